@@ -1,0 +1,7 @@
+/**
+ * Entry point of the second bundle (dist/aws.js): everything that needs the AWS SDK. The
+ * activation bundle only reaches it through lazy.ts, on first use.
+ */
+export { ConnectionCache, createConnection, DEFAULT_CLIENT_OPTIONS, type ClientOptions, type SageMakerConnection } from './clientFactory';
+export { describeImage, describeImageVersion, listAliasesPage, listImagesPage, listImageVersionsPage, type OperationOptions } from './operations';
+export { listAllAliases } from './aliases';

@@ -1,0 +1,104 @@
+/**
+ * Creates SageMaker clients from { profile, region, endpoint }, one per distinct settings, and
+ * destroys them when the settings change so no socket or credential cache outlives its settings.
+ *
+ * Credentials come from @aws-sdk/credential-provider-node's chain (env, shared files, SSO,
+ * credential_process, IMDS/ECS). Timeouts are explicit because the SDK's default has none: a
+ * black-holed endpoint would otherwise leave a spinner forever.
+ */
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
+import type { Logger } from './log';
+import { silentLogger } from './log';
+import { resolveRegion } from './region';
+import type { ConnectionSettings } from './settings';
+import { settingsKey } from './settings';
+
+export const USER_AGENT_APP = 'sagemaker-image-versions';
+
+export interface ClientOptions {
+  /** TCP connect timeout, ms. */
+  connectionTimeoutMs?: number;
+  /** Socket idle timeout for a whole request, ms. */
+  requestTimeoutMs?: number;
+  /** Total attempts including the first (SDK standard retry mode). */
+  maxAttempts?: number;
+  /** Extension version for the user-agent suffix. */
+  version?: string;
+  logger?: Logger;
+}
+
+export const DEFAULT_CLIENT_OPTIONS = {
+  connectionTimeoutMs: 5_000,
+  requestTimeoutMs: 20_000,
+  maxAttempts: 3,
+} as const;
+
+/** A client plus the region it was resolved to (for messages and ARNs). */
+export interface SageMakerConnection {
+  readonly client: SageMakerClient;
+  readonly region: string;
+  readonly settings: ConnectionSettings;
+}
+
+export async function createConnection(settings: ConnectionSettings, options: ClientOptions = {}): Promise<SageMakerConnection> {
+  const region = await resolveRegion(settings);
+  const logger = options.logger ?? silentLogger;
+  const client = new SageMakerClient({
+    region,
+    ...(settings.profile ? { profile: settings.profile } : {}),
+    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+    credentials: defaultProvider({
+      ...(settings.profile ? { profile: settings.profile } : {}),
+      // SSO / assume-role may need to ask; never block the extension host on a terminal prompt.
+      mfaCodeProvider: async () => {
+        throw new Error('This profile needs an MFA code, which the extension cannot ask for. Run `aws sts get-session-token` or use SSO.');
+      },
+    }),
+    retryMode: 'standard',
+    maxAttempts: options.maxAttempts ?? DEFAULT_CLIENT_OPTIONS.maxAttempts,
+    customUserAgent: [[USER_AGENT_APP, options.version ?? '0.0.0']],
+    requestHandler: {
+      connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CLIENT_OPTIONS.connectionTimeoutMs,
+      requestTimeout: options.requestTimeoutMs ?? DEFAULT_CLIENT_OPTIONS.requestTimeoutMs,
+    },
+  });
+  logger.debug(
+    `SageMaker client created: region=${region} profile=${settings.profile ?? '(default chain)'} endpoint=${settings.endpoint ?? '(SDK default)'}`,
+  );
+  return { client, region, settings };
+}
+
+/**
+ * Caches connections per settings key. `get` with new settings destroys every other cached
+ * client first, because a settings change means the old ones must not be used again.
+ */
+export class ConnectionCache {
+  private readonly connections = new Map<string, Promise<SageMakerConnection>>();
+
+  constructor(private readonly options: ClientOptions = {}) {}
+
+  get(settings: ConnectionSettings): Promise<SageMakerConnection> {
+    const key = settingsKey(settings);
+    const existing = this.connections.get(key);
+    if (existing) return existing;
+    this.clear();
+    const created = createConnection(settings, this.options);
+    // A failed creation must not be cached: the next call tries again.
+    created.catch(() => this.connections.delete(key));
+    this.connections.set(key, created);
+    return created;
+  }
+
+  /** Destroys every cached client (sockets closed, credential caches dropped). */
+  clear(): void {
+    for (const pending of this.connections.values()) {
+      pending.then((c) => c.client.destroy()).catch(() => undefined);
+    }
+    this.connections.clear();
+  }
+
+  get size(): number {
+    return this.connections.size;
+  }
+}

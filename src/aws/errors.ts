@@ -1,0 +1,208 @@
+/**
+ * Turns anything an SDK call can throw (service errors, credential-chain failures, socket
+ * errors, timeouts, unreadable bodies) into one shape the UI can show: `{ kind, message,
+ * retryable }`, with a message written for a person that names the image when there is one.
+ *
+ * Matching is by `name`/`code`, never by `instanceof`: ValidationException and
+ * ThrottlingException are unmodelled in the SDK (they arrive as SageMakerServiceException with
+ * `name` set to the code), and this module must not import the SDK so that the activation bundle
+ * can use it.
+ */
+
+export type AwsErrorKind =
+  | 'notFound'
+  | 'accessDenied'
+  | 'throttled'
+  | 'expiredCredentials'
+  | 'noCredentials'
+  | 'network'
+  | 'timeout'
+  | 'validation'
+  | 'unknown';
+
+/** What the failing call was about, so the message can name it. */
+export interface ErrorContext {
+  operation: string;
+  imageName?: string;
+  version?: number;
+  region?: string;
+}
+
+const AWS_ERROR_BRAND = Symbol.for('sagemakerImages.AwsError');
+
+export class AwsError extends Error {
+  readonly [AWS_ERROR_BRAND] = true;
+  constructor(
+    readonly kind: AwsErrorKind,
+    message: string,
+    readonly retryable: boolean,
+    readonly details: {
+      /** The service's error code or the JS error name. */
+      code?: string;
+      httpStatus?: number;
+      requestId?: string;
+      /** The service's or runtime's own text, kept for the log. */
+      rawMessage?: string;
+    } = {},
+  ) {
+    super(message);
+    this.name = 'AwsError';
+  }
+}
+
+/** True for AwsErrors from any bundle (the SDK bundle and the activation bundle each have a copy of the class). */
+export function isAwsError(e: unknown): e is AwsError {
+  return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[AWS_ERROR_BRAND] === true;
+}
+
+/** Thrown when the caller aborted the request; not a failure to show. */
+export class RequestCancelledError extends Error {
+  readonly cancelled = true;
+  constructor(operation: string) {
+    super(`${operation} was cancelled`);
+    this.name = 'RequestCancelledError';
+  }
+}
+
+export function isCancelled(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { cancelled?: unknown }).cancelled === true;
+}
+
+const NOT_FOUND = new Set(['ResourceNotFound', 'ResourceNotFoundException', 'NotFoundException']);
+const ACCESS_DENIED = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'UnauthorizedException',
+  'NotAuthorized',
+]);
+const BAD_CREDENTIALS = new Set([
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+  'MissingAuthenticationToken',
+]);
+const THROTTLED = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+  'ProvisionedThroughputExceededException',
+]);
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
+const VALIDATION = new Set(['ValidationException', 'SerializationException', 'InvalidParameterValue', 'InvalidParameterException']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+  'EPROTO',
+  'UND_ERR_SOCKET',
+  'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+interface ErrorLike {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  $fault?: unknown;
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+  $response?: { statusCode?: number };
+  cause?: unknown;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+function subject(ctx: ErrorContext): string {
+  if (ctx.imageName !== undefined && ctx.version !== undefined) return `version ${ctx.version} of image “${ctx.imageName}”`;
+  if (ctx.imageName !== undefined) return `image “${ctx.imageName}”`;
+  return 'SageMaker images';
+}
+
+function where(ctx: ErrorContext): string {
+  return ctx.region ? ` in ${ctx.region}` : '';
+}
+
+/** Maps any thrown value to an AwsError. AwsErrors pass through unchanged. */
+export function toAwsError(e: unknown, ctx: ErrorContext): AwsError {
+  if (isAwsError(e)) return e;
+  const err = (typeof e === 'object' && e !== null ? e : { message: String(e) }) as ErrorLike;
+  const name = str(err.name) ?? 'Error';
+  const code = str(err.code);
+  const raw = str(err.message) ?? name;
+  const httpStatus = err.$metadata?.httpStatusCode ?? err.$response?.statusCode;
+  const requestId = err.$metadata?.requestId;
+  const details = { code: code && !name.startsWith(code) ? `${name}/${code}` : name, httpStatus, requestId, rawMessage: raw };
+  const what = subject(ctx);
+  const loc = where(ctx);
+  const make = (kind: AwsErrorKind, message: string, retryable: boolean) => new AwsError(kind, message, retryable, details);
+
+  if (NOT_FOUND.has(name)) {
+    const gone = ctx.imageName === undefined ? 'The requested resource was not found' : `${capitalize(what)} was not found`;
+    return make('notFound', `${gone}${loc}. It may have been deleted; refresh to see the current list.`, false);
+  }
+  if (EXPIRED.has(name) || /expired|refresh failed|token is expired/i.test(name === 'CredentialsProviderError' ? raw : '')) {
+    return make(
+      'expiredCredentials',
+      `Your AWS credentials have expired (${name}). Sign in again (for SSO: aws sso login) or refresh the profile's credentials, then retry.`,
+      false,
+    );
+  }
+  if (name === 'CredentialsProviderError' || /could not load credentials/i.test(raw)) {
+    return make(
+      'noCredentials',
+      'No AWS credentials were found. Configure a profile (aws configure or aws configure sso), set AWS_PROFILE, or choose a profile in the SageMaker Images settings.',
+      false,
+    );
+  }
+  if (BAD_CREDENTIALS.has(name)) {
+    return make('accessDenied', `AWS did not accept the credentials used to list ${what}${loc} (${name}). Check the profile's access key or sign in again.`, false);
+  }
+  if (ACCESS_DENIED.has(name) || httpStatus === 403) {
+    return make('accessDenied', `Access denied listing ${what}${loc}: the credentials in use are not allowed to call ${ctx.operation}. ${firstSentence(raw)}`.trim(), false);
+  }
+  if (THROTTLED.has(name) || httpStatus === 429) {
+    return make('throttled', `The account is being throttled by SageMaker (${ctx.operation}${loc}). Wait a moment and retry.`, true);
+  }
+  if (VALIDATION.has(name)) {
+    return make('validation', `SageMaker rejected the request for ${what}: ${raw}`, false);
+  }
+  if (name === 'TimeoutError' || name === 'RequestTimeout' || name === 'RequestTimeoutException' || code === 'ETIMEDOUT' || /timed out|timeout/i.test(raw) && !httpStatus) {
+    return make('timeout', `SageMaker did not answer in time while listing ${what}${loc}. Check your network or endpoint, then retry.`, true);
+  }
+  const netCode = code ?? str((err.cause as ErrorLike | undefined)?.code);
+  if ((netCode && NETWORK_CODES.has(netCode)) || /socket hang up|network|ECONNREFUSED|ECONNRESET/i.test(raw)) {
+    return make('network', `Could not reach SageMaker${loc} (${netCode ?? firstSentence(raw)}). Check your network, proxy or the configured endpoint, then retry.`, true);
+  }
+  if (httpStatus !== undefined && httpStatus >= 500) {
+    return make('unknown', `SageMaker returned an internal error (HTTP ${httpStatus}) for ${what}${loc}. Retry in a moment.`, true);
+  }
+  if (/deserializ|unexpected token|JSON|expected real number/i.test(raw) || name === 'SyntaxError') {
+    return make(
+      'unknown',
+      `The response from SageMaker${loc} could not be read${httpStatus ? ` (HTTP ${httpStatus})` : ''}. A proxy or a wrong endpoint may be in the way.`,
+      true,
+    );
+  }
+  return make('unknown', `${ctx.operation} failed for ${what}${loc}: ${firstSentence(raw)}`, false);
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function firstSentence(s: string): string {
+  const cut = s.split('\n')[0];
+  return cut.length > 300 ? `${cut.slice(0, 300)}…` : cut;
+}

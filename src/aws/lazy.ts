@@ -1,0 +1,19 @@
+/**
+ * Loads the AWS layer on first use. In the packaged extension `./awsBundle` resolves to the
+ * second bundle, dist/aws.js (see esbuild.js), so activation never parses or runs the SDK
+ * (~300 KB). In tests compiled by tsc it is the module itself.
+ */
+export type AwsModule = typeof import('./awsBundle');
+
+let loaded: AwsModule | undefined;
+
+export function loadAws(): AwsModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, deferred require is the point: see above.
+  loaded ??= require('./awsBundle') as AwsModule;
+  return loaded;
+}
+
+/** Whether the SDK bundle has been loaded in this process (activation tests assert it has not). */
+export function isAwsLoaded(): boolean {
+  return loaded !== undefined;
+}

@@ -1,0 +1,232 @@
+/**
+ * One function per SageMaker call. Each validates its input (so an invalid request is never
+ * sent), makes exactly one request, maps failures through toAwsError, logs the call (operation,
+ * parameters, status, request id, duration: never headers or credentials) and returns plain
+ * objects with Dates. None of them follows NextToken: paging is the caller's decision.
+ */
+import {
+  DescribeImageCommand,
+  DescribeImageVersionCommand,
+  ListAliasesCommand,
+  ListImagesCommand,
+  ListImageVersionsCommand,
+  type Image,
+  type ImageVersion,
+} from '@aws-sdk/client-sagemaker';
+import type { SageMakerConnection } from './clientFactory';
+import { RequestCancelledError, toAwsError, type ErrorContext } from './errors';
+import {
+  checkAlias,
+  checkDate,
+  checkImageName,
+  checkImageSortBy,
+  checkMaxResults,
+  checkNameContains,
+  checkNextToken,
+  checkSortOrder,
+  checkVersionNumber,
+  checkVersionSortBy,
+} from './inputs';
+import type { Logger } from './log';
+import { silentLogger } from './log';
+import type {
+  CallOptions,
+  DescribeImageVersionInput,
+  ImageDetails,
+  ImageSummary,
+  ImageVersionDetails,
+  ImageVersionSummary,
+  ListAliasesInput,
+  ListImagesInput,
+  ListImageVersionsInput,
+  Page,
+  TimeFilters,
+} from './types';
+
+export interface OperationOptions extends CallOptions {
+  logger?: Logger;
+}
+
+interface SendableCommand {
+  readonly input: object;
+}
+
+/** Sends one command with logging, cancellation and error mapping. */
+async function send<T extends { $metadata: { requestId?: string; httpStatusCode?: number } }>(
+  conn: SageMakerConnection,
+  command: SendableCommand,
+  ctx: Omit<ErrorContext, 'region'>,
+  options: OperationOptions,
+): Promise<T> {
+  const logger = options.logger ?? silentLogger;
+  const started = performance.now();
+  const params = JSON.stringify(command.input);
+  logger.debug(`→ ${ctx.operation} ${params}`);
+  try {
+    // The SDK's send is overloaded per command class; our commands are SageMaker commands.
+    const output = (await conn.client.send(command as Parameters<typeof conn.client.send>[0], { abortSignal: options.abortSignal })) as unknown as T;
+    const ms = (performance.now() - started).toFixed(0);
+    logger.debug(`← ${ctx.operation} ${output.$metadata.httpStatusCode ?? ''} ${ms} ms requestId=${output.$metadata.requestId ?? '-'}`);
+    return output;
+  } catch (e) {
+    if (options.abortSignal?.aborted || (e as { name?: string })?.name === 'AbortError') {
+      logger.debug(`× ${ctx.operation} cancelled`);
+      throw new RequestCancelledError(ctx.operation);
+    }
+    const error = toAwsError(e, { ...ctx, region: conn.region });
+    const ms = (performance.now() - started).toFixed(0);
+    logger.error(
+      `✗ ${ctx.operation} ${params} → ${error.kind} (${error.details.code ?? '?'}, HTTP ${error.details.httpStatus ?? '-'}, requestId=${
+        error.details.requestId ?? '-'
+      }, ${ms} ms): ${error.details.rawMessage ?? error.message}`,
+    );
+    throw error;
+  }
+}
+
+function checkTimeFilters(f: TimeFilters): TimeFilters {
+  return {
+    CreationTimeAfter: checkDate(f.creationTimeAfter, 'Created after'),
+    CreationTimeBefore: checkDate(f.creationTimeBefore, 'Created before'),
+    LastModifiedTimeAfter: checkDate(f.lastModifiedTimeAfter, 'Modified after'),
+    LastModifiedTimeBefore: checkDate(f.lastModifiedTimeBefore, 'Modified before'),
+  } as TimeFilters;
+}
+
+/** Drops undefined members so the request body carries only what was set. */
+function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+function epoch(d: Date | undefined): Date {
+  // Required by the model; a service that omits it gets the epoch rather than a crash in a sort.
+  return d ?? new Date(0);
+}
+
+export function toImageSummary(i: Image): ImageSummary {
+  return defined({
+    imageName: i.ImageName ?? '',
+    imageArn: i.ImageArn ?? '',
+    imageStatus: i.ImageStatus ?? 'UNKNOWN',
+    creationTime: epoch(i.CreationTime),
+    lastModifiedTime: epoch(i.LastModifiedTime),
+    displayName: i.DisplayName,
+    description: i.Description,
+    failureReason: i.FailureReason,
+  });
+}
+
+export function toImageVersionSummary(v: ImageVersion): ImageVersionSummary {
+  return defined({
+    imageArn: v.ImageArn ?? '',
+    imageVersionArn: v.ImageVersionArn ?? '',
+    version: v.Version ?? 0,
+    imageVersionStatus: v.ImageVersionStatus ?? 'UNKNOWN',
+    creationTime: epoch(v.CreationTime),
+    lastModifiedTime: epoch(v.LastModifiedTime),
+    failureReason: v.FailureReason,
+  });
+}
+
+export async function listImagesPage(conn: SageMakerConnection, input: ListImagesInput = {}, options: OperationOptions = {}): Promise<Page<ImageSummary>> {
+  const request = defined({
+    MaxResults: checkMaxResults(input.maxResults),
+    NameContains: checkNameContains(input.nameContains),
+    SortBy: checkImageSortBy(input.sortBy),
+    SortOrder: checkSortOrder(input.sortOrder),
+    NextToken: checkNextToken(input.nextToken),
+    ...checkTimeFilters(input),
+  });
+  const out = await send<import('@aws-sdk/client-sagemaker').ListImagesCommandOutput>(
+    conn,
+    new ListImagesCommand(request),
+    { operation: 'ListImages' },
+    options,
+  );
+  return page((out.Images ?? []).map(toImageSummary), out.NextToken, out.$metadata.requestId);
+}
+
+export async function listImageVersionsPage(
+  conn: SageMakerConnection,
+  input: ListImageVersionsInput,
+  options: OperationOptions = {},
+): Promise<Page<ImageVersionSummary>> {
+  const imageName = checkImageName(input.imageName);
+  const request = defined({
+    ImageName: imageName,
+    MaxResults: checkMaxResults(input.maxResults),
+    SortBy: checkVersionSortBy(input.sortBy),
+    SortOrder: checkSortOrder(input.sortOrder),
+    NextToken: checkNextToken(input.nextToken),
+    ...checkTimeFilters(input),
+  });
+  const out = await send<import('@aws-sdk/client-sagemaker').ListImageVersionsCommandOutput>(
+    conn,
+    new ListImageVersionsCommand(request),
+    { operation: 'ListImageVersions', imageName },
+    options,
+  );
+  return page((out.ImageVersions ?? []).map(toImageVersionSummary), out.NextToken, out.$metadata.requestId);
+}
+
+export async function describeImage(conn: SageMakerConnection, imageName: string, options: OperationOptions = {}): Promise<ImageDetails> {
+  const name = checkImageName(imageName);
+  const out = await send<import('@aws-sdk/client-sagemaker').DescribeImageCommandOutput>(
+    conn,
+    new DescribeImageCommand({ ImageName: name }),
+    { operation: 'DescribeImage', imageName: name },
+    options,
+  );
+  return defined({ ...toImageSummary({ ...out, ImageName: out.ImageName ?? name } as Image), roleArn: out.RoleArn });
+}
+
+export async function describeImageVersion(
+  conn: SageMakerConnection,
+  input: DescribeImageVersionInput,
+  options: OperationOptions = {},
+): Promise<ImageVersionDetails> {
+  const imageName = checkImageName(input.imageName);
+  const version = checkVersionNumber(input.version);
+  const request = defined({ ImageName: imageName, Version: version, Alias: checkAlias(input.alias) });
+  const out = await send<import('@aws-sdk/client-sagemaker').DescribeImageVersionCommandOutput>(
+    conn,
+    new DescribeImageVersionCommand(request),
+    { operation: 'DescribeImageVersion', imageName, version },
+    options,
+  );
+  return defined({
+    ...toImageVersionSummary(out as ImageVersion),
+    baseImage: out.BaseImage,
+    containerImage: out.ContainerImage,
+    vendorGuidance: out.VendorGuidance,
+    jobType: out.JobType,
+    mlFramework: out.MLFramework,
+    programmingLang: out.ProgrammingLang,
+    processor: out.Processor,
+    horovod: out.Horovod,
+    releaseNotes: out.ReleaseNotes,
+  });
+}
+
+export async function listAliasesPage(conn: SageMakerConnection, input: ListAliasesInput, options: OperationOptions = {}): Promise<Page<string>> {
+  const imageName = checkImageName(input.imageName);
+  const version = checkVersionNumber(input.version);
+  const request = defined({
+    ImageName: imageName,
+    Version: version,
+    Alias: checkAlias(input.alias),
+    MaxResults: checkMaxResults(input.maxResults),
+    NextToken: checkNextToken(input.nextToken),
+  });
+  const out = await send<import('@aws-sdk/client-sagemaker').ListAliasesCommandOutput>(
+    conn,
+    new ListAliasesCommand(request),
+    { operation: 'ListAliases', imageName, version },
+    options,
+  );
+  return page(out.SageMakerImageVersionAliases ?? [], out.NextToken, out.$metadata.requestId);
+}
+
+function page<T>(items: T[], nextToken: string | undefined, requestId: string | undefined): Page<T> {
+  return defined({ items, nextToken: nextToken === '' ? undefined : nextToken, requestId });
+}

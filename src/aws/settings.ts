@@ -1,0 +1,78 @@
+/**
+ * Where and as whom to call SageMaker. Validated here, before any client exists, so a bad value
+ * gets a clear message and changes nothing.
+ */
+
+export interface ConnectionSettings {
+  /** Shared-config profile; undefined = the SDK's default chain. */
+  profile?: string;
+  /** undefined = resolved from the profile / environment, else us-east-1. */
+  region?: string;
+  /** Custom endpoint URL; undefined = the SDK's own resolution (AWS_ENDPOINT_URL_SAGEMAKER, profile endpoint_url). */
+  endpoint?: string;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+// Profile names in shared config files: no whitespace-only, no brackets, reasonable length.
+const PROFILE = /^[A-Za-z0-9_.@+=,:/-]{1,128}$/;
+
+/** An endpoint must be an absolute http(s) URL with a host and without user info. */
+export function checkEndpoint(raw: string): Checked<string | undefined> {
+  const text = raw.trim();
+  if (text === '') return { ok: true, value: undefined };
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, message: `“${raw}” is not a URL. Use e.g. http://127.0.0.1:4566 or https://api.sagemaker.us-east-1.amazonaws.com.` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { ok: false, message: `The endpoint must use http or https, not “${url.protocol.replace(/:$/, '')}”.` };
+  }
+  if (url.username !== '' || url.password !== '') {
+    return { ok: false, message: 'The endpoint must not contain a user name or password: credentials come from your AWS profile.' };
+  }
+  if (url.hostname === '') return { ok: false, message: 'The endpoint has no host name.' };
+  if (url.search !== '' || url.hash !== '') return { ok: false, message: 'The endpoint must not contain a query string or fragment.' };
+  return { ok: true, value: url.toString().replace(/\/$/, '') };
+}
+
+export function checkRegion(raw: string): Checked<string | undefined> {
+  const text = raw.trim();
+  if (text === '') return { ok: true, value: undefined };
+  if (!REGION.test(text)) return { ok: false, message: `“${raw}” is not an AWS Region name (e.g. us-east-1, eu-central-2, us-gov-west-1).` };
+  return { ok: true, value: text };
+}
+
+export function checkProfile(raw: string): Checked<string | undefined> {
+  const text = raw.trim();
+  if (text === '') return { ok: true, value: undefined };
+  if (!PROFILE.test(text)) return { ok: false, message: `“${raw}” is not a valid profile name (letters, digits and _ . @ + = , : / - only).` };
+  return { ok: true, value: text };
+}
+
+/** Validates all three; the first problem wins. */
+export function checkConnectionSettings(raw: { profile?: unknown; region?: unknown; endpoint?: unknown }): Checked<ConnectionSettings> {
+  const fields: [keyof ConnectionSettings, (s: string) => Checked<string | undefined>][] = [
+    ['profile', checkProfile],
+    ['region', checkRegion],
+    ['endpoint', checkEndpoint],
+  ];
+  const out: ConnectionSettings = {};
+  for (const [key, check] of fields) {
+    const value = raw[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') return { ok: false, message: `Setting sagemakerImages.${key} must be a string, not ${typeof value}.` };
+    const r = check(value);
+    if (!r.ok) return { ok: false, message: `sagemakerImages.${key}: ${r.message}` };
+    if (r.value !== undefined) out[key] = r.value;
+  }
+  return { ok: true, value: out };
+}
+
+/** Stable key for caching one client per distinct settings. */
+export function settingsKey(s: ConnectionSettings): string {
+  return JSON.stringify([s.profile ?? '', s.region ?? '', s.endpoint ?? '']);
+}

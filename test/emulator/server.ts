@@ -1,0 +1,311 @@
+/**
+ * A local SageMaker (images subset) speaking awsJson1_1 as the service does: POST / with
+ * X-Amz-Target `SageMaker.<Operation>`, JSON bodies with epoch-second timestamps, errors as
+ * `{"__type","Message"}` with HTTP 400 and an x-amzn-RequestId on every answer. The region comes
+ * from the SigV4 credential scope, so each region is its own account slice.
+ *
+ * Control paths under /_emulator/ (never used by the SDK) let tests and the demo seed data,
+ * inject faults and read the request log over HTTP; the same is available from code.
+ */
+import { randomUUID } from 'node:crypto';
+import * as http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { ServiceError } from './errors';
+import { Faults, type ActiveFault, type FaultSpec } from './faults';
+import { DEFAULT_REGION, demoSpec, seed, type FixtureName, type SeedSpec } from './fixtures';
+import { isOperation, type OperationName } from './schema';
+import { issueToken, readToken, tokenQuery } from './tokens';
+import { RegionStore, Store } from './store';
+import { validateInput } from './validation';
+
+export interface LoggedRequest {
+  seq: number;
+  time: string;
+  operation: string;
+  region: string;
+  /** The request body as sent (parameters only; no headers are ever logged). */
+  params: Record<string, unknown>;
+  status: number;
+  errorCode?: string;
+  fault?: string;
+}
+
+export interface EmulatorOptions {
+  port?: number;
+  host?: string;
+  fixture?: FixtureName;
+  /** Added before every API answer, ms. */
+  latencyMs?: number;
+  /** Anchor for the demo fixture's dates; default now. */
+  now?: number;
+}
+
+const JSON_TYPE = 'application/x-amz-json-1.1';
+const SCOPE = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/sagemaker\/aws4_request/;
+const MAX_BODY = 1_000_000;
+
+export class SageMakerEmulator {
+  readonly store = new Store();
+  readonly faults = new Faults();
+  readonly requests: LoggedRequest[] = [];
+  latencyMs: number;
+  private server?: http.Server;
+  private readonly sockets = new Set<Socket>();
+  private seq = 0;
+  private urlValue?: string;
+
+  constructor(private readonly options: EmulatorOptions = {}) {
+    this.latencyMs = options.latencyMs ?? 0;
+    this.loadFixture(options.fixture ?? 'empty');
+  }
+
+  get url(): string {
+    if (!this.urlValue) throw new Error('emulator not started');
+    return this.urlValue;
+  }
+
+  region(name = DEFAULT_REGION): RegionStore {
+    return this.store.region(name);
+  }
+
+  /** Replaces all data with a fixture. */
+  loadFixture(name: FixtureName): void {
+    this.store.clear();
+    if (name === 'demo') {
+      const spec = demoSpec(this.options.now);
+      seed(this.store.region(spec.region ?? DEFAULT_REGION), spec, this.options.now);
+    }
+  }
+
+  seed(spec: SeedSpec, now?: number): number {
+    return seed(this.store.region(spec.region ?? DEFAULT_REGION), spec, now);
+  }
+
+  addFault(spec: FaultSpec): void {
+    this.faults.add(spec);
+  }
+
+  clearRequests(): void {
+    this.requests.length = 0;
+  }
+
+  /** Logged API requests, optionally of one operation. */
+  calls(operation?: string): LoggedRequest[] {
+    return operation ? this.requests.filter((r) => r.operation === operation) : [...this.requests];
+  }
+
+  async start(): Promise<string> {
+    const server = http.createServer((req, res) => {
+      this.handle(req, res).catch((e: unknown) => {
+        // A bug in the emulator must surface, not hang the client.
+        if (!res.headersSent) respond(res, 500, { __type: 'InternalFailure', Message: `emulator error: ${String(e)}` });
+      });
+    });
+    server.on('connection', (s) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    this.urlValue = `http://${this.options.host ?? '127.0.0.1'}:${port}`;
+    return this.urlValue;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = (req.url ?? '/').split('?')[0];
+    if (path.startsWith('/_emulator/')) return this.control(req.method ?? 'GET', path, new URL(req.url ?? '/', 'http://x').searchParams, raw, res);
+
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const operation = target.startsWith('SageMaker.') ? target.slice('SageMaker.'.length) : target;
+    const region = SCOPE.exec(String(req.headers.authorization ?? ''))?.[1] ?? DEFAULT_REGION;
+    let params: Record<string, unknown> = {};
+    const entry: LoggedRequest = { seq: ++this.seq, time: new Date().toISOString(), operation, region, params, status: 200 };
+    this.requests.push(entry);
+
+    const fail = (status: number, code: string, message: string) => {
+      entry.status = status;
+      entry.errorCode = code;
+      respond(res, status, { __type: code, Message: message });
+    };
+
+    if (req.method !== 'POST' || path !== '/') return fail(404, 'UnknownOperationException', 'Only POST / is served.');
+    if (!req.headers.authorization) return fail(403, 'MissingAuthenticationTokenException', 'Missing Authentication Token');
+    try {
+      const parsed: unknown = raw.length ? JSON.parse(raw) : {};
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+      params = parsed as Record<string, unknown>;
+      entry.params = params;
+    } catch {
+      return fail(400, 'SerializationException', 'Start of structure or map found where not expected.');
+    }
+    if (!isOperation(operation)) return fail(400, 'UnknownOperationException', `Unknown operation ${target}`);
+
+    const fault = this.faults.take(operation, params);
+    if (fault) entry.fault = fault.kind;
+    if (this.latencyMs > 0) await sleep(this.latencyMs);
+    if (fault && (await this.applyFault(fault, entry, req, res))) return;
+
+    const invalid = validateInput(operation, params);
+    if (invalid) return fail(400, 'ValidationException', invalid);
+    try {
+      let result = this.execute(operation, region, params);
+      if (fault?.kind === 'repeatToken') result = { ...result, NextToken: params.NextToken };
+      if (fault?.kind === 'emptyPageWithToken') result = this.emptyPage(result, params);
+      respond(res, 200, result);
+    } catch (e) {
+      if (e instanceof ServiceError) return fail(e.status, e.code, e.message);
+      throw e;
+    }
+  }
+
+  private execute(operation: OperationName, region: string, params: Record<string, unknown>): Record<string, unknown> {
+    const r = this.store.region(region);
+    return r[operation](params);
+  }
+
+  /**
+   * Serves no items but a valid token pointing where this page started, so following it returns
+   * the real page. A last page (no token to keep) is served unchanged.
+   */
+  private emptyPage(result: Record<string, unknown>, params: Record<string, unknown>): Record<string, unknown> {
+    const listKey = Object.keys(result).find((k) => Array.isArray(result[k]));
+    if (!listKey || typeof result.NextToken !== 'string') return result;
+    const hash = tokenQuery(result.NextToken);
+    const start = readToken(params.NextToken as string | undefined, hash);
+    return { ...result, [listKey]: [], NextToken: issueToken(hash, start) };
+  }
+
+  /** Returns true when the fault produced the whole answer. */
+  private async applyFault(f: ActiveFault, entry: LoggedRequest, req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
+    const fail = (status: number, code: string, message: string) => {
+      entry.status = status;
+      entry.errorCode = code;
+      respond(res, status, { __type: code, Message: message });
+      return true;
+    };
+    switch (f.kind) {
+      case 'throttle':
+        entry.status = 400;
+        entry.errorCode = 'ThrottlingException';
+        respond(res, 400, { __type: 'ThrottlingException', message: 'Rate exceeded' });
+        return true;
+      case 'http500':
+        return fail(f.status ?? 500, f.status === 503 ? 'ServiceUnavailable' : 'InternalFailure', f.message ?? 'We encountered an internal error. Please try again.');
+      case 'error':
+        return fail(f.status ?? 400, f.code ?? 'InternalFailure', f.message ?? `${f.code} (injected)`);
+      case 'reset':
+        entry.status = 0;
+        entry.errorCode = 'ConnectionReset';
+        req.socket.destroy();
+        return true;
+      case 'delay':
+        await sleep(f.delayMs ?? 0);
+        return res.destroyed || req.socket.destroyed;
+      case 'malformed':
+        entry.status = 200;
+        entry.errorCode = 'MalformedBody';
+        res.writeHead(200, { 'content-type': JSON_TYPE, 'x-amzn-requestid': randomUUID() });
+        res.end('{"ImageVersions": [{"ImageArn": "arn:aws:sagemaker:us-ea');
+        return true;
+      case 'html':
+        entry.status = 502;
+        entry.errorCode = 'ProxyHtml';
+        res.writeHead(502, { 'content-type': 'text/html' });
+        res.end('<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>');
+        return true;
+      case 'repeatToken':
+      case 'emptyPageWithToken':
+        return false;
+    }
+  }
+
+  private control(method: string, path: string, query: URLSearchParams, raw: string, res: http.ServerResponse): void {
+    const ok = (body: unknown = { ok: true }) => respond(res, 200, body, 'application/json');
+    const bad = (message: string) => respond(res, 400, { error: message }, 'application/json');
+    try {
+      const body: unknown = raw ? JSON.parse(raw) : undefined;
+      const route = `${method} ${path}`;
+      switch (route) {
+        case 'GET /_emulator/health':
+          return ok({ ok: true, ...this.store.counts(), latencyMs: this.latencyMs });
+        case 'GET /_emulator/requests': {
+          const op = query.get('operation') ?? undefined;
+          return ok(this.calls(op));
+        }
+        case 'DELETE /_emulator/requests':
+          this.clearRequests();
+          return ok();
+        case 'GET /_emulator/faults':
+          return ok(this.faults.list());
+        case 'POST /_emulator/faults':
+          for (const f of Array.isArray(body) ? body : [body]) this.faults.add(f as FaultSpec);
+          return ok(this.faults.list());
+        case 'DELETE /_emulator/faults':
+          this.faults.clear();
+          return ok();
+        case 'POST /_emulator/seed':
+          return ok({ added: this.seed(body as SeedSpec) });
+        case 'POST /_emulator/reset': {
+          const fixture = (query.get('fixture') ?? 'empty') as FixtureName;
+          if (fixture !== 'demo' && fixture !== 'empty') return bad('fixture must be demo or empty');
+          this.loadFixture(fixture);
+          this.faults.clear();
+          this.clearRequests();
+          return ok(this.store.counts());
+        }
+        case 'POST /_emulator/latency': {
+          const ms = (body as { ms?: unknown } | undefined)?.ms;
+          if (typeof ms !== 'number' || ms < 0) return bad('body must be {"ms": <number ≥ 0>}');
+          this.latencyMs = ms;
+          return ok();
+        }
+        default:
+          return respond(res, 404, { error: `no control route ${route}` }, 'application/json');
+      }
+    } catch (e) {
+      return bad(e instanceof Error ? e.message : String(e));
+    }
+  }
+}
+
+function respond(res: http.ServerResponse, status: number, body: unknown, type = JSON_TYPE): void {
+  if (res.destroyed) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text), 'x-amzn-requestid': randomUUID() });
+  res.end(text);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
