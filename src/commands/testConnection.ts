@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { errorMessage } from '../tree/nodes';
+import type { CommandContext } from './context';
+
+export interface ConnectionCheck {
+  ok: boolean;
+  region?: string;
+  endpoint?: string;
+  /** Images on the first page (MaxResults 1), when ok. */
+  sampleImage?: string;
+  message: string;
+}
+
+/**
+ * Test Connection: one ListImages call with MaxResults 1 under the current settings, reported in
+ * a notification. Returns the result so tests and scripts can use it.
+ */
+export async function testConnection(ctx: CommandContext): Promise<ConnectionCheck> {
+  const endpoint = ctx.session.settings.endpoint ?? vscode.l10n.t('SDK default');
+  try {
+    const region = await ctx.session.region();
+    const page = await ctx.session.listImages({ maxResults: 1 });
+    const message = vscode.l10n.t('Connected to SageMaker in {0} ({1}).', region, endpoint);
+    void vscode.window.showInformationMessage(message);
+    return { ok: true, region, endpoint: ctx.session.settings.endpoint, sampleImage: page.items[0]?.imageName, message };
+  } catch (e) {
+    const message = errorMessage(e);
+    void vscode.window.showErrorMessage(vscode.l10n.t('SageMaker connection failed: {0}', message), vscode.l10n.t('Show Log')).then((pick) => {
+      if (pick) ctx.logChannel.show(true);
+    });
+    return { ok: false, endpoint: ctx.session.settings.endpoint, message };
+  }
+}

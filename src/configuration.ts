@@ -1,0 +1,33 @@
+/**
+ * Reads the extension's settings. Thin by design: validation lives in src/aws/settings.ts.
+ * A setting with a bad value is reported once and the last good settings stay in force.
+ */
+import * as vscode from 'vscode';
+import { checkConnectionSettings, type ConnectionSettings } from './aws/settings';
+
+export const SECTION = 'sagemakerImages';
+export const DEFAULT_PAGE_SIZE = 50;
+
+export type SettingsResult = { ok: true; settings: ConnectionSettings } | { ok: false; message: string };
+
+export function readConnectionSettings(): SettingsResult {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const checked = checkConnectionSettings({
+    profile: config.get<unknown>('profile'),
+    region: config.get<unknown>('region'),
+    endpoint: config.get<unknown>('endpoint'),
+  });
+  return checked.ok ? { ok: true, settings: checked.value } : { ok: false, message: checked.message };
+}
+
+/** pageSize as MaxResults: an integer 1–100; anything else falls back to the default (and says so). */
+export function readPageSize(onInvalid?: (message: string) => void): number {
+  const raw = vscode.workspace.getConfiguration(SECTION).get<unknown>('pageSize', DEFAULT_PAGE_SIZE);
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 1 && raw <= 100) return raw;
+  onInvalid?.(vscode.l10n.t('sagemakerImages.pageSize must be a whole number from 1 to 100; using {0}.', DEFAULT_PAGE_SIZE));
+  return DEFAULT_PAGE_SIZE;
+}
+
+export function affectsConnection(e: vscode.ConfigurationChangeEvent): boolean {
+  return ['profile', 'region', 'endpoint'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
+}

@@ -1,0 +1,110 @@
+/**
+ * One continuation-token list, loaded one page per call. The single paging mechanism behind both
+ * the image roots and each image's versions.
+ *
+ * - single-flight: while a page is loading, loadNext() returns the same promise, so a double
+ *   click on "Load more" cannot fetch a page twice;
+ * - stale results: reset() bumps a generation and aborts the request in flight; a response that
+ *   arrives for an older generation is dropped, so nothing from before a refresh, sort or filter
+ *   change lands;
+ * - repeated tokens: a token the service already gave in this listing is an error, not a loop,
+ *   and the page that carried it is not appended (no duplicate rows).
+ */
+import { isCancelled } from '../aws/errors';
+import { RepeatedTokenGuard } from '../aws/paging';
+import type { Page } from '../aws/types';
+
+export type FetchPage<T> = (nextToken: string | undefined, signal: AbortSignal) => Promise<Page<T>>;
+
+export class PagedList<T> {
+  private loadedItems: T[] = [];
+  private token: string | undefined;
+  private pagesLoaded = 0;
+  private inFlight: Promise<void> | undefined;
+  private controller: AbortController | undefined;
+  private generation = 0;
+  private lastError: unknown;
+  private readonly guard: RepeatedTokenGuard;
+
+  constructor(
+    private fetchPage: FetchPage<T>,
+    what: string,
+  ) {
+    this.guard = new RepeatedTokenGuard(what);
+  }
+
+  get items(): readonly T[] {
+    return this.loadedItems;
+  }
+
+  /** The error of the last attempt, cleared by the next success or a reset. */
+  get error(): unknown {
+    return this.lastError;
+  }
+
+  get loading(): boolean {
+    return this.inFlight !== undefined;
+  }
+
+  /** At least one page has arrived. */
+  get started(): boolean {
+    return this.pagesLoaded > 0;
+  }
+
+  /** A page was loaded and the service gave a token for another. */
+  get hasMore(): boolean {
+    return this.pagesLoaded > 0 && this.token !== undefined;
+  }
+
+  get pageCount(): number {
+    return this.pagesLoaded;
+  }
+
+  /**
+   * Loads the next page (the first when nothing is loaded). Resolves when it has landed or
+   * failed (see `error`); never rejects. A no-op once the last page is in.
+   */
+  loadNext(): Promise<void> {
+    if (this.inFlight) return this.inFlight;
+    if (this.pagesLoaded > 0 && this.token === undefined) return Promise.resolve();
+    const generation = this.generation;
+    const controller = new AbortController();
+    this.controller = controller;
+    const sentToken = this.token;
+    const run = async () => {
+      try {
+        const page = await this.fetchPage(sentToken, controller.signal);
+        if (generation !== this.generation) return;
+        const next = this.guard.accept(page.nextToken);
+        this.loadedItems = this.loadedItems.concat(page.items);
+        this.token = next;
+        this.pagesLoaded += 1;
+        this.lastError = undefined;
+      } catch (e) {
+        if (generation !== this.generation || isCancelled(e)) return;
+        this.lastError = e;
+      } finally {
+        if (generation === this.generation) {
+          this.inFlight = undefined;
+          this.controller = undefined;
+        }
+      }
+    };
+    this.inFlight = run();
+    return this.inFlight;
+  }
+
+  /** Forgets everything and aborts the request in flight; optionally with a new fetcher (new query). */
+  reset(fetchPage?: FetchPage<T>): void {
+    this.generation += 1;
+    this.controller?.abort();
+    this.controller = undefined;
+    this.inFlight = undefined;
+    this.loadedItems = [];
+    this.token = undefined;
+    this.pagesLoaded = 0;
+    this.lastError = undefined;
+    this.guard.reset();
+    if (fetchPage) this.fetchPage = fetchPage;
+  }
+}

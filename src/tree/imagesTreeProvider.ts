@@ -1,0 +1,145 @@
+/**
+ * The Images view: roots are images (one ListImages page at a time), each expanding lazily into
+ * its versions (one ListImageVersions page at a time). Both are PagedLists, so single-flight,
+ * stale-result and repeated-token guards are the same for both. A collapsed image costs no call:
+ * its list is created and loaded only when VS Code asks for its children.
+ */
+import * as vscode from 'vscode';
+import type { ImageSummary, ImageVersionSummary, ListImageVersionsInput } from '../aws/types';
+import { PagedList } from '../model/pagedList';
+import type { SageMakerSession } from '../model/sageMakerSession';
+import { toTreeItem, type ErrorNode, type ImageNode, type LoadMoreNode, type Node } from './nodes';
+
+export const VIEW_ID = 'sagemakerImages.images';
+
+export interface TreeOptions {
+  pageSize(): number;
+  /** Version sort and filters for ListImageVersions (everything but the image, page size and token). */
+  versionQuery(): Omit<ListImageVersionsInput, 'imageName' | 'maxResults' | 'nextToken'>;
+}
+
+export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  private readonly images: PagedList<ImageSummary>;
+  private readonly versionLists = new Map<string, PagedList<ImageVersionSummary>>();
+  /** Image nodes are reused so that change events can name the exact element VS Code holds. */
+  private readonly imageNodes = new Map<string, ImageNode>();
+  private region = '';
+
+  constructor(
+    private readonly session: SageMakerSession,
+    private readonly options: TreeOptions,
+  ) {
+    this.images = new PagedList<ImageSummary>(
+      (nextToken, signal) => this.session.listImages({ maxResults: this.options.pageSize(), sortBy: 'IMAGE_NAME', sortOrder: 'ASCENDING', nextToken }, signal),
+      'images',
+    );
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    return toTreeItem(node);
+  }
+
+  getParent(node: Node): Node | undefined {
+    return node.kind === 'image' ? undefined : node.parent;
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (node === undefined) return this.rootChildren();
+    if (node.kind === 'image') return this.versionChildren(node);
+    return [];
+  }
+
+  private async rootChildren(): Promise<Node[]> {
+    if (!this.images.started && !this.images.error) await this.withProgress(this.images.loadNext());
+    if (this.region === '' && !this.images.error) this.region = await this.session.region().catch(() => '');
+    const nodes: Node[] = this.images.items.map((image) => this.imageNode(image));
+    if (this.images.error !== undefined) nodes.push({ kind: 'error', parent: undefined, error: this.images.error });
+    else if (this.images.hasMore) nodes.push({ kind: 'loadMore', parent: undefined, loadedCount: this.images.items.length });
+    else if (nodes.length === 0) nodes.push({ kind: 'message', parent: undefined, label: vscode.l10n.t('No images in {0}', this.region || '?') });
+    return nodes;
+  }
+
+  private async versionChildren(parent: ImageNode): Promise<Node[]> {
+    const list = this.versionList(parent.image.imageName);
+    if (!list.started && !list.error) await this.withProgress(list.loadNext());
+    const nodes: Node[] = list.items.map((version) => ({ kind: 'version', parent, version }));
+    if (list.error !== undefined) nodes.push({ kind: 'error', parent, error: list.error });
+    else if (list.hasMore) nodes.push({ kind: 'loadMore', parent, loadedCount: list.items.length });
+    else if (nodes.length === 0) nodes.push({ kind: 'message', parent, label: vscode.l10n.t('No versions') });
+    return nodes;
+  }
+
+  private imageNode(image: ImageSummary): ImageNode {
+    const id = `image/${image.imageName}`;
+    let node = this.imageNodes.get(id);
+    if (node) node.image = image;
+    else {
+      node = { kind: 'image', id, image };
+      this.imageNodes.set(id, node);
+    }
+    return node;
+  }
+
+  private versionList(imageName: string): PagedList<ImageVersionSummary> {
+    let list = this.versionLists.get(imageName);
+    if (!list) {
+      list = new PagedList<ImageVersionSummary>(
+        (nextToken, signal) =>
+          this.session.listImageVersions({ imageName, maxResults: this.options.pageSize(), ...this.options.versionQuery(), nextToken }, signal),
+        `the versions of image “${imageName}”`,
+      );
+      this.versionLists.set(imageName, list);
+    }
+    return list;
+  }
+
+  private listOf(parent: ImageNode | undefined): PagedList<ImageSummary> | PagedList<ImageVersionSummary> {
+    return parent ? this.versionList(parent.image.imageName) : this.images;
+  }
+
+  /** Appends exactly the next page of the node's list; a second click while loading waits for the same page. */
+  async loadMore(node: LoadMoreNode | ErrorNode): Promise<void> {
+    const list = this.listOf(node.parent);
+    await this.withProgress(list.loadNext());
+    this.changed.fire(node.parent);
+  }
+
+  /** Retries the failed page (or first page) of the error node's list. */
+  retry(node: ErrorNode): Promise<void> {
+    return this.loadMore(node);
+  }
+
+  /** Refreshes one image's versions, or everything. Results still in flight are discarded. */
+  refresh(image?: ImageNode): void {
+    if (image) {
+      this.versionLists.get(image.image.imageName)?.reset();
+      this.changed.fire(image);
+      return;
+    }
+    this.images.reset();
+    for (const list of this.versionLists.values()) list.reset();
+    this.versionLists.clear();
+    this.region = '';
+    this.changed.fire(undefined);
+  }
+
+  /** Restarts every loaded version list from page 1 (sort or filters changed); roots stay. */
+  reloadVersions(): void {
+    for (const list of this.versionLists.values()) list.reset();
+    // The roots come from cache; VS Code then asks again for the children of every expanded image.
+    this.changed.fire(undefined);
+  }
+
+  private withProgress<T>(work: Promise<T>): Promise<T> {
+    return Promise.resolve(vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => work));
+  }
+
+  dispose(): void {
+    this.images.reset();
+    for (const list of this.versionLists.values()) list.reset();
+    this.changed.dispose();
+  }
+}

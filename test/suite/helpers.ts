@@ -1,0 +1,34 @@
+/** Shared pieces of the integration suite: the extension's API, settings, and waiting for the tree. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import type { Node } from '../../src/tree/nodes';
+
+export const EXTENSION_ID = 'sagemaker-image-versions.sagemaker-image-versions';
+
+export async function activateExtension(): Promise<ExtensionApi> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed in this host`);
+  const api = await ext.activate();
+  assert.ok(ext.isActive);
+  return api;
+}
+
+/** Sets a user-level setting and waits until the extension has seen it. */
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('sagemakerImages').update(key, value, vscode.ConfigurationTarget.Global);
+  await waitFor(() => vscode.workspace.getConfiguration('sagemakerImages').get(key) === value || value === undefined, `setting ${key}`);
+}
+
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export function labelOf(api: ExtensionApi, node: Node): string {
+  const label = api.tree.getTreeItem(node).label;
+  return typeof label === 'string' ? label : (label?.label ?? '');
+}
