@@ -19,7 +19,7 @@ export const USER_AGENT_APP = 'sagemaker-image-versions';
 export interface ClientOptions {
   /** TCP connect timeout, ms. */
   connectionTimeoutMs?: number;
-  /** Socket idle timeout for a whole request, ms. */
+  /** Deadline for a whole request (the request fails with a TimeoutError after it), ms. */
   requestTimeoutMs?: number;
   /** Total attempts including the first (SDK standard retry mode). */
   maxAttempts?: number;
@@ -61,6 +61,9 @@ export async function createConnection(settings: ConnectionSettings, options: Cl
     requestHandler: {
       connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CLIENT_OPTIONS.connectionTimeoutMs,
       requestTimeout: options.requestTimeoutMs ?? DEFAULT_CLIENT_OPTIONS.requestTimeoutMs,
+      // Without this, @smithy/node-http-handler 4.x only logs a warning when requestTimeout passes
+      // and the request keeps waiting: the timeout must fail the request.
+      throwOnRequestTimeout: true,
     },
   });
   logger.debug(

@@ -178,12 +178,27 @@ export function toAwsError(e: unknown, ctx: ErrorContext): AwsError {
   if (VALIDATION.has(name)) {
     return make('validation', `SageMaker rejected the request for ${what}: ${raw}`, false);
   }
-  if (name === 'TimeoutError' || name === 'RequestTimeout' || name === 'RequestTimeoutException' || code === 'ETIMEDOUT' || /timed out|timeout/i.test(raw) && !httpStatus) {
+  const netCode = code ?? str((err.cause as ErrorLike | undefined)?.code);
+  // The SDK's node handler renames ECONNRESET/EPIPE socket errors to TimeoutError (for its retry
+  // logic): those are network failures, not timeouts.
+  const networkCode = netCode !== undefined && NETWORK_CODES.has(netCode);
+  if (
+    !networkCode &&
+    (name === 'TimeoutError' || name === 'RequestTimeout' || name === 'RequestTimeoutException' || code === 'ETIMEDOUT' || (/timed out|timeout/i.test(raw) && !httpStatus))
+  ) {
     return make('timeout', `SageMaker did not answer in time while listing ${what}${loc}. Check your network or endpoint, then retry.`, true);
   }
-  const netCode = code ?? str((err.cause as ErrorLike | undefined)?.code);
-  if ((netCode && NETWORK_CODES.has(netCode)) || /socket hang up|network|ECONNREFUSED|ECONNRESET/i.test(raw)) {
+  if (networkCode || /socket hang up|network|ECONNREFUSED|ECONNRESET/i.test(raw)) {
     return make('network', `Could not reach SageMaker${loc} (${netCode ?? firstSentence(raw)}). Check your network, proxy or the configured endpoint, then retry.`, true);
+  }
+  // An unparsable body (e.g. a proxy's HTML 502 page) is checked before the status: a 5xx whose
+  // body is not the service's JSON did not come from SageMaker.
+  if (name === 'SyntaxError' || /deserializ/i.test(raw)) {
+    return make(
+      'unknown',
+      `The response from SageMaker${loc} could not be read${httpStatus ? ` (HTTP ${httpStatus})` : ''}. A proxy or a wrong endpoint may be in the way.`,
+      true,
+    );
   }
   if (httpStatus !== undefined && httpStatus >= 500) {
     return make('unknown', `SageMaker returned an internal error (HTTP ${httpStatus}) for ${what}${loc}. Retry in a moment.`, true);

@@ -178,14 +178,15 @@ export class SageMakerEmulator {
 
   /**
    * Serves no items but a valid token pointing where this page started, so following it returns
-   * the real page. A last page (no token to keep) is served unchanged.
+   * the real page. The token is a fresh one (salted), not the request's own: a byte-identical
+   * token would be the repeatToken fault. A last page (no token to keep) is served unchanged.
    */
   private emptyPage(result: Record<string, unknown>, params: Record<string, unknown>): Record<string, unknown> {
     const listKey = Object.keys(result).find((k) => Array.isArray(result[k]));
     if (!listKey || typeof result.NextToken !== 'string') return result;
     const hash = tokenQuery(result.NextToken);
     const start = readToken(params.NextToken as string | undefined, hash);
-    return { ...result, [listKey]: [], NextToken: issueToken(hash, start) };
+    return { ...result, [listKey]: [], NextToken: issueToken(hash, start, randomUUID().slice(0, 8)) };
   }
 
   /** Returns true when the fault produced the whole answer. */

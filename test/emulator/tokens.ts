@@ -13,6 +13,8 @@ const secret = randomBytes(32);
 interface TokenBody {
   q: string;
   o: number;
+  /** Optional salt: makes a token distinct from another one to the same position. */
+  n?: string;
 }
 
 export function queryHash(query: Record<string, unknown>): string {
@@ -26,8 +28,9 @@ function sign(payload: string): string {
   return createHmac('sha256', secret).update(payload).digest('base64url').slice(0, 22);
 }
 
-export function issueToken(hash: string, offset: number): string {
-  const payload = Buffer.from(JSON.stringify({ q: hash, o: offset } satisfies TokenBody)).toString('base64url');
+export function issueToken(hash: string, offset: number, salt?: string): string {
+  const body: TokenBody = salt === undefined ? { q: hash, o: offset } : { q: hash, o: offset, n: salt };
+  const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
   return `${payload}.${sign(payload)}`;
 }
 

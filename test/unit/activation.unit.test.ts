@@ -1,0 +1,34 @@
+/**
+ * Activation must not load the AWS SDK: it is required on first use. Checked in a fresh Node
+ * process (other tests in this one load the SDK) with a stand-in `vscode`, by looking at the
+ * module cache after activate() and again after the first call.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+
+const outRoot = path.resolve(__dirname, '..', '..');
+
+const probe = `
+const { installVscodeStub, fakeExtensionContext } = require(${JSON.stringify(path.join(outRoot, '..', 'test', 'support', 'vscodeStub.js'))});
+installVscodeStub();
+const sdk = () => Object.keys(require.cache).filter((f) => f.includes('/@aws-sdk/') || f.endsWith('/awsBundle.js')).length;
+const ext = require(${JSON.stringify(path.join(outRoot, 'src', 'extension.js'))});
+const api = ext.activate(fakeExtensionContext());
+const afterActivate = sdk();
+api.session.region().then((region) => {
+  process.stdout.write(JSON.stringify({ afterActivate, afterFirstCall: sdk(), region }));
+  api.session.dispose();
+});
+`;
+
+describe('activation', () => {
+  it('does not load the AWS SDK; the first call does', () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, AWS_REGION: 'eu-west-2', AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials' };
+    delete env.AWS_PROFILE;
+    const result = JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8', env })) as { afterActivate: number; afterFirstCall: number; region: string };
+    assert.equal(result.afterActivate, 0, 'activation loaded SDK modules');
+    assert.ok(result.afterFirstCall > 0, 'the first call did not load the SDK');
+    assert.equal(result.region, 'eu-west-2', 'region resolved from AWS_REGION when nothing else is set');
+  });
+});
