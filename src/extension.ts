@@ -1,6 +1,6 @@
 /**
- * Wiring only. Activation creates the log, the session and the tree; it does not load the AWS
- * SDK (src/aws/lazy.ts loads it on the first call), so it costs a few milliseconds.
+ * Wiring only. Activation creates the log, the session, the query state and the tree; it does
+ * not load the AWS SDK (src/aws/lazy.ts loads it on the first call), so it costs a few ms.
  */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/register';
@@ -9,12 +9,14 @@ import { createLogger } from './logChannel';
 import { SageMakerSession } from './model/sageMakerSession';
 import { ImagesTreeProvider, VIEW_ID } from './tree/imagesTreeProvider';
 import type { Node } from './tree/nodes';
+import { SORT_SETTINGS, ViewQuery } from './viewQuery';
 
 /** Returned from activate() for integration tests; not a public API. */
 export interface ExtensionApi {
   readonly session: SageMakerSession;
   readonly tree: ImagesTreeProvider;
   readonly view: vscode.TreeView<Node>;
+  readonly query: ViewQuery;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -28,18 +30,30 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     void vscode.window.showErrorMessage(initial.message);
   }
   const session = new SageMakerSession(initial.ok ? initial.settings : {}, logger, version);
+  const query = new ViewQuery(context.workspaceState);
   const tree = new ImagesTreeProvider(session, {
     pageSize: () => readPageSize((m) => logger.warn(m)),
-    versionQuery: () => ({}),
+    versionQuery: () => query.versionQuery,
+    imageNameContains: () => query.nameContains,
   });
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
+  const showQuery = () => {
+    view.description = query.describe();
+    void query.syncContext();
+  };
+  const onQueryChanged = (what: 'versions' | 'images') => {
+    showQuery();
+    if (what === 'versions') tree.reloadVersions();
+    else tree.refresh();
+  };
+  showQuery();
 
   context.subscriptions.push(
     logChannel,
     view,
     tree,
     { dispose: () => session.dispose() },
-    ...registerCommands({ session, tree, view, logChannel }),
+    ...registerCommands({ session, tree, view, query, logChannel, onQueryChanged }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsConnection(e)) {
         const next = readConnectionSettings();
@@ -53,10 +67,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       } else if (e.affectsConfiguration(`${SECTION}.pageSize`)) {
         tree.refresh();
       }
+      if (e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortBy}`) || e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortOrder}`)) {
+        onQueryChanged('versions');
+      }
     }),
   );
   logger.info(`SageMaker Image Versions ${version} activated`);
-  return { session, tree, view };
+  return { session, tree, view, query };
 }
 
 export function deactivate(): void {

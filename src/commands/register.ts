@@ -1,16 +1,28 @@
 /** The one place commands are registered; each command lives in its own verbNoun.ts. */
 import * as vscode from 'vscode';
+import { clearVersionFilters } from './clearVersionFilters';
 import type { CommandContext } from './context';
+import { copyImageArn } from './copyImageArn';
+import { copyVersionArn } from './copyVersionArn';
+import { filterImages } from './filterImages';
+import { filterVersionsByDate } from './filterVersionsByDate';
 import { loadMore } from './loadMore';
 import { refresh } from './refresh';
 import { retry } from './retry';
 import { showLog } from './showLog';
+import { sortVersions } from './sortVersions';
 import { testConnection } from './testConnection';
 
 type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
 
 const COMMANDS: Record<string, Handler> = {
   'sagemakerImages.refresh': refresh,
+  'sagemakerImages.sortVersions': sortVersions,
+  'sagemakerImages.filterVersionsByDate': filterVersionsByDate,
+  'sagemakerImages.clearVersionFilters': clearVersionFilters,
+  'sagemakerImages.filterImages': filterImages,
+  'sagemakerImages.copyVersionArn': copyVersionArn,
+  'sagemakerImages.copyImageArn': copyImageArn,
   'sagemakerImages.loadMore': loadMore,
   'sagemakerImages.retry': retry,
   'sagemakerImages.showLog': showLog,

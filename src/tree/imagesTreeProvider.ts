@@ -5,8 +5,9 @@
  * its list is created and loaded only when VS Code asks for its children.
  */
 import * as vscode from 'vscode';
-import type { ImageSummary, ImageVersionSummary, ListImageVersionsInput } from '../aws/types';
+import type { ImageSummary, ImageVersionSummary } from '../aws/types';
 import { PagedList } from '../model/pagedList';
+import { hasFilters, toListParameters, type VersionQuery } from '../model/versionQuery';
 import type { SageMakerSession } from '../model/sageMakerSession';
 import { toTreeItem, type ErrorNode, type ImageNode, type LoadMoreNode, type Node } from './nodes';
 
@@ -14,8 +15,10 @@ export const VIEW_ID = 'sagemakerImages.images';
 
 export interface TreeOptions {
   pageSize(): number;
-  /** Version sort and filters for ListImageVersions (everything but the image, page size and token). */
-  versionQuery(): Omit<ListImageVersionsInput, 'imageName' | 'maxResults' | 'nextToken'>;
+  /** Version sort and date filters, read at each call so a change applies to the next page request. */
+  versionQuery(): VersionQuery;
+  /** ListImages NameContains, or undefined. */
+  imageNameContains(): string | undefined;
 }
 
 export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -33,7 +36,11 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     private readonly options: TreeOptions,
   ) {
     this.images = new PagedList<ImageSummary>(
-      (nextToken, signal) => this.session.listImages({ maxResults: this.options.pageSize(), sortBy: 'IMAGE_NAME', sortOrder: 'ASCENDING', nextToken }, signal),
+      (nextToken, signal) =>
+        this.session.listImages(
+          { maxResults: this.options.pageSize(), nameContains: this.options.imageNameContains(), sortBy: 'IMAGE_NAME', sortOrder: 'ASCENDING', nextToken },
+          signal,
+        ),
       'images',
     );
   }
@@ -58,7 +65,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     const nodes: Node[] = this.images.items.map((image) => this.imageNode(image));
     if (this.images.error !== undefined) nodes.push({ kind: 'error', parent: undefined, error: this.images.error });
     else if (this.images.hasMore) nodes.push({ kind: 'loadMore', parent: undefined, loadedCount: this.images.items.length });
-    else if (nodes.length === 0) nodes.push({ kind: 'message', parent: undefined, label: vscode.l10n.t('No images in {0}', this.region || '?') });
+    else if (nodes.length === 0) nodes.push(this.noImagesNode());
     return nodes;
   }
 
@@ -68,8 +75,31 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     const nodes: Node[] = list.items.map((version) => ({ kind: 'version', parent, version }));
     if (list.error !== undefined) nodes.push({ kind: 'error', parent, error: list.error });
     else if (list.hasMore) nodes.push({ kind: 'loadMore', parent, loadedCount: list.items.length });
-    else if (nodes.length === 0) nodes.push({ kind: 'message', parent, label: vscode.l10n.t('No versions') });
+    else if (nodes.length === 0) nodes.push(this.noVersionsNode(parent));
     return nodes;
+  }
+
+  private noImagesNode(): Node {
+    const name = this.options.imageNameContains();
+    if (name === undefined) return { kind: 'message', parent: undefined, label: vscode.l10n.t('No images in {0}', this.region || '?') };
+    return {
+      kind: 'message',
+      parent: undefined,
+      label: vscode.l10n.t('No images whose name contains “{0}” in {1}', name, this.region || '?'),
+      tooltip: vscode.l10n.t('Click to change the name filter.'),
+      command: { command: 'sagemakerImages.filterImages', title: vscode.l10n.t('Filter Images by Name…') },
+    };
+  }
+
+  private noVersionsNode(parent: ImageNode): Node {
+    if (!hasFilters(this.options.versionQuery().filters)) return { kind: 'message', parent, label: vscode.l10n.t('No versions') };
+    return {
+      kind: 'message',
+      parent,
+      label: vscode.l10n.t('No versions match the filters'),
+      tooltip: vscode.l10n.t('Click to clear the version filters.'),
+      command: { command: 'sagemakerImages.clearVersionFilters', title: vscode.l10n.t('Clear Version Filters') },
+    };
   }
 
   private imageNode(image: ImageSummary): ImageNode {
@@ -88,7 +118,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     if (!list) {
       list = new PagedList<ImageVersionSummary>(
         (nextToken, signal) =>
-          this.session.listImageVersions({ imageName, maxResults: this.options.pageSize(), ...this.options.versionQuery(), nextToken }, signal),
+          this.session.listImageVersions({ imageName, maxResults: this.options.pageSize(), ...toListParameters(this.options.versionQuery()), nextToken }, signal),
         `the versions of image “${imageName}”`,
       );
       this.versionLists.set(imageName, list);
@@ -131,6 +161,30 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     for (const list of this.versionLists.values()) list.reset();
     // The roots come from cache; VS Code then asks again for the children of every expanded image.
     this.changed.fire(undefined);
+  }
+
+  /** Loaded version nodes in tree order: images in root order, versions in page order. */
+  orderInTree<T extends Node>(nodes: readonly T[]): T[] {
+    const imageIndex = new Map(this.images.items.map((image, i) => [image.imageName, i]));
+    const position = (n: Node): [number, number] => {
+      if (n.kind === 'image') return [imageIndex.get(n.image.imageName) ?? Infinity, -1];
+      if (n.kind === 'version') {
+        const list = this.versionLists.get(n.parent.image.imageName);
+        const i = list ? list.items.findIndex((v) => v.imageVersionArn === n.version.imageVersionArn) : -1;
+        return [imageIndex.get(n.parent.image.imageName) ?? Infinity, i < 0 ? Infinity : i];
+      }
+      return [Infinity, Infinity];
+    };
+    return [...nodes].sort((a, b) => {
+      const [a1, a2] = position(a);
+      const [b1, b2] = position(b);
+      return a1 !== b1 ? a1 - b1 : a2 - b2;
+    });
+  }
+
+  /** The image node for a name, if that image is loaded. */
+  findImage(imageName: string): ImageNode | undefined {
+    return this.imageNodes.get(`image/${imageName}`);
   }
 
   private withProgress<T>(work: Promise<T>): Promise<T> {

@@ -73,7 +73,7 @@ describe('the Images tree', () => {
     assert.deepEqual(page1.map((n) => labelOf(api, n)), ['Version 7', 'Version 6', 'Version 5', 'Load more…']);
     const calls = emulator.calls('ListImageVersions');
     assert.equal(calls.length, 1);
-    assert.deepEqual(calls[0].params, { ImageName: 'tree-many', MaxResults: 3 });
+    assert.deepEqual(calls[0].params, { ImageName: 'tree-many', MaxResults: 3, SortBy: 'CREATION_TIME', SortOrder: 'DESCENDING' });
     await vscode.commands.executeCommand('sagemakerImages.loadMore', page1[3]);
     const page2 = await api.tree.getChildren(node);
     assert.equal(page2.filter((n) => n.kind === 'version').length, 6);

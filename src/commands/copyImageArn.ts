@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import type { ImageNode, Node } from '../tree/nodes';
+import type { CommandContext } from './context';
+import { pickImage } from './copyVersionArn';
+
+/** Copy Image ARN: the clicked image or the selected images (one per line); from the palette it asks. */
+export async function copyImageArn(ctx: CommandContext, clicked?: Node, selected?: readonly Node[]): Promise<string | undefined> {
+  const candidates = selected && selected.length > 0 ? selected : clicked ? [clicked] : ctx.view.selection;
+  let images = candidates.filter((n): n is ImageNode => n.kind === 'image');
+  let arns: string[];
+  if (images.length > 0) {
+    images = ctx.tree.orderInTree(images);
+    arns = images.map((n) => n.image.imageArn);
+  } else {
+    const picked = await pickImage(ctx, vscode.l10n.t('Copy Image ARN'));
+    if (!picked) return undefined;
+    arns = [picked.imageArn];
+  }
+  const text = arns.join('\n');
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage(
+    arns.length === 1 ? vscode.l10n.t('$(copy) Copied {0}', arns[0]) : vscode.l10n.t('$(copy) Copied {0} image ARNs', arns.length),
+    4000,
+  );
+  return text;
+}

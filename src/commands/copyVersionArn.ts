@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import type { ImageSummary, ImageVersionSummary } from '../aws/types';
+import { formatRelative } from '../model/timeFormat';
+import { toListParameters } from '../model/versionQuery';
+import type { Node, VersionNode } from '../tree/nodes';
+import type { CommandContext } from './context';
+import { pickFromPages } from './pickFromPages';
+
+/**
+ * Copy Version ARN: the clicked row, or every selected version (one ARN per line, in tree order).
+ * From the palette with no version selected it asks for an image, then a version.
+ */
+export async function copyVersionArn(ctx: CommandContext, clicked?: Node, selected?: readonly Node[]): Promise<string | undefined> {
+  let versions = versionNodes(selected && selected.length > 0 ? selected : clicked ? [clicked] : ctx.view.selection);
+  let arns: string[];
+  if (versions.length > 0) {
+    versions = ctx.tree.orderInTree(versions);
+    arns = versions.map((v) => v.version.imageVersionArn);
+  } else {
+    const picked = await pickVersion(ctx);
+    if (!picked) return undefined;
+    arns = [picked.imageVersionArn];
+  }
+  const text = arns.join('\n');
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage(
+    arns.length === 1 ? vscode.l10n.t('$(copy) Copied {0}', arns[0]) : vscode.l10n.t('$(copy) Copied {0} version ARNs', arns.length),
+    4000,
+  );
+  return text;
+}
+
+function versionNodes(nodes: readonly Node[]): VersionNode[] {
+  return nodes.filter((n): n is VersionNode => n.kind === 'version');
+}
+
+export function pickImage(ctx: CommandContext, title: string): Promise<ImageSummary | undefined> {
+  return pickFromPages<ImageSummary>({
+    title,
+    placeholder: vscode.l10n.t('Pick an image'),
+    what: 'images',
+    fetchPage: (nextToken, signal) =>
+      ctx.session.listImages({ maxResults: 100, nameContains: ctx.query.nameContains, sortBy: 'IMAGE_NAME', sortOrder: 'ASCENDING', nextToken }, signal),
+    toItem: (i) => ({ label: i.imageName, description: [i.displayName, i.imageStatus !== 'CREATED' ? i.imageStatus : undefined].filter(Boolean).join(' · ') }),
+  });
+}
+
+async function pickVersion(ctx: CommandContext): Promise<ImageVersionSummary | undefined> {
+  const title = vscode.l10n.t('Copy Version ARN');
+  const image = await pickImage(ctx, title);
+  if (!image) return undefined;
+  return pickFromPages<ImageVersionSummary>({
+    title,
+    placeholder: vscode.l10n.t('Pick a version of {0}', image.imageName),
+    what: `the versions of image “${image.imageName}”`,
+    fetchPage: (nextToken, signal) =>
+      ctx.session.listImageVersions({ imageName: image.imageName, maxResults: 100, ...toListParameters(ctx.query.versionQuery), nextToken }, signal),
+    toItem: (v) => ({
+      label: vscode.l10n.t('Version {0}', v.version),
+      description: `${v.imageVersionStatus} · ${formatRelative(v.creationTime, new Date(), vscode.env.language)}`,
+      detail: v.imageVersionArn,
+    }),
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * The version query: server-side sort and the four inclusive date filters, and how it becomes
+ * ListImageVersions parameters, a short description for the view, and workspace storage.
+ * vscode-free.
+ */
+import type { ImageVersionSortBy, ListImageVersionsInput, SortOrder } from '../aws/types';
+import { IMAGE_VERSION_SORT_BY, SORT_ORDERS } from '../aws/types';
+
+export interface DateFilters {
+  createdAfter?: Date;
+  createdBefore?: Date;
+  modifiedAfter?: Date;
+  modifiedBefore?: Date;
+}
+
+export type DateFilterField = keyof DateFilters;
+export const DATE_FILTER_FIELDS: readonly DateFilterField[] = ['createdAfter', 'createdBefore', 'modifiedAfter', 'modifiedBefore'];
+
+export interface VersionQuery {
+  sortBy: ImageVersionSortBy;
+  sortOrder: SortOrder;
+  filters: DateFilters;
+}
+
+export const DEFAULT_SORT: Pick<VersionQuery, 'sortBy' | 'sortOrder'> = { sortBy: 'CREATION_TIME', sortOrder: 'DESCENDING' };
+
+/** The six sorts the Sort Versions… picker offers, in its order. */
+export const SORT_CHOICES: readonly { sortBy: ImageVersionSortBy; sortOrder: SortOrder; label: string }[] = [
+  { sortBy: 'CREATION_TIME', sortOrder: 'DESCENDING', label: 'Creation time, newest first' },
+  { sortBy: 'CREATION_TIME', sortOrder: 'ASCENDING', label: 'Creation time, oldest first' },
+  { sortBy: 'LAST_MODIFIED_TIME', sortOrder: 'DESCENDING', label: 'Last modified, newest first' },
+  { sortBy: 'LAST_MODIFIED_TIME', sortOrder: 'ASCENDING', label: 'Last modified, oldest first' },
+  { sortBy: 'VERSION', sortOrder: 'DESCENDING', label: 'Version, highest first' },
+  { sortBy: 'VERSION', sortOrder: 'ASCENDING', label: 'Version, lowest first' },
+];
+
+/** ListImageVersions parameters for a query (the image, page size and token are the caller's). */
+export function toListParameters(q: VersionQuery): Omit<ListImageVersionsInput, 'imageName' | 'maxResults' | 'nextToken'> {
+  const out: Omit<ListImageVersionsInput, 'imageName' | 'maxResults' | 'nextToken'> = { sortBy: q.sortBy, sortOrder: q.sortOrder };
+  if (q.filters.createdAfter) out.creationTimeAfter = q.filters.createdAfter;
+  if (q.filters.createdBefore) out.creationTimeBefore = q.filters.createdBefore;
+  if (q.filters.modifiedAfter) out.lastModifiedTimeAfter = q.filters.modifiedAfter;
+  if (q.filters.modifiedBefore) out.lastModifiedTimeBefore = q.filters.modifiedBefore;
+  return out;
+}
+
+export function hasFilters(f: DateFilters): boolean {
+  return DATE_FILTER_FIELDS.some((k) => f[k] !== undefined);
+}
+
+/** Why a set of filters can match nothing, or undefined when it is a usable range. */
+export function rangeProblem(f: DateFilters): string | undefined {
+  if (f.createdAfter && f.createdBefore && f.createdAfter.getTime() > f.createdBefore.getTime()) {
+    return '“Created after” is later than “created before”: no version can match. Change one of them.';
+  }
+  if (f.modifiedAfter && f.modifiedBefore && f.modifiedAfter.getTime() > f.modifiedBefore.getTime()) {
+    return '“Modified after” is later than “modified before”: no version can match. Change one of them.';
+  }
+  if (f.modifiedBefore && f.createdAfter && f.modifiedBefore.getTime() < f.createdAfter.getTime()) {
+    return '“Modified before” is earlier than “created after”: a version is modified after it is created, so none can match.';
+  }
+  return undefined;
+}
+
+/** A date as the user most likely typed it: day alone at local midnight, else minutes. */
+export function shortDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return d.getHours() === 0 && d.getMinutes() === 0 && d.getSeconds() === 0 ? day : `${day} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+const FIELD_TEXT: Record<DateFilterField, string> = {
+  createdAfter: 'created ≥',
+  createdBefore: 'created ≤',
+  modifiedAfter: 'modified ≥',
+  modifiedBefore: 'modified ≤',
+};
+
+const SORT_TEXT: Record<ImageVersionSortBy, string> = { CREATION_TIME: 'created', LAST_MODIFIED_TIME: 'modified', VERSION: 'version' };
+
+/** e.g. "created ≥ 2024-05-01 · version ↓" (filters first, then the sort). */
+export function describeQuery(q: VersionQuery): string {
+  const parts = DATE_FILTER_FIELDS.filter((k) => q.filters[k]).map((k) => `${FIELD_TEXT[k]} ${shortDate(q.filters[k]!)}`);
+  parts.push(`${SORT_TEXT[q.sortBy]} ${q.sortOrder === 'DESCENDING' ? '↓' : '↑'}`);
+  return parts.join(' · ');
+}
+
+/** Filters as stored in workspace state (ISO strings). */
+export type StoredFilters = Partial<Record<DateFilterField, string>>;
+
+export function storeFilters(f: DateFilters): StoredFilters {
+  const out: StoredFilters = {};
+  for (const k of DATE_FILTER_FIELDS) if (f[k]) out[k] = f[k]!.toISOString();
+  return out;
+}
+
+/** Reads stored filters back; anything malformed is dropped rather than sent. */
+export function loadFilters(stored: unknown): DateFilters {
+  const out: DateFilters = {};
+  if (typeof stored !== 'object' || stored === null) return out;
+  for (const k of DATE_FILTER_FIELDS) {
+    const v = (stored as Record<string, unknown>)[k];
+    if (typeof v !== 'string') continue;
+    const d = new Date(v);
+    if (!Number.isNaN(d.getTime())) out[k] = d;
+  }
+  return rangeProblem(out) ? {} : out;
+}
+
+/** Settings values to a sort; unknown values fall back to the default. */
+export function readSort(sortBy: unknown, sortOrder: unknown): Pick<VersionQuery, 'sortBy' | 'sortOrder'> {
+  return {
+    sortBy: (IMAGE_VERSION_SORT_BY as readonly unknown[]).includes(sortBy) ? (sortBy as ImageVersionSortBy) : DEFAULT_SORT.sortBy,
+    sortOrder: (SORT_ORDERS as readonly unknown[]).includes(sortOrder) ? (sortOrder as SortOrder) : DEFAULT_SORT.sortOrder,
+  };
+}

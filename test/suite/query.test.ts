@@ -1,0 +1,130 @@
+/**
+ * Sort and filters change the next ListImageVersions call and restart paging from page 1; copy
+ * puts the exact ARN(s) on the clipboard; refresh discards a slow response. Asserted on the
+ * emulator's request log.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import type { ImageNode, LoadMoreNode, Node, VersionNode } from '../../src/tree/nodes';
+import { SageMakerEmulator } from '../emulator/server';
+import { activateExtension, labelOf, setSetting, waitFor } from './helpers';
+
+const DAY = 86_400_000;
+
+describe('sorting, filtering and copying versions', () => {
+  let api: ExtensionApi;
+  let emulator: SageMakerEmulator;
+  const now = Date.now();
+
+  before(async () => {
+    emulator = new SageMakerEmulator();
+    await emulator.start();
+    emulator.seed({
+      images: [
+        {
+          name: 'query-image',
+          createdAt: now - 100 * DAY,
+          // Version n created n*10 days after the image; modified in the reverse order.
+          versions: Array.from({ length: 6 }, (_, i) => ({ createdAt: now - 100 * DAY + (i + 1) * 10 * DAY, modifiedAt: now - (i + 1) * DAY })),
+        },
+      ],
+    });
+    api = await activateExtension();
+    await setSetting('endpoint', emulator.url);
+    await setSetting('pageSize', 4);
+  });
+
+  beforeEach(async () => {
+    await vscode.commands.executeCommand('sagemakerImages.clearVersionFilters');
+    await api.query.setSort('CREATION_TIME', 'DESCENDING');
+    api.tree.refresh();
+    emulator.faults.clear();
+    emulator.clearRequests();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('sagemakerImages.clearVersionFilters');
+    await setSetting('versions.sortBy', undefined);
+    await setSetting('versions.sortOrder', undefined);
+    await setSetting('pageSize', undefined);
+    await setSetting('endpoint', undefined);
+    await emulator.stop();
+  });
+
+  async function imageNode(): Promise<ImageNode> {
+    const roots = await api.tree.getChildren();
+    const node = roots.find((n): n is ImageNode => n.kind === 'image' && n.image.imageName === 'query-image');
+    assert.ok(node);
+    return node;
+  }
+
+  const versionLabels = (nodes: Node[]) => nodes.filter((n) => n.kind === 'version').map((n) => labelOf(api, n));
+
+  it('restarts paging with the new server-side order when the sort setting changes', async () => {
+    const node = await imageNode();
+    const first = await api.tree.getChildren(node);
+    assert.deepEqual(versionLabels(first), ['Version 6', 'Version 5', 'Version 4', 'Version 3']);
+    await vscode.commands.executeCommand('sagemakerImages.loadMore', first.find((n) => n.kind === 'loadMore'));
+    emulator.clearRequests();
+    await setSetting('versions.sortBy', 'VERSION');
+    await setSetting('versions.sortOrder', 'ASCENDING');
+    await waitFor(() => api.view.description?.includes('version ↑') === true, 'the view description to show the sort');
+    const reloaded = await api.tree.getChildren(node);
+    assert.deepEqual(versionLabels(reloaded), ['Version 1', 'Version 2', 'Version 3', 'Version 4'], 'page 1 of the new order, not a re-sort of what was loaded');
+    const calls = emulator.calls('ListImageVersions');
+    assert.equal(calls.length, 1);
+    assert.equal(calls[0].params.SortBy, 'VERSION');
+    assert.equal(calls[0].params.SortOrder, 'ASCENDING');
+    assert.equal(calls[0].params.NextToken, undefined);
+  });
+
+  it('sends the date filters, shows them, and says when nothing matches', async () => {
+    const node = await imageNode();
+    const after = new Date(now - 45 * DAY);
+    await api.query.setDateFilters({ createdAfter: after });
+    await vscode.commands.executeCommand('sagemakerImages.refresh', node);
+    const filtered = await api.tree.getChildren(node);
+    assert.deepEqual(versionLabels(filtered), ['Version 6']);
+    const call = emulator.calls('ListImageVersions').at(-1)!;
+    assert.equal(call.params.CreationTimeAfter, after.getTime() / 1000);
+    await api.query.setDateFilters({ createdAfter: new Date(now - DAY) });
+    api.tree.reloadVersions();
+    const none = await api.tree.getChildren(node);
+    assert.equal(labelOf(api, none[0]), 'No versions match the filters');
+    assert.equal(api.tree.getTreeItem(none[0]).command?.command, 'sagemakerImages.clearVersionFilters');
+    await vscode.commands.executeCommand('sagemakerImages.clearVersionFilters');
+    const all = await api.tree.getChildren(node);
+    assert.equal(versionLabels(all).length, 4);
+    assert.equal(emulator.calls('ListImageVersions').at(-1)!.params.CreationTimeAfter, undefined);
+  });
+
+  it('copies the clicked version’s ARN, and a multi-selection in tree order', async () => {
+    const node = await imageNode();
+    const versions = (await api.tree.getChildren(node)).filter((n): n is VersionNode => n.kind === 'version');
+    await vscode.commands.executeCommand('sagemakerImages.copyVersionArn', versions[1]);
+    assert.equal(await vscode.env.clipboard.readText(), 'arn:aws:sagemaker:us-east-1:123456789012:image-version/query-image/5');
+    await vscode.commands.executeCommand('sagemakerImages.copyVersionArn', versions[2], [versions[2], versions[0]]);
+    assert.equal(
+      await vscode.env.clipboard.readText(),
+      ['arn:aws:sagemaker:us-east-1:123456789012:image-version/query-image/6', 'arn:aws:sagemaker:us-east-1:123456789012:image-version/query-image/4'].join('\n'),
+    );
+    await vscode.commands.executeCommand('sagemakerImages.copyImageArn', node);
+    assert.equal(await vscode.env.clipboard.readText(), 'arn:aws:sagemaker:us-east-1:123456789012:image/query-image');
+  });
+
+  it('discards a slow response when the image is refreshed while it is in flight', async () => {
+    const node = await imageNode();
+    emulator.addFault({ kind: 'delay', delayMs: 1500, operation: 'ListImageVersions' });
+    const slow = api.tree.getChildren(node);
+    await waitFor(() => emulator.calls('ListImageVersions').length === 1, 'the slow call to start');
+    await api.query.setSort('VERSION', 'ASCENDING');
+    await waitFor(() => api.view.description?.includes('version ↑') === true, 'the sort to apply');
+    const fresh = await api.tree.getChildren(node);
+    await slow;
+    const now1 = await api.tree.getChildren(node);
+    assert.deepEqual(versionLabels(fresh), ['Version 1', 'Version 2', 'Version 3', 'Version 4']);
+    assert.deepEqual(versionLabels(now1), versionLabels(fresh), 'the stale page never landed');
+    assert.ok(now1.some((n): n is LoadMoreNode => n.kind === 'loadMore'));
+  });
+});
