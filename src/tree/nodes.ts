@@ -54,10 +54,11 @@ export type Node = ImageNode | VersionNode | LoadMoreNode | MessageNode | ErrorN
 
 const TRANSIENT = new Set(['CREATING', 'UPDATING', 'DELETING']);
 
-function statusIcon(status: string, readyIcon: string): vscode.ThemeIcon {
+/** Spinning while in transition, error colour when failed; `ready` for CREATED. */
+function statusIcon(status: string, ready: vscode.ThemeIcon): vscode.ThemeIcon {
   if (TRANSIENT.has(status)) return new vscode.ThemeIcon('loading~spin');
   if (status.endsWith('_FAILED')) return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-  if (status === 'CREATED') return new vscode.ThemeIcon(readyIcon, new vscode.ThemeColor('charts.green'));
+  if (status === 'CREATED') return ready;
   return new vscode.ThemeIcon('question');
 }
 
@@ -83,7 +84,7 @@ export function imageTreeItem(node: ImageNode): vscode.TreeItem {
   item.contextValue = CONTEXT.image;
   const parts = [i.displayName, i.imageStatus !== 'CREATED' ? i.imageStatus : undefined].filter((p): p is string => !!p);
   item.description = parts.join(' · ');
-  item.iconPath = statusIcon(i.imageStatus, 'package');
+  item.iconPath = statusIcon(i.imageStatus, new vscode.ThemeIcon('package'));
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escape(i.imageName)}**${i.displayName ? ` — ${escape(i.displayName)}` : ''}\n\n`);
   if (i.description) md.appendMarkdown(`${escape(i.description)}\n\n`);
@@ -105,7 +106,7 @@ export function versionTreeItem(node: VersionNode, now = new Date()): vscode.Tre
   item.contextValue = CONTEXT.version;
   const when = formatRelative(v.creationTime, now, vscode.env.language);
   item.description = v.imageVersionStatus === 'CREATED' ? when : `${v.imageVersionStatus} · ${when}`;
-  item.iconPath = statusIcon(v.imageVersionStatus, 'versions');
+  item.iconPath = statusIcon(v.imageVersionStatus, new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')));
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escape(node.parent.image.imageName)}** · ${vscode.l10n.t('Version {0}', v.version)}\n\n`);
   md.appendMarkdown(

@@ -179,7 +179,7 @@ export function demoSpec(now = Date.now()): SeedSpec {
   images.push({ name: 'old-spark-kernel', status: 'DELETE_FAILED', createdAt: now - 720 * DAY, versions: [{ status: 'DELETE_FAILED', createdAt: now - 719 * DAY }] });
 
   for (let i = 0; images.length < 64; i++) {
-    const name = `${TEAMS[i % TEAMS.length]}-${FRAMEWORKS[(i * 3) % FRAMEWORKS.length]}-${FLAVOURS[(i * 5) % FLAVOURS.length]}${i >= 24 ? `-${i}` : ''}`;
+    const name = `team-${TEAMS[i % TEAMS.length]}-${FRAMEWORKS[(i * 3) % FRAMEWORKS.length]}-${FLAVOURS[(i * 5) % FLAVOURS.length]}${i >= 24 ? `-${i}` : ''}`;
     const created = now - Math.floor(rand() * twoYears);
     const count = Math.floor(rand() * 9);
     images.push({
