@@ -51,7 +51,7 @@ async function openTree(page) {
   if ((await page.locator('.part.sidebar .monaco-list-row').count()) === 0) await tab.click();
   for (const [image, version] of [
     ['conda-env-kernel', 'Version 12'],
-    ['pytorch-nightly-gpu', 'Version 260'],
+    ['pytorch-nightly-gpu', 'Version 250'],
   ]) {
     await row(page, image).waitFor({ timeout: 30_000 });
     if (!(await row(page, version).isVisible())) await row(page, image).click();
@@ -77,10 +77,10 @@ async function main() {
     await sidebar.screenshot({ path: path.join(outDir, 'tree-light.png') });
     await setTheme(page, 'Default Dark Modern');
     await sidebar.screenshot({ path: path.join(outDir, 'tree-dark.png') });
-    await row(page, 'Version 255').hover();
+    await row(page, 'Version 10').hover();
     await page.waitForSelector('.monaco-hover', { timeout: 10_000 }).catch(() => undefined);
     await page.waitForTimeout(800);
-    await page.screenshot({ path: path.join(outDir, 'version-tooltip.png'), clip: { x: 0, y: 0, width: 1000, height: 700 } });
+    await page.screenshot({ path: path.join(outDir, 'failed-version-tooltip.png'), clip: { x: 0, y: 0, width: 1000, height: 700 } });
     console.log(`Screenshots written to ${path.relative(root, outDir)}/`);
   } catch (e) {
     const pages = browser.contexts().flatMap((c) => c.pages());

@@ -1,6 +1,6 @@
 /**
  * Sample data. `demo` is the demo backend and the default for `npm run emulator`: 64 images (so
- * images page too), one with 260 versions, some with 0, 1 and about 12, every version status
+ * images page too), one with 250 versions, some with 0, 1 and about 12, every version status
  * (FailureReason on the failed ones), aliases, and dates spread over two years. It is
  * deterministic for a given `now`. `seed` lets tests describe exactly what they need.
  */
@@ -134,14 +134,14 @@ export function demoSpec(now = Date.now()): SeedSpec {
     displayName: 'PyTorch nightly (GPU)',
     description: 'Nightly PyTorch build with CUDA for Studio kernels and training jobs.',
     createdAt: nightlyStart - DAY,
-    versions: Array.from({ length: 260 }, (_, i) => {
-      const created = nightlyStart + i * (300 / 260) * DAY + Math.floor(rand() * 6 * HOUR);
-      const status: VersionStatus = i === 259 ? 'CREATING' : i === 258 ? 'DELETING' : i % 37 === 5 ? 'CREATE_FAILED' : i % 53 === 7 ? 'DELETE_FAILED' : 'CREATED';
+    versions: Array.from({ length: 250 }, (_, i) => {
+      const created = nightlyStart + i * (300 / 250) * DAY + Math.floor(rand() * 6 * HOUR);
+      const status: VersionStatus = i === 249 ? 'CREATING' : i === 248 ? 'DELETING' : i % 37 === 5 ? 'CREATE_FAILED' : i % 53 === 7 ? 'DELETE_FAILED' : 'CREATED';
       return {
         createdAt: created,
         modifiedAt: created + Math.floor(rand() * 3 * DAY),
         status,
-        aliases: i === 257 ? ['latest', 'nightly'] : i === 200 ? ['stable'] : [],
+        aliases: i === 247 ? ['latest', 'nightly'] : i === 200 ? ['stable'] : [],
         jobType: 'TRAINING',
         processor: 'GPU',
         mlFramework: `PyTorch 2.${Math.min(9, 3 + Math.floor(i / 40))}`,
