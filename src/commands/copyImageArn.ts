@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ImageNode, Node } from '../tree/nodes';
 import type { CommandContext } from './context';
+import { copyArns } from './copyArns';
 import { pickImage } from './copyVersionArn';
 
 /** Copy Image ARN: the clicked image or the selected images (one per line); from the palette it asks. */
@@ -16,11 +17,5 @@ export async function copyImageArn(ctx: CommandContext, clicked?: Node, selected
     if (!picked) return undefined;
     arns = [picked.imageArn];
   }
-  const text = arns.join('\n');
-  await vscode.env.clipboard.writeText(text);
-  vscode.window.setStatusBarMessage(
-    arns.length === 1 ? vscode.l10n.t('$(copy) Copied {0}', arns[0]) : vscode.l10n.t('$(copy) Copied {0} image ARNs', arns.length),
-    4000,
-  );
-  return text;
+  return copyArns(arns, 'image');
 }

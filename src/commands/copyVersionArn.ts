@@ -4,6 +4,7 @@ import { formatRelative } from '../model/timeFormat';
 import { toListParameters } from '../model/versionQuery';
 import type { Node, VersionNode } from '../tree/nodes';
 import type { CommandContext } from './context';
+import { copyArns } from './copyArns';
 import { pickFromPages } from './pickFromPages';
 
 /**
@@ -21,13 +22,7 @@ export async function copyVersionArn(ctx: CommandContext, clicked?: Node, select
     if (!picked) return undefined;
     arns = [picked.imageVersionArn];
   }
-  const text = arns.join('\n');
-  await vscode.env.clipboard.writeText(text);
-  vscode.window.setStatusBarMessage(
-    arns.length === 1 ? vscode.l10n.t('$(copy) Copied {0}', arns[0]) : vscode.l10n.t('$(copy) Copied {0} version ARNs', arns.length),
-    4000,
-  );
-  return text;
+  return copyArns(arns, 'version');
 }
 
 function versionNodes(nodes: readonly Node[]): VersionNode[] {

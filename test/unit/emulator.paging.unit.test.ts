@@ -15,6 +15,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import type { SageMakerConnection } from '../../src/aws/clientFactory';
 import { connect, DAY, HOUR, rejection, useEmulator } from './helpers';
+import type { SageMakerEmulator } from '../emulator/server';
 
 const NOW = Date.parse('2026-01-01T00:00:00.000Z');
 const BASE = Date.parse('2025-06-01T00:00:00.000Z');
@@ -64,14 +65,26 @@ function seedData(emulatorSeed: (spec: Parameters<import('../emulator/server').S
   );
 }
 
-describe('emulator: list defaults, sorting, filters', function () {
+/** One emulator seeded with seedData() and a connection to it, for a describe block. */
+function useSeededConnection(): { emu: () => SageMakerEmulator; readonly client: SageMakerConnection['client'] } {
   const emu = useEmulator('empty', NOW);
-  let conn: SageMakerConnection;
+  let connection: SageMakerConnection;
   before(async function () {
     seedData((spec, now) => emu().seed(spec, now));
-    conn = await connect(emu());
+    connection = await connect(emu());
   });
-  after(() => conn.client.destroy());
+  after(() => connection.client.destroy());
+  return {
+    emu,
+    get client() {
+      return connection.client;
+    },
+  };
+}
+
+describe('emulator: list defaults, sorting, filters', function () {
+  const conn = useSeededConnection();
+  const emu = conn.emu;
 
   const versionsOf = async (input: ListImageVersionsCommandInput) =>
     (await conn.client.send(new ListImageVersionsCommand({ MaxResults: 100, ...input }))).ImageVersions ?? [];
@@ -220,13 +233,8 @@ describe('emulator: list defaults, sorting, filters', function () {
 });
 
 describe('emulator: NextToken', function () {
-  const emu = useEmulator('empty', NOW);
-  let conn: SageMakerConnection;
-  before(async function () {
-    seedData((spec, now) => emu().seed(spec, now));
-    conn = await connect(emu());
-  });
-  after(() => conn.client.destroy());
+  const conn = useSeededConnection();
+  const emu = conn.emu;
 
   it(`pages through ${MANY} versions with MaxResults 100 in exactly ceil(N/100) calls, without duplicates, the last page without NextToken`, async function () {
     emu().clearRequests();
