@@ -167,10 +167,10 @@ export function toAwsError(e: unknown, ctx: ErrorContext): AwsError {
     );
   }
   if (BAD_CREDENTIALS.has(name)) {
-    return make('accessDenied', `AWS did not accept the credentials used to list ${what}${loc} (${name}). Check the profile's access key or sign in again.`, false);
+    return make('accessDenied', `AWS did not accept the credentials used for ${what}${loc} (${name}). Check the profile's access key or sign in again.`, false);
   }
   if (ACCESS_DENIED.has(name) || httpStatus === 403) {
-    return make('accessDenied', `Access denied listing ${what}${loc}: the credentials in use are not allowed to call ${ctx.operation}. ${firstSentence(raw)}`.trim(), false);
+    return make('accessDenied', `Access denied for ${what}${loc}: the credentials in use are not allowed sagemaker:${ctx.operation}. ${firstSentence(raw)}`.trim(), false);
   }
   if (THROTTLED.has(name) || httpStatus === 429) {
     return make('throttled', `The account is being throttled by SageMaker (${ctx.operation}${loc}). Wait a moment and retry.`, true);
@@ -186,7 +186,7 @@ export function toAwsError(e: unknown, ctx: ErrorContext): AwsError {
     !networkCode &&
     (name === 'TimeoutError' || name === 'RequestTimeout' || name === 'RequestTimeoutException' || code === 'ETIMEDOUT' || (/timed out|timeout/i.test(raw) && !httpStatus))
   ) {
-    return make('timeout', `SageMaker did not answer in time while listing ${what}${loc}. Check your network or endpoint, then retry.`, true);
+    return make('timeout', `SageMaker did not answer in time (${ctx.operation} for ${what}${loc}). Check your network or endpoint, then retry.`, true);
   }
   if (networkCode || /socket hang up|network|ECONNREFUSED|ECONNRESET/i.test(raw)) {
     return make('network', `Could not reach SageMaker${loc} (${netCode ?? firstSentence(raw)}). Check your network, proxy or the configured endpoint, then retry.`, true);
