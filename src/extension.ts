@@ -1,15 +1,21 @@
 /**
- * Wiring only. Activation creates the log, the session, the query state and the tree; it does
- * not load the AWS SDK (src/aws/lazy.ts loads it on the first call), so it costs a few ms.
+ * Wiring only. Activation creates the log, the session, the query state, the tree and the
+ * status-bar item; it does not load the AWS SDK (src/aws/lazy.ts loads it on the first call), so
+ * it costs a few milliseconds.
  */
 import * as vscode from 'vscode';
+import { loadAws } from './aws/lazy';
+import type { ConnectionSettings } from './aws/settings';
 import { registerCommands } from './commands/register';
 import { affectsConnection, readConnectionSettings, readPageSize, SECTION } from './configuration';
 import { createLogger } from './logChannel';
 import { SageMakerSession } from './model/sageMakerSession';
+import { ConnectionStatusBar } from './statusBar';
 import { ImagesTreeProvider, VIEW_ID } from './tree/imagesTreeProvider';
 import type { Node } from './tree/nodes';
 import { SORT_SETTINGS, ViewQuery } from './viewQuery';
+
+const NO_CREDENTIALS_CONTEXT = 'sagemakerImages.noCredentials';
 
 /** Returned from activate() for integration tests; not a public API. */
 export interface ExtensionApi {
@@ -17,6 +23,11 @@ export interface ExtensionApi {
   readonly tree: ImagesTreeProvider;
   readonly view: vscode.TreeView<Node>;
   readonly query: ViewQuery;
+  readonly statusBar: ConnectionStatusBar;
+  /** Settles when the last settings change has been applied (or refused). */
+  settled(): Promise<void>;
+  /** The log's most recent lines, as written (after redaction). */
+  recentLog(): readonly string[];
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -35,25 +46,60 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     pageSize: () => readPageSize((m) => logger.warn(m)),
     versionQuery: () => query.versionQuery,
     imageNameContains: () => query.nameContains,
+    onNoCredentials: (missing) => void vscode.commands.executeCommand('setContext', NO_CREDENTIALS_CONTEXT, missing),
+    onRegion: () => showQuery(),
   });
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
+  const statusBar = new ConnectionStatusBar(session);
+
   const showQuery = () => {
-    view.description = query.describe();
     void query.syncContext();
+    view.description = [tree.region, query.describe()].filter(Boolean).join(' · ');
   };
   const onQueryChanged = (what: 'versions' | 'images') => {
     showQuery();
     if (what === 'versions') tree.reloadVersions();
     else tree.refresh();
   };
-  showQuery();
+
+  /**
+   * Applies new connection settings: a profile that does not exist is refused and the last good
+   * settings stay. Otherwise cached clients are destroyed and every loaded page dropped, so
+   * nothing requested under the old settings can land.
+   */
+  const applyConnection = async (next: ConnectionSettings) => {
+    if (next.profile !== undefined && next.profile !== session.settings.profile) {
+      const exists = await loadAws()
+        .profileExists(next.profile)
+        .catch(() => false);
+      if (!exists) {
+        const message = vscode.l10n.t('AWS profile “{0}” is not in the shared config or credentials file; still using the previous settings.', next.profile);
+        logger.error(message);
+        void vscode.window.showErrorMessage(message, vscode.l10n.t('Select AWS Profile…')).then((pick) => {
+          if (pick) void vscode.commands.executeCommand('sagemakerImages.selectProfile');
+        });
+        return;
+      }
+    }
+    if (session.updateSettings(next)) {
+      tree.refresh();
+      showQuery();
+      await statusBar.update();
+    }
+  };
+  let pending: Promise<void> = Promise.resolve();
 
   context.subscriptions.push(
     logChannel,
     view,
     tree,
+    statusBar,
     { dispose: () => session.dispose() },
     ...registerCommands({ session, tree, view, query, logChannel, onQueryChanged }),
+    view.onDidChangeVisibility((e) => {
+      statusBar.setVisible(e.visible);
+      if (e.visible) showQuery();
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsConnection(e)) {
         const next = readConnectionSettings();
@@ -61,9 +107,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
           // Keep the last good settings in force; say what is wrong.
           logger.error(next.message);
           void vscode.window.showErrorMessage(next.message);
-          return;
+        } else {
+          pending = pending.then(() => applyConnection(next.settings));
         }
-        if (session.updateSettings(next.settings)) tree.refresh();
       } else if (e.affectsConfiguration(`${SECTION}.pageSize`)) {
         tree.refresh();
       }
@@ -72,8 +118,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       }
     }),
   );
+  statusBar.setVisible(view.visible);
+  showQuery();
   logger.info(`SageMaker Image Versions ${version} activated`);
-  return { session, tree, view, query };
+  return { session, tree, view, query, statusBar, settled: () => pending, recentLog: () => logger.recent() };
 }
 
 export function deactivate(): void {

@@ -1,13 +1,31 @@
-/** The "SageMaker Images" log, adapted to src/aws's Logger with every line redacted. */
+/**
+ * The "SageMaker Images" log, adapted to src/aws's Logger with every line redacted. The last
+ * lines are also kept in memory, so a test can check what a whole run wrote.
+ */
 import * as vscode from 'vscode';
 import { redact, type Logger } from './aws/log';
 
-export function createLogger(channel: vscode.LogOutputChannel): Logger {
+const KEEP = 2000;
+
+export interface RecordingLogger extends Logger {
+  /** The most recent lines written (after redaction), oldest first. */
+  recent(): readonly string[];
+}
+
+export function createLogger(channel: vscode.LogOutputChannel): RecordingLogger {
+  const lines: string[] = [];
+  const write = (level: 'trace' | 'debug' | 'info' | 'warn' | 'error', message: string) => {
+    const text = redact(message);
+    lines.push(`${level} ${text}`);
+    if (lines.length > KEEP) lines.splice(0, lines.length - KEEP);
+    channel[level](text);
+  };
   return {
-    trace: (m) => channel.trace(redact(m)),
-    debug: (m) => channel.debug(redact(m)),
-    info: (m) => channel.info(redact(m)),
-    warn: (m) => channel.warn(redact(m)),
-    error: (m) => channel.error(redact(m)),
+    trace: (m) => write('trace', m),
+    debug: (m) => write('debug', m),
+    info: (m) => write('info', m),
+    warn: (m) => write('warn', m),
+    error: (m) => write('error', m),
+    recent: () => lines,
   };
 }

@@ -10,7 +10,7 @@ import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import type { Logger } from './log';
 import { silentLogger } from './log';
-import { resolveRegion } from './region';
+import { resolveEndpoint, resolveRegion } from './sharedConfig';
 import type { ConnectionSettings } from './settings';
 import { settingsKey } from './settings';
 
@@ -38,16 +38,18 @@ export const DEFAULT_CLIENT_OPTIONS = {
 export interface SageMakerConnection {
   readonly client: SageMakerClient;
   readonly region: string;
+  /** The custom endpoint in use, if any (from the settings, the environment or the profile). */
+  readonly endpoint?: string;
   readonly settings: ConnectionSettings;
 }
 
 export async function createConnection(settings: ConnectionSettings, options: ClientOptions = {}): Promise<SageMakerConnection> {
-  const region = await resolveRegion(settings);
+  const [region, endpoint] = await Promise.all([resolveRegion(settings), resolveEndpoint(settings)]);
   const logger = options.logger ?? silentLogger;
   const client = new SageMakerClient({
     region,
     ...(settings.profile ? { profile: settings.profile } : {}),
-    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+    ...(endpoint ? { endpoint } : {}),
     credentials: defaultProvider({
       ...(settings.profile ? { profile: settings.profile } : {}),
       // SSO / assume-role may need to ask; never block the extension host on a terminal prompt.
@@ -67,9 +69,9 @@ export async function createConnection(settings: ConnectionSettings, options: Cl
     },
   });
   logger.debug(
-    `SageMaker client created: region=${region} profile=${settings.profile ?? '(default chain)'} endpoint=${settings.endpoint ?? '(SDK default)'}`,
+    `SageMaker client created: region=${region} profile=${settings.profile ?? '(default chain)'} endpoint=${endpoint ?? '(AWS)'}`,
   );
-  return { client, region, settings };
+  return { client, region, settings, ...(endpoint ? { endpoint } : {}) };
 }
 
 /**

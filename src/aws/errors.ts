@@ -26,6 +26,8 @@ export interface ErrorContext {
   imageName?: string;
   version?: number;
   region?: string;
+  /** The profile in use, when one was chosen or named by AWS_PROFILE. */
+  profile?: string;
 }
 
 const AWS_ERROR_BRAND = Symbol.for('sagemakerImages.AwsError');
@@ -43,6 +45,8 @@ export class AwsError extends Error {
       requestId?: string;
       /** The service's or runtime's own text, kept for the log. */
       rawMessage?: string;
+      /** Set when an SSO login would fix it: the profile to pass to `aws sso login`. */
+      ssoLoginProfile?: string;
     } = {},
   ) {
     super(message);
@@ -152,6 +156,19 @@ export function toAwsError(e: unknown, ctx: ErrorContext): AwsError {
     const gone = ctx.imageName === undefined ? 'The requested resource was not found' : `${capitalize(what)} was not found`;
     return make('notFound', `${gone}${loc}. It may have been deleted; refresh to see the current list.`, false);
   }
+  const profile = ctx.profile ?? 'default';
+  if (/aws sso login|SSO session/i.test(raw)) {
+    return new AwsError(
+      'expiredCredentials',
+      `The SSO session of profile “${profile}” has expired or was never started. Run aws sso login --profile ${profile}, then retry.`,
+      false,
+      { ...details, ssoLoginProfile: profile },
+    );
+  }
+  const missingProfile = /(?:could not resolve credentials using profile|profile)\W+\[?([^\]\s]+?)\]?\W+(?:in configuration\/credentials file|could not be found|not found)/i.exec(raw);
+  if (name === 'CredentialsProviderError' && missingProfile) {
+    return make('noCredentials', `Profile “${missingProfile[1]}” was not found in the shared AWS config or credentials file, or it has no usable credentials. Choose another with Select AWS Profile….`, false);
+  }
   if (EXPIRED.has(name) || /expired|refresh failed|token is expired/i.test(name === 'CredentialsProviderError' ? raw : '')) {
     return make(
       'expiredCredentials',
@@ -167,10 +184,14 @@ export function toAwsError(e: unknown, ctx: ErrorContext): AwsError {
     );
   }
   if (BAD_CREDENTIALS.has(name)) {
-    return make('accessDenied', `AWS did not accept the credentials used for ${what}${loc} (${name}). Check the profile's access key or sign in again.`, false);
+    return make('accessDenied', `AWS did not accept the credentials of profile “${profile}” for ${what}${loc} (${name}). Check the profile's access key or sign in again.`, false);
   }
   if (ACCESS_DENIED.has(name) || httpStatus === 403) {
-    return make('accessDenied', `Access denied for ${what}${loc}: the credentials in use are not allowed sagemaker:${ctx.operation}. ${firstSentence(raw)}`.trim(), false);
+    return make(
+      'accessDenied',
+      `Access denied for ${what}${loc}: profile “${profile}” is not allowed sagemaker:${ctx.operation}. ${firstSentence(raw)}`.trim(),
+      false,
+    );
   }
   if (THROTTLED.has(name) || httpStatus === 429) {
     return make('throttled', `The account is being throttled by SageMaker (${ctx.operation}${loc}). Wait a moment and retry.`, true);

@@ -73,7 +73,7 @@ async function send<T extends { $metadata: { requestId?: string; httpStatusCode?
       logger.debug(`× ${ctx.operation} cancelled`);
       throw new RequestCancelledError(ctx.operation);
     }
-    const error = toAwsError(e, { ...ctx, region: conn.region });
+    const error = toAwsError(e, { ...ctx, region: conn.region, profile: conn.settings.profile ?? process.env.AWS_PROFILE });
     const ms = (performance.now() - started).toFixed(0);
     logger.error(
       `✗ ${ctx.operation} ${params} → ${error.kind} (${error.details.code ?? '?'}, HTTP ${error.details.httpStatus ?? '-'}, requestId=${

@@ -3,6 +3,8 @@
  * gets a clear message and changes nothing.
  */
 
+import { isKnownRegion } from './regions';
+
 export interface ConnectionSettings {
   /** Shared-config profile; undefined = the SDK's default chain. */
   profile?: string;
@@ -43,6 +45,7 @@ export function checkRegion(raw: string): Checked<string | undefined> {
   const text = raw.trim();
   if (text === '') return { ok: true, value: undefined };
   if (!REGION.test(text)) return { ok: false, message: `“${raw}” is not an AWS Region name (e.g. us-east-1, eu-central-2, us-gov-west-1).` };
+  if (!isKnownRegion(text)) return { ok: false, message: `“${text}” is not a Region where SageMaker is available. Use Select Region… to pick one.` };
   return { ok: true, value: text };
 }
 

@@ -1,14 +1,18 @@
 /** The one place commands are registered; each command lives in its own verbNoun.ts. */
 import * as vscode from 'vscode';
+import { chooseConnection } from './chooseConnection';
 import { clearVersionFilters } from './clearVersionFilters';
 import type { CommandContext } from './context';
 import { copyImageArn } from './copyImageArn';
+import { copySsoLoginCommand } from './copySsoLoginCommand';
 import { copyVersionArn } from './copyVersionArn';
 import { filterImages } from './filterImages';
 import { filterVersionsByDate } from './filterVersionsByDate';
 import { loadMore } from './loadMore';
 import { refresh } from './refresh';
 import { retry } from './retry';
+import { selectProfile } from './selectProfile';
+import { selectRegion } from './selectRegion';
 import { showLog } from './showLog';
 import { sortVersions } from './sortVersions';
 import { testConnection } from './testConnection';
@@ -26,6 +30,10 @@ const COMMANDS: Record<string, Handler> = {
   'sagemakerImages.loadMore': loadMore,
   'sagemakerImages.retry': retry,
   'sagemakerImages.showLog': showLog,
+  'sagemakerImages.selectProfile': selectProfile,
+  'sagemakerImages.selectRegion': selectRegion,
+  'sagemakerImages.chooseConnection': chooseConnection,
+  'sagemakerImages.copySsoLoginCommand': copySsoLoginCommand,
   'sagemakerImages.testConnection': testConnection,
 };
 

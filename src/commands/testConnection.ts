@@ -16,18 +16,19 @@ export interface ConnectionCheck {
  * a notification. Returns the result so tests and scripts can use it.
  */
 export async function testConnection(ctx: CommandContext): Promise<ConnectionCheck> {
-  const endpoint = ctx.session.settings.endpoint ?? vscode.l10n.t('SDK default');
+  let endpoint = ctx.session.settings.endpoint;
   try {
-    const region = await ctx.session.region();
+    const connection = await ctx.session.connection();
+    endpoint = connection.endpoint;
     const page = await ctx.session.listImages({ maxResults: 1 });
-    const message = vscode.l10n.t('Connected to SageMaker in {0} ({1}).', region, endpoint);
+    const message = vscode.l10n.t('Connected to SageMaker in {0} ({1}).', connection.region, endpoint ?? vscode.l10n.t('AWS endpoint'));
     void vscode.window.showInformationMessage(message);
-    return { ok: true, region, endpoint: ctx.session.settings.endpoint, sampleImage: page.items[0]?.imageName, message };
+    return { ok: true, region: connection.region, endpoint, sampleImage: page.items[0]?.imageName, message };
   } catch (e) {
     const message = errorMessage(e);
     void vscode.window.showErrorMessage(vscode.l10n.t('SageMaker connection failed: {0}', message), vscode.l10n.t('Show Log')).then((pick) => {
       if (pick) ctx.logChannel.show(true);
     });
-    return { ok: false, endpoint: ctx.session.settings.endpoint, message };
+    return { ok: false, endpoint, message };
   }
 }

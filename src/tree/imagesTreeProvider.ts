@@ -5,6 +5,7 @@
  * its list is created and loaded only when VS Code asks for its children.
  */
 import * as vscode from 'vscode';
+import { isAwsError } from '../aws/errors';
 import type { ImageSummary, ImageVersionSummary } from '../aws/types';
 import { PagedList } from '../model/pagedList';
 import { hasFilters, toListParameters, type VersionQuery } from '../model/versionQuery';
@@ -19,6 +20,10 @@ export interface TreeOptions {
   versionQuery(): VersionQuery;
   /** ListImages NameContains, or undefined. */
   imageNameContains(): string | undefined;
+  /** Told whether the roots failed for want of any credentials (the view then shows its welcome). */
+  onNoCredentials?(missing: boolean): void;
+  /** Told the region the roots were listed in, once known. */
+  onRegion?(region: string): void;
 }
 
 export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -29,7 +34,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   private readonly versionLists = new Map<string, PagedList<ImageVersionSummary>>();
   /** Image nodes are reused so that change events can name the exact element VS Code holds. */
   private readonly imageNodes = new Map<string, ImageNode>();
-  private region = '';
+  private regionName = '';
 
   constructor(
     private readonly session: SageMakerSession,
@@ -43,6 +48,16 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
         ),
       'images',
     );
+  }
+
+  /** Why the roots failed to load, if they did (cleared by a successful retry or refresh). */
+  get rootError(): unknown {
+    return this.images.error;
+  }
+
+  /** The region the roots were listed in ('' until known). */
+  get region(): string {
+    return this.regionName;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -61,7 +76,14 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
 
   private async rootChildren(): Promise<Node[]> {
     if (!this.images.started && !this.images.error) await this.withProgress(this.images.loadNext());
-    if (this.region === '' && !this.images.error) this.region = await this.session.region().catch(() => '');
+    if (this.regionName === '' && !this.images.error) {
+      this.regionName = await this.session.region().catch(() => '');
+      if (this.regionName) this.options.onRegion?.(this.regionName);
+    }
+    const noCredentials = isAwsError(this.images.error) && this.images.error.kind === 'noCredentials' && this.images.items.length === 0;
+    this.options.onNoCredentials?.(noCredentials);
+    // No credentials at all: an empty tree lets the view's welcome explain the options.
+    if (noCredentials) return [];
     const nodes: Node[] = this.images.items.map((image) => this.imageNode(image));
     if (this.images.error !== undefined) nodes.push({ kind: 'error', parent: undefined, error: this.images.error });
     else if (this.images.hasMore) nodes.push({ kind: 'loadMore', parent: undefined, loadedCount: this.images.items.length });
@@ -81,11 +103,11 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
 
   private noImagesNode(): Node {
     const name = this.options.imageNameContains();
-    if (name === undefined) return { kind: 'message', parent: undefined, label: vscode.l10n.t('No images in {0}', this.region || '?') };
+    if (name === undefined) return { kind: 'message', parent: undefined, label: vscode.l10n.t('No images in {0}', this.regionName || '?') };
     return {
       kind: 'message',
       parent: undefined,
-      label: vscode.l10n.t('No images whose name contains “{0}” in {1}', name, this.region || '?'),
+      label: vscode.l10n.t('No images whose name contains “{0}” in {1}', name, this.regionName || '?'),
       tooltip: vscode.l10n.t('Click to change the name filter.'),
       command: { command: 'sagemakerImages.filterImages', title: vscode.l10n.t('Filter Images by Name…') },
     };
@@ -152,7 +174,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     this.images.reset();
     for (const list of this.versionLists.values()) list.reset();
     this.versionLists.clear();
-    this.region = '';
+    this.regionName = '';
     this.changed.fire(undefined);
   }
 

@@ -15,6 +15,8 @@ export const CONTEXT = {
   loadMore: 'sagemakerImages.loadMore',
   message: 'sagemakerImages.message',
   error: 'sagemakerImages.error',
+  /** An error an `aws sso login` fixes: offers to copy that command. */
+  ssoLoginError: 'sagemakerImages.error.ssoLogin',
 } as const;
 
 export interface ImageNode {
@@ -158,13 +160,16 @@ export function errorTreeItem(node: ErrorNode): vscode.TreeItem {
   const message = errorMessage(node.error);
   const item = new vscode.TreeItem(message, vscode.TreeItemCollapsibleState.None);
   item.id = `${parentId(node.parent)}/error`;
-  item.contextValue = CONTEXT.error;
-  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
   const details = isAwsError(node.error) ? (node.error as AwsError).details : undefined;
+  item.contextValue = details?.ssoLoginProfile ? CONTEXT.ssoLoginError : CONTEXT.error;
+  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`$(error) ${escape(message)}\n\n`);
   if (details?.code || details?.requestId) {
     md.appendMarkdown(`${details.code ? `${vscode.l10n.t('Code')}: \`${details.code}\`  \n` : ''}${details.requestId ? `${vscode.l10n.t('Request id')}: \`${details.requestId}\`` : ''}\n\n`);
+  }
+  if (details?.ssoLoginProfile) {
+    md.appendMarkdown(`\`aws sso login --profile ${details.ssoLoginProfile}\` — ${vscode.l10n.t('right-click to copy this command')}\n\n`);
   }
   md.appendMarkdown(vscode.l10n.t('Click to retry. The log has details (Show Log).'));
   item.tooltip = md;

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { imageArn, imageVersionArn, parseArn, parseImageArn, parseImageVersionArn, partitionOf } from '../../src/aws/arns';
-import { FALLBACK_REGION, resolveRegion } from '../../src/aws/region';
+import { FALLBACK_REGION, resolveRegion } from '../../src/aws/sharedConfig';
 import { checkConnectionSettings, checkEndpoint, checkProfile, checkRegion, settingsKey } from '../../src/aws/settings';
 import { imageArn as emulatorImageArn, imageVersionArn as emulatorImageVersionArn } from '../emulator/store';
 import { testTempDir, withAwsEnv } from './helpers';

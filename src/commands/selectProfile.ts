@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import { loadAws } from '../aws/lazy';
+import { SECTION } from '../configuration';
+import { errorMessage } from '../tree/nodes';
+import type { CommandContext } from './context';
+
+const KIND_LABELS: Record<string, string> = {
+  sso: 'SSO',
+  role: 'role',
+  'web-identity': 'web identity',
+  process: 'credential process',
+  keys: 'keys',
+  other: 'config only',
+};
+
+/**
+ * Select AWS Profile…: every profile of the shared config and credentials files (read with the
+ * SDK's loader), with its kind and region; or the SDK's default chain. Stored in the user
+ * setting sagemakerImages.profile, whose change reloads the tree.
+ */
+export async function selectProfile(ctx: CommandContext): Promise<string | undefined> {
+  let profiles;
+  try {
+    profiles = await loadAws().listProfiles();
+  } catch (e) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not read the AWS config files: {0}', errorMessage(e)));
+    return undefined;
+  }
+  const current = ctx.session.settings.profile;
+  type Item = vscode.QuickPickItem & { profile: string | undefined };
+  const items: Item[] = [
+    {
+      label: `${current === undefined ? '$(check) ' : ''}${vscode.l10n.t('Default credential chain')}`,
+      description: process.env.AWS_PROFILE ? `AWS_PROFILE=${process.env.AWS_PROFILE}` : vscode.l10n.t('environment, default profile, SSO, instance role'),
+      profile: undefined,
+    },
+    ...profiles.map((p) => ({
+      label: `${p.name === current ? '$(check) ' : ''}${p.name}`,
+      description: [vscode.l10n.t(KIND_LABELS[p.kind]), p.region].filter(Boolean).join(' · '),
+      detail: p.endpointUrl ? vscode.l10n.t('endpoint {0}', p.endpointUrl) : undefined,
+      profile: p.name,
+    })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Select AWS Profile'),
+    placeHolder: profiles.length === 0 ? vscode.l10n.t('No profiles in the shared AWS config or credentials files') : vscode.l10n.t('Profile to list SageMaker images with'),
+    matchOnDescription: true,
+  });
+  if (!picked) return undefined;
+  await vscode.workspace.getConfiguration(SECTION).update('profile', picked.profile ?? '', vscode.ConfigurationTarget.Global);
+  return picked.profile ?? '';
+}

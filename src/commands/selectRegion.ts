@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { SAGEMAKER_REGIONS } from '../aws/regions';
+import { SECTION } from '../configuration';
+import type { CommandContext } from './context';
+
+const PARTITION_LABELS: Record<string, string> = { aws: 'AWS', 'aws-cn': 'AWS China', 'aws-us-gov': 'AWS GovCloud (US)' };
+
+/** Select Region…: SageMaker's regions in every partition, the current one marked; stored in sagemakerImages.region. */
+export async function selectRegion(ctx: CommandContext): Promise<string | undefined> {
+  const current = await ctx.session.region().catch(() => undefined);
+  type Item = vscode.QuickPickItem & { region?: string };
+  const items: Item[] = [];
+  const configured = ctx.session.settings.region;
+  items.push({
+    label: `${configured === undefined ? '$(check) ' : ''}${vscode.l10n.t('From the profile or environment')}`,
+    description: configured === undefined && current ? current : undefined,
+    region: '',
+  });
+  for (const [partition, regions] of Object.entries(SAGEMAKER_REGIONS)) {
+    items.push({ label: vscode.l10n.t(PARTITION_LABELS[partition]), kind: vscode.QuickPickItemKind.Separator });
+    for (const r of regions) {
+      const active = configured === r.id;
+      items.push({ label: `${active ? '$(check) ' : ''}${r.id}`, description: vscode.l10n.t(r.name), region: r.id });
+    }
+  }
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Select Region'),
+    placeHolder: current ? vscode.l10n.t('Now listing in {0}', current) : vscode.l10n.t('Region to list SageMaker images in'),
+    matchOnDescription: true,
+  });
+  if (!picked || picked.region === undefined) return undefined;
+  await vscode.workspace.getConfiguration(SECTION).update('region', picked.region, vscode.ConfigurationTarget.Global);
+  return picked.region;
+}
