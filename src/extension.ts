@@ -10,6 +10,7 @@ import { registerCommands } from './commands/register';
 import { affectsConnection, readConnectionSettings, readPageSize, SECTION } from './configuration';
 import { createLogger } from './logChannel';
 import { SageMakerSession } from './model/sageMakerSession';
+import type { VersionQuery } from './model/versionQuery';
 import { ConnectionStatusBar } from './statusBar';
 import { ImagesTreeProvider, VIEW_ID } from './tree/imagesTreeProvider';
 import type { Node } from './tree/nodes';
@@ -28,6 +29,8 @@ export interface ExtensionApi {
   settled(): Promise<void>;
   /** The log's most recent lines, as written (after redaction). */
   recentLog(): readonly string[];
+  /** What Sort Versions… does after its pick: write both settings, then reload once. */
+  setSort(sortBy: VersionQuery['sortBy'], sortOrder: VersionQuery['sortOrder']): Promise<void>;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -58,8 +61,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
   const onQueryChanged = (what: 'versions' | 'images') => {
     showQuery();
-    if (what === 'versions') tree.reloadVersions();
-    else tree.refresh();
+    if (what === 'images') tree.refresh();
+    else tree.applyVersionQuery();
   };
 
   /**
@@ -113,15 +116,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       } else if (e.affectsConfiguration(`${SECTION}.pageSize`)) {
         tree.refresh();
       }
-      if (e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortBy}`) || e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortOrder}`)) {
-        onQueryChanged('versions');
-      }
+      const sortChanged = e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortBy}`) || e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortOrder}`);
+      // Sort Versions… reloads once after writing both keys (see ViewQuery.setSort).
+      if (sortChanged && !query.writingSort) onQueryChanged('versions');
     }),
   );
   statusBar.setVisible(view.visible);
   showQuery();
   logger.info(`SageMaker Image Versions ${version} activated`);
-  return { session, tree, view, query, statusBar, settled: () => pending, recentLog: () => logger.recent() };
+  const setSort = async (sortBy: VersionQuery['sortBy'], sortOrder: VersionQuery['sortOrder']) => {
+    await query.setSort(sortBy, sortOrder);
+    onQueryChanged('versions');
+  };
+  return { session, tree, view, query, statusBar, settled: () => pending, recentLog: () => logger.recent(), setSort };
 }
 
 export function deactivate(): void {

@@ -51,11 +51,27 @@ export class ViewQuery {
     await this.state.update(NAME_KEY, this.nameFilter);
   }
 
-  /** Writes the sort to user settings; the configuration listener reloads the versions. */
+  /**
+   * Writes the sort to user settings. The two keys are written one after the other; while that
+   * happens `writingSort` is true so the configuration listener does not reload the versions for
+   * the half-written pair (a wasted page in a wrong order). The caller reloads once at the end.
+   */
   async setSort(sortBy: VersionQuery['sortBy'], sortOrder: VersionQuery['sortOrder']): Promise<void> {
     const config = vscode.workspace.getConfiguration(SECTION);
-    await config.update(SORT_SETTINGS.sortBy, sortBy, vscode.ConfigurationTarget.Global);
-    await config.update(SORT_SETTINGS.sortOrder, sortOrder, vscode.ConfigurationTarget.Global);
+    this.sortWrites += 1;
+    try {
+      await config.update(SORT_SETTINGS.sortBy, sortBy, vscode.ConfigurationTarget.Global);
+      await config.update(SORT_SETTINGS.sortOrder, sortOrder, vscode.ConfigurationTarget.Global);
+    } finally {
+      this.sortWrites -= 1;
+    }
+  }
+
+  private sortWrites = 0;
+
+  /** True while setSort is writing the two sort settings. */
+  get writingSort(): boolean {
+    return this.sortWrites > 0;
   }
 
   /** e.g. "name ∋ torch · created ≥ 2024-05-01 · version ↓". */

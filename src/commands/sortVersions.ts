@@ -26,4 +26,5 @@ export async function sortVersions(ctx: CommandContext): Promise<void> {
   const { sortBy, sortOrder } = (picked as (typeof items)[number]).choice;
   if (sortBy === current.sortBy && sortOrder === current.sortOrder) return;
   await ctx.query.setSort(sortBy, sortOrder);
+  ctx.onQueryChanged('versions');
 }

@@ -35,6 +35,8 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   /** Image nodes are reused so that change events can name the exact element VS Code holds. */
   private readonly imageNodes = new Map<string, ImageNode>();
   private regionName = '';
+  /** The version query (as a key) the current version lists were created or reset with. */
+  private loadedVersionQuery: string;
 
   constructor(
     private readonly session: SageMakerSession,
@@ -48,6 +50,11 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
         ),
       'images',
     );
+    this.loadedVersionQuery = this.versionQueryKey();
+  }
+
+  private versionQueryKey(): string {
+    return JSON.stringify(toListParameters(this.options.versionQuery()));
   }
 
   /** Why the roots failed to load, if they did (cleared by a successful retry or refresh). */
@@ -174,12 +181,22 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     this.images.reset();
     for (const list of this.versionLists.values()) list.reset();
     this.versionLists.clear();
+    this.loadedVersionQuery = this.versionQueryKey();
     this.regionName = '';
     this.changed.fire(undefined);
   }
 
+  /**
+   * Reloads the versions if the sort or filters differ from those the lists were loaded with. The
+   * settings listener and the command that wrote the settings may both call it: one reload.
+   */
+  applyVersionQuery(): void {
+    if (this.versionQueryKey() !== this.loadedVersionQuery) this.reloadVersions();
+  }
+
   /** Restarts every loaded version list from page 1 (sort or filters changed); roots stay. */
   reloadVersions(): void {
+    this.loadedVersionQuery = this.versionQueryKey();
     for (const list of this.versionLists.values()) list.reset();
     // The roots come from cache; VS Code then asks again for the children of every expanded image.
     this.changed.fire(undefined);

@@ -57,7 +57,7 @@ describe('paging the demo fixture', () => {
 
   for (const choice of SORT_CHOICES) {
     it(`shows 50, then all 250 after four Load more clicks: ${choice.label}`, async () => {
-      await api.query.setSort(choice.sortBy, choice.sortOrder);
+      await api.setSort(choice.sortBy, choice.sortOrder);
       await waitFor(() => {
         const q = api.query.versionQuery;
         return q.sortBy === choice.sortBy && q.sortOrder === choice.sortOrder;

@@ -37,7 +37,7 @@ describe('sorting, filtering and copying versions', () => {
 
   beforeEach(async () => {
     await vscode.commands.executeCommand('sagemakerImages.clearVersionFilters');
-    await api.query.setSort('CREATION_TIME', 'DESCENDING');
+    await api.setSort('CREATION_TIME', 'DESCENDING');
     api.tree.refresh();
     emulator.faults.clear();
     emulator.clearRequests();
@@ -118,7 +118,7 @@ describe('sorting, filtering and copying versions', () => {
     emulator.addFault({ kind: 'delay', delayMs: 1500, operation: 'ListImageVersions' });
     const slow = api.tree.getChildren(node);
     await waitFor(() => emulator.calls('ListImageVersions').length === 1, 'the slow call to start');
-    await api.query.setSort('VERSION', 'ASCENDING');
+    await api.setSort('VERSION', 'ASCENDING');
     await waitFor(() => api.view.description?.includes('version ↑') === true, 'the sort to apply');
     const fresh = await api.tree.getChildren(node);
     await slow;

@@ -1,0 +1,71 @@
+/** Small, explicit UI steps for the e2e scenarios: rows by accessible label, the palette, the clipboard. */
+import type { Locator, Page } from 'playwright-core';
+import type { LoggedRequest, SageMakerEmulator } from '../emulator/server';
+
+/** A tree row of the Images view whose accessible label starts with `prefix`. */
+export function row(page: Page, prefix: string): Locator {
+  return page.locator(`.part.sidebar .monaco-list-row[aria-label^="${prefix.replace(/"/g, '\\"')}"]`).first();
+}
+
+export async function openView(page: Page): Promise<void> {
+  await page.locator('.activitybar a[aria-label*="SageMaker Images"]').first().click();
+  await page.locator('.part.sidebar .monaco-list-row').first().waitFor({ timeout: 30_000 });
+}
+
+/**
+ * Puts the tree back to a known state by keyboard: focus the view, collapse everything, go to the
+ * top, then Refresh (which, with nothing expanded, lists only the images).
+ */
+export async function resetTree(page: Page): Promise<void> {
+  await runCommand(page, 'SageMaker Images: Focus on Images View');
+  await page.keyboard.press('Control+ArrowLeft');
+  await page.keyboard.press('Home');
+  await runCommand(page, 'SageMaker Images: Refresh');
+  await row(page, 'Image conda-env-kernel').waitFor();
+}
+
+/** Scrolls the sidebar's tree until the row is rendered (the list is virtualized). */
+export async function scrollTo(page: Page, target: Locator, maxSteps = 60): Promise<void> {
+  const tree = page.locator('.part.sidebar .monaco-list').first();
+  const box = await tree.boundingBox();
+  for (let i = 0; i < maxSteps; i++) {
+    if ((await target.count()) > 0 && (await target.isVisible())) return;
+    if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(60);
+  }
+  await target.waitFor({ state: 'visible', timeout: 5_000 });
+}
+
+/** Runs a command through the palette (F1), choosing the entry whose label is `title` exactly. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await entry.waitFor();
+  await page.waitForTimeout(150);
+  await page.keyboard.press('Enter');
+}
+
+export async function quickPickRows(page: Page): Promise<string[]> {
+  const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+  await rows.first().waitFor();
+  return rows.allInnerTexts();
+}
+
+export async function clipboard(page: Page): Promise<string> {
+  // A string expression: this file compiles without the DOM library.
+  return page.evaluate('navigator.clipboard.readText()') as Promise<string>;
+}
+
+/** Waits until the emulator has logged `count` calls of an operation; returns them. */
+export async function calls(emulator: SageMakerEmulator, operation: string, count: number, timeoutMs = 20_000): Promise<LoggedRequest[]> {
+  const deadline = Date.now() + timeoutMs;
+  while (emulator.calls(operation).length < count) {
+    if (Date.now() > deadline) throw new Error(`expected ${count} ${operation} call(s), saw ${emulator.calls(operation).length}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return emulator.calls(operation);
+}
