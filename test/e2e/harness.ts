@@ -43,10 +43,18 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Merges settings into the user settings and the remote machine settings. code-server's window is
+ * a remote one: machine-scoped settings (the endpoint) belong in Machine/settings.json, and a
+ * reloaded window may read them only from there.
+ */
 export function writeUserSettings(userDataDir: string, extra: Record<string, unknown>): void {
-  const file = path.join(userDataDir, 'User', 'settings.json');
-  const current = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  fs.writeFileSync(file, JSON.stringify({ ...current, ...extra }, null, 2));
+  for (const scope of ['User', 'Machine']) {
+    const file = path.join(userDataDir, scope, 'settings.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const current = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+    fs.writeFileSync(file, JSON.stringify({ ...current, ...extra }, null, 2));
+  }
 }
 
 export async function startWorld(): Promise<World> {

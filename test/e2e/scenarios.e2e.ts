@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ARTIFACTS, SCREENSHOTS, startWorld, stopWorld, writeUserSettings, type World } from './harness';
-import { calls, clipboard, openView, quickPickRows, resetTree, row, runCommand, scrollTo } from './ui';
+import { calls, clipboard, focusView, openView, quickPickRows, resetTree, row, runCommand, scrollTo, waitUntil } from './ui';
 
 const ARN = (image: string, v: number) => `arn:aws:sagemaker:us-east-1:123456789012:image-version/${image}/${v}`;
 
@@ -62,6 +62,9 @@ describe('SageMaker Image Versions in code-server (packaged VSIX)', function () 
       await scrollTo(w.page, more);
       assert.match((await more.getAttribute('aria-label')) ?? '', new RegExp(`${click * 50} loaded`));
       await more.click();
+      // A click that lands while the list is still settling from the scroll can be lost: click once
+      // more if no request followed (single-flight makes a second click harmless otherwise).
+      await calls(w.emulator, 'ListImageVersions', click + 1, 5_000).catch(() => more.click());
       await calls(w.emulator, 'ListImageVersions', click + 1);
       await w.page.locator(`.part.sidebar .monaco-list-row[aria-label="Load more versions of pytorch-nightly-gpu; ${click * 50} loaded"]`).waitFor({ state: 'detached' });
     }
@@ -87,11 +90,11 @@ describe('SageMaker Image Versions in code-server (packaged VSIX)', function () 
     w.emulator.clearRequests();
     for (let i = 0; i < 5; i++) await w.page.keyboard.press('ArrowDown');
     await w.page.keyboard.press('Enter');
-    await row(w.page, 'Version 1 of conda-env-kernel').waitFor();
     const log = await calls(w.emulator, 'ListImageVersions', 1);
     assert.ok(log.every((c) => c.params.SortBy === 'VERSION' && c.params.SortOrder === 'ASCENDING' && c.params.NextToken === undefined));
+    // The first version row under the image becomes Version 1 once the new page is rendered.
     const first = w.page.locator('.part.sidebar .monaco-list-row[aria-label^="Version "][aria-label*=" of conda-env-kernel"]').first();
-    assert.match((await first.getAttribute('aria-label')) ?? '', /^Version 1 of conda-env-kernel/);
+    await waitUntil(async () => /^Version 1 of conda-env-kernel/.test((await first.getAttribute('aria-label')) ?? ''), 'Version 1 to be the first row');
   });
 
   it('filters by date: a bad value is refused with nothing sent, 7d is sent', async () => {
@@ -160,15 +163,18 @@ describe('SageMaker Image Versions in code-server (packaged VSIX)', function () 
     w.emulator.clearRequests();
     await runCommand(w.page, 'SageMaker Images: Focus on Images View');
     await w.page.keyboard.press('Home');
-    for (let i = 0; i < 4; i++) await w.page.keyboard.press('ArrowDown');
     const focused = w.page.locator('.part.sidebar .monaco-list-row.focused');
-    assert.match((await focused.getAttribute('aria-label')) ?? '', /^Image pytorch-nightly-gpu/);
+    // Arrow down until the image is focused (the tree may still be re-rendering after the refresh).
+    const pressUntil = async (key: string, label: RegExp, max: number) => {
+      for (let i = 0; i < max && !label.test((await focused.getAttribute('aria-label')) ?? ''); i++) await w.page.keyboard.press(key);
+      assert.match((await focused.getAttribute('aria-label')) ?? '', label);
+    };
+    await pressUntil('ArrowDown', /^Image pytorch-nightly-gpu/, 10);
     assert.equal(w.emulator.calls('ListImageVersions').length, 0);
     await w.page.keyboard.press('ArrowRight');
     await calls(w.emulator, 'ListImageVersions', 1);
     await row(w.page, 'Version 1 of pytorch-nightly-gpu').waitFor();
-    for (let i = 0; i < 51; i++) await w.page.keyboard.press('ArrowDown');
-    assert.match((await focused.getAttribute('aria-label')) ?? '', /^Load more versions of pytorch-nightly-gpu; 50 loaded/);
+    await pressUntil('ArrowDown', /^Load more versions of pytorch-nightly-gpu; 50 loaded/, 60);
     await w.page.keyboard.press('Enter');
     await calls(w.emulator, 'ListImageVersions', 2);
     await w.page.keyboard.press('ArrowUp');
@@ -196,7 +202,9 @@ describe('SageMaker Image Versions in code-server (packaged VSIX)', function () 
     const shoot = async (theme: string, file: string) => {
       writeUserSettings(w.userDataDir, { 'workbench.colorTheme': theme });
       await w.page.reload();
-      await openView(w.page);
+      await focusView(w.page);
+      await w.page.keyboard.press('Home'); // the restored scroll position may hide the first rows
+      await row(w.page, 'Image conda-env-kernel').waitFor();
       for (const [image, version] of [
         ['conda-env-kernel', 'Version 12 of conda-env-kernel'],
         ['pytorch-nightly-gpu', 'Version 250 of pytorch-nightly-gpu'],

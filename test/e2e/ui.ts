@@ -7,6 +7,14 @@ export function row(page: Page, prefix: string): Locator {
   return page.locator(`.part.sidebar .monaco-list-row[aria-label^="${prefix.replace(/"/g, '\\"')}"]`).first();
 }
 
+/** Shows the view whatever the sidebar's state (clicking the activity bar would toggle it closed). */
+export async function focusView(page: Page): Promise<void> {
+  await page.locator('.activitybar').waitFor({ timeout: 60_000 });
+  await runCommand(page, 'SageMaker Images: Focus on Images View');
+  await page.locator('.part.sidebar .monaco-list-row').first().waitFor({ timeout: 30_000 });
+}
+
+/** Opens the view from the activity bar, as a user does the first time. */
 export async function openView(page: Page): Promise<void> {
   await page.locator('.activitybar a[aria-label*="SageMaker Images"]').first().click();
   await page.locator('.part.sidebar .monaco-list-row').first().waitFor({ timeout: 30_000 });
@@ -17,7 +25,7 @@ export async function openView(page: Page): Promise<void> {
  * top, then Refresh (which, with nothing expanded, lists only the images).
  */
 export async function resetTree(page: Page): Promise<void> {
-  await runCommand(page, 'SageMaker Images: Focus on Images View');
+  await focusView(page);
   await page.keyboard.press('Control+ArrowLeft');
   await page.keyboard.press('Home');
   await runCommand(page, 'SageMaker Images: Refresh');
@@ -39,9 +47,18 @@ export async function scrollTo(page: Page, target: Locator, maxSteps = 60): Prom
 
 /** Runs a command through the palette (F1), choosing the entry whose label is `title` exactly. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor();
+  // F1 while a previous picker is still closing can be swallowed: press again until the palette shows.
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 3_000 });
+      break;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
   await input.fill(`>${title}`);
   const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await entry.waitFor();
@@ -68,4 +85,13 @@ export async function calls(emulator: SageMakerEmulator, operation: string, coun
     await new Promise((r) => setTimeout(r, 50));
   }
   return emulator.calls(operation);
+}
+
+/** Polls an asynchronous condition until it holds (the workbench renders asynchronously). */
+export async function waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
