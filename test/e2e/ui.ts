@@ -45,23 +45,27 @@ export async function scrollTo(page: Page, target: Locator, maxSteps = 60): Prom
   await target.waitFor({ state: 'visible', timeout: 5_000 });
 }
 
-/** Runs a command through the palette (F1), choosing the entry whose label is `title` exactly. */
+/**
+ * Runs a command through the palette (F1), choosing the entry whose label is `title`. Retried from
+ * scratch a few times: F1 while a picker is closing can be swallowed, and right after a reload
+ * the palette may open before the extension's commands are listed.
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  // F1 while a previous picker is still closing can be swallowed: press again until the palette shows.
-  for (let attempt = 0; ; attempt++) {
-    await page.keyboard.press('F1');
+  const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  for (let attempt = 1; ; attempt++) {
     try {
+      await page.keyboard.press('F1');
       await input.waitFor({ state: 'visible', timeout: 3_000 });
+      await input.fill(`>${title}`);
+      await entry.waitFor({ timeout: 5_000 });
       break;
     } catch (e) {
-      if (attempt >= 3) throw e;
+      if (attempt >= 5) throw e;
       await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
     }
   }
-  await input.fill(`>${title}`);
-  const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await entry.waitFor();
   await page.waitForTimeout(150);
   await page.keyboard.press('Enter');
 }

@@ -1,0 +1,287 @@
+/**
+ * npm run bench: measured size, activation, listing speed against the alternatives, memory and
+ * first-page overhead. Prints a Markdown table and writes bench/results.json (ignored by git).
+ * Not a test: nothing here asserts; targets are reported next to the figures.
+ */
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { paginateListImageVersions, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { createConnection } from '../../src/aws/clientFactory';
+import { listImageVersionsPage } from '../../src/aws/operations';
+import { PagedList } from '../../src/model/pagedList';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const OUT_DIR = path.join(ROOT, 'bench');
+const RUNS = 5;
+const PAGE = 100;
+const IMAGE = 'bench-image';
+
+interface Row {
+  section: string;
+  metric: string;
+  value: string;
+  target?: string;
+  met?: boolean;
+}
+const rows: Row[] = [];
+const json: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, date: new Date().toISOString() };
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+
+function size(): void {
+  const ext = fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size;
+  const aws = fs.statSync(path.join(ROOT, 'dist', 'aws.js')).size;
+  const vsix = fs.statSync(path.join(ROOT, 'dist-vsix', 'sagemaker-image-versions.vsix')).size;
+  rows.push({ section: 'Size', metric: 'dist/extension.js (minified, loaded at activation)', value: kb(ext), target: '≤ 250 KB', met: ext <= 250 * 1024 });
+  rows.push({ section: 'Size', metric: 'dist/aws.js (minified, loaded on first AWS call)', value: kb(aws) });
+  rows.push({ section: 'Size', metric: 'VSIX', value: kb(vsix) });
+  const meta = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'meta.json'), 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+  };
+  const largest: Record<string, [string, number][]> = {};
+  for (const [out, info] of Object.entries(meta.outputs)) {
+    if (out.endsWith('.map')) continue;
+    largest[out] = Object.entries(info.inputs)
+      .map(([file, i]) => [file.replace(/^node_modules\//, ''), i.bytesInOutput] as [string, number])
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5);
+    for (const [file, bytes] of largest[out]) rows.push({ section: `Largest in ${out}`, metric: file, value: kb(bytes) });
+  }
+  json.size = { extensionBytes: ext, awsBundleBytes: aws, vsixBytes: vsix, largestModules: largest };
+}
+
+function activation(): void {
+  const stub = path.join(ROOT, 'test', 'support', 'vscodeStub.js');
+  const probe = `
+const { installVscodeStub, fakeExtensionContext } = require(${JSON.stringify(stub)});
+installVscodeStub();
+let t = performance.now();
+const ext = require(${JSON.stringify(path.join(ROOT, 'dist', 'extension.js'))});
+ext.activate(fakeExtensionContext());
+const activate = performance.now() - t;
+const sdkLoaded = Object.keys(require.cache).some((f) => f.endsWith('aws.js') || f.includes('@aws-sdk'));
+t = performance.now();
+require(${JSON.stringify(path.join(ROOT, 'dist', 'aws.js'))});
+const sdk = performance.now() - t;
+process.stdout.write(JSON.stringify({ activate, sdk, sdkLoaded }));`;
+  const samples = Array.from({ length: 20 }, () => JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' })) as { activate: number; sdk: number; sdkLoaded: boolean });
+  const act = samples.map((s) => s.activate);
+  const sdk = samples.map((s) => s.sdk);
+  rows.push({ section: 'Activation (20 fresh processes)', metric: 'require dist/extension.js + activate(), median', value: ms(median(act)), target: '≤ 5 ms', met: median(act) <= 5 });
+  rows.push({ section: 'Activation (20 fresh processes)', metric: 'same, p90', value: ms(pct(act, 90)) });
+  rows.push({ section: 'Activation (20 fresh processes)', metric: 'require the SDK bundle alone (paid on first use), median', value: ms(median(sdk)) });
+  rows.push({ section: 'Activation (20 fresh processes)', metric: 'SDK cost ÷ activation cost', value: `${(median(sdk) / median(act)).toFixed(1)}×` });
+  rows.push({ section: 'Activation (20 fresh processes)', metric: 'SDK loaded during activation', value: samples.some((s) => s.sdkLoaded) ? 'yes' : 'no', target: 'no', met: !samples.some((s) => s.sdkLoaded) });
+  json.activation = { medianMs: median(act), p90Ms: pct(act, 90), sdkMedianMs: median(sdk), sdkLoadedAtActivation: samples.some((s) => s.sdkLoaded) };
+}
+
+async function control(url: string, route: string, body: unknown): Promise<unknown> {
+  const r = await fetch(`${url}/_emulator/${route}`, { method: 'POST', body: JSON.stringify(body) });
+  return r.json();
+}
+
+async function callCount(url: string): Promise<number> {
+  const r = await fetch(`${url}/_emulator/requests?operation=ListImageVersions`);
+  return ((await r.json()) as unknown[]).length;
+}
+
+async function clearLog(url: string): Promise<void> {
+  await fetch(`${url}/_emulator/requests`, { method: 'DELETE' });
+}
+
+async function startEmulator(): Promise<{ url: string; proc: ChildProcess }> {
+  const proc = spawn(process.execPath, [path.join(ROOT, 'out', 'emulator', 'cli.js'), '--port', '0', '--fixture', 'empty'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    proc.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    proc.on('exit', (c) => reject(new Error(`emulator exited ${c}`)));
+  });
+  return { url, proc };
+}
+
+async function timed(fn: () => Promise<number>): Promise<{ ms: number; items: number }> {
+  const t = performance.now();
+  const items = await fn();
+  return { ms: performance.now() - t, items };
+}
+
+async function listing(): Promise<void> {
+  const { url, proc } = await startEmulator();
+  const env = { AWS_ACCESS_KEY_ID: 'AKIDBENCHEXAMPLE0001', AWS_SECRET_ACCESS_KEY: 'bench', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true' };
+  Object.assign(process.env, env, { AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' });
+  const conn = await createConnection({ region: 'us-east-1', endpoint: url }, { maxAttempts: 1 });
+  const bare = new SageMakerClient({ region: 'us-east-1', endpoint: url, credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY } });
+  const aws = spawnSync('sh', ['-c', 'command -v aws'], { encoding: 'utf8' }).stdout.trim();
+  const results: Record<string, unknown>[] = [];
+  try {
+    for (const n of [1_000, 10_000]) {
+      await control(url, 'seed', { images: [{ name: IMAGE, versions: n }] });
+      for (const latency of [0, 20]) {
+        await control(url, 'latency', { ms: latency });
+        const expected = Math.ceil(n / PAGE);
+        const run = async (label: string, fn: () => Promise<number>) => {
+          const times: number[] = [];
+          let calls = 0;
+          for (let i = 0; i < RUNS; i++) {
+            await clearLog(url);
+            const r = await timed(fn);
+            if (r.items !== n) throw new Error(`${label} listed ${r.items} of ${n}`);
+            times.push(r.ms);
+            calls = await callCount(url);
+          }
+          return { ms: median(times), calls };
+        };
+        // (a) the extension's path: one PagedList page per "Load more".
+        const a = await run('extension', async () => {
+          const list = new PagedList((nextToken, signal) => listImageVersionsPage(conn, { imageName: IMAGE, maxResults: PAGE, nextToken }, { abortSignal: signal }), 'bench');
+          do await list.loadNext();
+          while (list.hasMore && !list.error);
+          if (list.error) throw list.error;
+          return list.items.length;
+        });
+        // (b) a bare SDK loop with the SDK's own paginator.
+        const b = await run('sdk', async () => {
+          let count = 0;
+          for await (const page of paginateListImageVersions({ client: bare, pageSize: PAGE }, { ImageName: IMAGE })) count += page.ImageVersions?.length ?? 0;
+          return count;
+        });
+        // (c) the AWS CLI, when installed.
+        let c: { ms: number; calls: number } | undefined;
+        if (aws) {
+          c = await run('cli', async () => {
+            const out = execFileSync(aws, ['sagemaker', 'list-image-versions', '--image-name', IMAGE, '--endpoint-url', url, '--region', 'us-east-1', '--page-size', String(PAGE), '--output', 'json'], {
+              encoding: 'utf8',
+              env: { ...process.env, ...env },
+              maxBuffer: 256 * 1024 * 1024,
+            });
+            return (JSON.parse(out) as { ImageVersions: unknown[] }).ImageVersions.length;
+          });
+        }
+        const entry = { n, latencyMs: latency, expectedCalls: expected, extension: a, sdk: b, cli: c ?? 'not installed', aOverB: a.ms / b.ms, cOverA: c ? c.ms / a.ms : null };
+        results.push(entry);
+        const section = `Listing ${n.toLocaleString('en')} versions, latency ${latency} ms (median of ${RUNS})`;
+        rows.push({ section, metric: '(a) extension paged list', value: `${ms(a.ms)}, ${a.calls} calls`, target: `${expected} calls`, met: a.calls === expected });
+        rows.push({ section, metric: '(b) SDK paginateListImageVersions', value: `${ms(b.ms)}, ${b.calls} calls` });
+        rows.push({ section, metric: '(c) AWS CLI', value: c ? `${ms(c.ms)}, ${c.calls} calls (${aws})` : 'not installed' });
+        rows.push({ section, metric: 'a/b', value: (a.ms / b.ms).toFixed(2), target: '≤ 1.05', met: a.ms / b.ms <= 1.05 });
+        if (c) rows.push({ section, metric: 'c/a', value: (c.ms / a.ms).toFixed(1), target: latency === 0 ? '≥ 5' : undefined, met: latency === 0 ? c.ms / a.ms >= 5 : undefined });
+      }
+    }
+  } finally {
+    conn.client.destroy();
+    bare.destroy();
+    proc.kill();
+  }
+  json.listing = results;
+}
+
+/** Heap growth per version after 10,000 versions are loaded into the tree model, in a child with --expose-gc. */
+function memory(): void {
+  const probe = `
+const { PagedList } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'model', 'pagedList.js'))});
+const N = 10000;
+const page = (i) => ({
+  imageArn: 'arn:aws:sagemaker:us-east-1:123456789012:image/bench-image',
+  imageVersionArn: 'arn:aws:sagemaker:us-east-1:123456789012:image-version/bench-image/' + (i + 1),
+  version: i + 1,
+  imageVersionStatus: 'CREATED',
+  creationTime: new Date(1700000000000 + i * 1000),
+  lastModifiedTime: new Date(1700000000000 + i * 1000),
+});
+(async () => {
+  // Parse as the SDK would: each page arrives as JSON and is turned into objects.
+  const pages = [];
+  for (let p = 0; p < N / 100; p++) pages.push(JSON.stringify(Array.from({ length: 100 }, (_, k) => p * 100 + k)));
+  global.gc(); global.gc();
+  const before = process.memoryUsage().heapUsed;
+  let p = 0;
+  const list = new PagedList(async (token) => {
+    const ids = JSON.parse(pages[p]);
+    p += 1;
+    return { items: ids.map(page), nextToken: p < pages.length ? 't' + p : undefined };
+  }, 'bench');
+  do await list.loadNext(); while (list.hasMore);
+  global.gc(); global.gc();
+  const after = process.memoryUsage().heapUsed;
+  process.stdout.write(JSON.stringify({ perVersion: (after - before) / list.items.length, items: list.items.length }));
+})();`;
+  const r = JSON.parse(execFileSync(process.execPath, ['--expose-gc', '-e', probe], { encoding: 'utf8' })) as { perVersion: number };
+  rows.push({ section: 'Memory', metric: 'heap growth per loaded version (10,000 in the tree model)', value: `${Math.round(r.perVersion)} bytes`, target: '≤ 2 KB', met: r.perVersion <= 2048 });
+  json.memory = { bytesPerVersion: r.perVersion };
+}
+
+/** Client-side time of an image's getChildren() at 20 ms latency, minus the latency. */
+function firstPage(): void {
+  const stub = path.join(ROOT, 'test', 'support', 'vscodeStub.js');
+  const probe = `
+const { installVscodeStub } = require(${JSON.stringify(stub)});
+installVscodeStub();
+const { SageMakerEmulator } = require(${JSON.stringify(path.join(ROOT, 'out', 'test', 'emulator', 'server.js'))});
+const { SageMakerSession } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'model', 'sageMakerSession.js'))});
+const { ImagesTreeProvider } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'tree', 'imagesTreeProvider.js'))});
+const { silentLogger } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'aws', 'log.js'))});
+(async () => {
+  const emu = new SageMakerEmulator({ latencyMs: 20 });
+  await emu.start();
+  emu.seed({ images: [{ name: 'bench-image', versions: 500 }] });
+  const session = new SageMakerSession({ region: 'us-east-1', endpoint: emu.url }, silentLogger, 'bench');
+  const tree = new ImagesTreeProvider(session, { pageSize: () => 100, versionQuery: () => ({ sortBy: 'CREATION_TIME', sortOrder: 'DESCENDING', filters: {} }), imageNameContains: () => undefined });
+  const [image] = await tree.getChildren();
+  await tree.getChildren(image);
+  const samples = [];
+  for (let i = 0; i < 30; i++) {
+    tree.refresh(image);
+    const t = performance.now();
+    const children = await tree.getChildren(image);
+    samples.push(performance.now() - t - 20);
+    if (children.length !== 101) throw new Error('unexpected children ' + children.length);
+  }
+  session.dispose();
+  await emu.stop();
+  samples.sort((a, b) => a - b);
+  process.stdout.write(JSON.stringify({ median: samples[15], p90: samples[27] }));
+})();`;
+  const env = { ...process.env, AWS_ACCESS_KEY_ID: 'AKIDBENCHEXAMPLE0001', AWS_SECRET_ACCESS_KEY: 'bench', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  const r = JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8', env })) as { median: number; p90: number };
+  rows.push({ section: 'First page (latency 20 ms, 100 versions)', metric: 'getChildren(image) − latency, median of 30', value: ms(r.median), target: '≤ 5 ms', met: r.median <= 5 });
+  rows.push({ section: 'First page (latency 20 ms, 100 versions)', metric: 'same, p90', value: ms(r.p90) });
+  json.firstPage = { overheadMedianMs: r.median, overheadP90Ms: r.p90 };
+}
+
+function print(): void {
+  console.log(`\n## npm run bench — Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'})\n`);
+  console.log('| Section | Metric | Value | Target | Met |');
+  console.log('|---|---|---|---|---|');
+  for (const r of rows) console.log(`| ${r.section} | ${r.metric} | ${r.value} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`);
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  json.rows = rows;
+  fs.writeFileSync(path.join(OUT_DIR, 'results.json'), JSON.stringify(json, null, 2));
+  console.log(`\nJSON: ${path.relative(ROOT, path.join(OUT_DIR, 'results.json'))}`);
+}
+
+async function main(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  size();
+  activation();
+  await listing();
+  memory();
+  firstPage();
+  print();
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
+
+
+
