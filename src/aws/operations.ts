@@ -104,28 +104,31 @@ function epoch(d: Date | undefined): Date {
 }
 
 export function toImageSummary(i: Image): ImageSummary {
-  return defined({
+  // Built field by field (no Object.entries round trip): this runs for every listed item.
+  const out: ImageSummary = {
     imageName: i.ImageName ?? '',
     imageArn: i.ImageArn ?? '',
     imageStatus: i.ImageStatus ?? 'UNKNOWN',
     creationTime: epoch(i.CreationTime),
     lastModifiedTime: epoch(i.LastModifiedTime),
-    displayName: i.DisplayName,
-    description: i.Description,
-    failureReason: i.FailureReason,
-  });
+  };
+  if (i.DisplayName !== undefined) out.displayName = i.DisplayName;
+  if (i.Description !== undefined) out.description = i.Description;
+  if (i.FailureReason !== undefined) out.failureReason = i.FailureReason;
+  return out;
 }
 
 export function toImageVersionSummary(v: ImageVersion): ImageVersionSummary {
-  return defined({
+  const out: ImageVersionSummary = {
     imageArn: v.ImageArn ?? '',
     imageVersionArn: v.ImageVersionArn ?? '',
     version: v.Version ?? 0,
     imageVersionStatus: v.ImageVersionStatus ?? 'UNKNOWN',
     creationTime: epoch(v.CreationTime),
     lastModifiedTime: epoch(v.LastModifiedTime),
-    failureReason: v.FailureReason,
-  });
+  };
+  if (v.FailureReason !== undefined) out.failureReason = v.FailureReason;
+  return out;
 }
 
 export async function listImagesPage(conn: SageMakerConnection, input: ListImagesInput = {}, options: OperationOptions = {}): Promise<Page<ImageSummary>> {

@@ -76,7 +76,7 @@ export class PagedList<T> {
         const page = await this.fetchPage(sentToken, controller.signal);
         if (generation !== this.generation) return;
         const next = this.guard.accept(page.nextToken);
-        this.loadedItems = this.loadedItems.concat(page.items);
+        for (const item of page.items) this.loadedItems.push(item);
         this.token = next;
         this.pagesLoaded += 1;
         this.lastError = undefined;
