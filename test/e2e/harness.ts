@@ -5,12 +5,11 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SageMakerEmulator } from '../emulator/server';
-import { chromiumPath, ensureCodeServer } from '../host/codeServer';
+import { chromiumPath, ensureCodeServer, freePort } from '../host/codeServer';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const VSIX = path.join(ROOT, 'dist-vsix', 'sagemaker-image-versions.vsix');
@@ -30,17 +29,6 @@ export interface World {
   url: string;
   serverLog: string;
   tmp: string;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /**
