@@ -31,3 +31,14 @@ export function readPageSize(onInvalid?: (message: string) => void): number {
 export function affectsConnection(e: vscode.ConfigurationChangeEvent): boolean {
   return ['profile', 'region', 'endpoint'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
 }
+
+/**
+ * Where to write a setting the user changes through a command: the most specific scope that
+ * already holds a value (else the user settings), so the new value is the one that takes effect.
+ */
+export function settingTarget(key: string): vscode.ConfigurationTarget {
+  const inspected = vscode.workspace.getConfiguration(SECTION).inspect(key);
+  if (inspected?.workspaceFolderValue !== undefined) return vscode.ConfigurationTarget.WorkspaceFolder;
+  if (inspected?.workspaceValue !== undefined) return vscode.ConfigurationTarget.Workspace;
+  return vscode.ConfigurationTarget.Global;
+}

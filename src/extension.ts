@@ -111,11 +111,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
           logger.error(next.message);
           void vscode.window.showErrorMessage(next.message);
         } else {
-          pending = pending.then(() => applyConnection(next.settings));
+          pending = pending.then(() => applyConnection(next.settings)).catch((err: unknown) => logger.error(`Applying the connection settings failed: ${String(err)}`));
         }
-      } else if (e.affectsConfiguration(`${SECTION}.pageSize`)) {
-        tree.refresh();
       }
+      if (e.affectsConfiguration(`${SECTION}.pageSize`)) tree.refresh();
       const sortChanged = e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortBy}`) || e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortOrder}`);
       // Sort Versions… reloads once after writing both keys (see ViewQuery.setSort).
       if (sortChanged && !query.writingSort) onQueryChanged('versions');

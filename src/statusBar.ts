@@ -3,6 +3,7 @@
  * plug when a custom endpoint is in use). Clicking it offers the profile and region pickers.
  */
 import * as vscode from 'vscode';
+import { redact } from './aws/log';
 import type { SageMakerSession } from './model/sageMakerSession';
 
 export class ConnectionStatusBar implements vscode.Disposable {
@@ -28,7 +29,8 @@ export class ConnectionStatusBar implements vscode.Disposable {
     const profile = settings.profile ?? process.env.AWS_PROFILE ?? 'default';
     const connection = await this.session.connection().catch(() => undefined);
     const region = connection?.region ?? '?';
-    const endpoint = connection?.endpoint;
+    // Shown, so redacted: an endpoint from the environment may carry user info.
+    const endpoint = connection?.endpoint ? redact(connection.endpoint) : undefined;
     this.item.text = `$(cloud) ${profile} · ${region}${endpoint ? ' $(plug)' : ''}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**${vscode.l10n.t('SageMaker Images')}**  \n`);

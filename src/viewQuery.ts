@@ -5,7 +5,7 @@
  * Version Filters and the view's description in step.
  */
 import * as vscode from 'vscode';
-import { SECTION } from './configuration';
+import { SECTION, settingTarget } from './configuration';
 import { describeQuery, hasFilters, loadFilters, readSort, storeFilters, type DateFilters, type VersionQuery } from './model/versionQuery';
 
 const FILTERS_KEY = 'sagemakerImages.versionFilters';
@@ -60,8 +60,8 @@ export class ViewQuery {
     const config = vscode.workspace.getConfiguration(SECTION);
     this.sortWrites += 1;
     try {
-      await config.update(SORT_SETTINGS.sortBy, sortBy, vscode.ConfigurationTarget.Global);
-      await config.update(SORT_SETTINGS.sortOrder, sortOrder, vscode.ConfigurationTarget.Global);
+      await config.update(SORT_SETTINGS.sortBy, sortBy, settingTarget(SORT_SETTINGS.sortBy));
+      await config.update(SORT_SETTINGS.sortOrder, sortOrder, settingTarget(SORT_SETTINGS.sortOrder));
     } finally {
       this.sortWrites -= 1;
     }

@@ -25,6 +25,8 @@ const SECRET_PATTERNS: [RegExp, string][] = [
   [/(aws_secret_access_key|aws_session_token|secretAccessKey|sessionToken)(["']?\s*[:=]\s*["']?)[^"',\s]+/gi, '$1$2[redacted]'],
   [/\b(A3T[A-Z0-9]|AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z0-9]{16}\b/g, '[access-key-id]'],
   [/Signature=[0-9a-f]{64}/gi, 'Signature=[redacted]'],
+  // User info in a URL (e.g. a proxy or endpoint given as https://user:secret@host).
+  [/\b(https?:\/\/)[^/\s@]+@/gi, '$1[redacted]@'],
 ];
 
 /**

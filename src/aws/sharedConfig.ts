@@ -12,7 +12,9 @@ import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 export const FALLBACK_REGION = 'us-east-1';
 
 export function profileName(profile: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return profile ?? env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE ?? 'default';
+  // Only AWS_PROFILE: the SDK's credential chain ignores AWS_DEFAULT_PROFILE, and region and
+  // endpoint must come from the same profile as the credentials.
+  return profile ?? env.AWS_PROFILE ?? 'default';
 }
 
 export async function resolveRegion(settings: { profile?: string; region?: string }, env: NodeJS.ProcessEnv = process.env): Promise<string> {
@@ -38,15 +40,16 @@ type Section = Record<string, string | undefined>;
 export async function resolveEndpoint(settings: { profile?: string; endpoint?: string }, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   if (settings.endpoint) return settings.endpoint;
   if ((env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true') return undefined;
-  const fromEnv = env.AWS_ENDPOINT_URL_SAGEMAKER || env.AWS_ENDPOINT_URL;
-  if (fromEnv) return fromEnv;
+  let profile: Section = {};
+  let services: Section | undefined;
   try {
     const { configFile } = await loadSharedConfigFiles({ ignoreCache: true });
-    const profile = (configFile[profileName(settings.profile, env)] ?? {}) as Section;
-    const services = profile.services ? (configFile[`services.${profile.services}`] as Section | undefined) : undefined;
-    if (profile.ignore_configured_endpoint_urls?.toLowerCase() === 'true') return undefined;
-    return services?.['sagemaker.endpoint_url'] ?? profile.endpoint_url ?? undefined;
+    profile = (configFile[profileName(settings.profile, env)] ?? {}) as Section;
+    services = profile.services ? (configFile[`services.${profile.services}`] as Section | undefined) : undefined;
   } catch {
-    return undefined;
+    // Unreadable config files: only the environment can name an endpoint.
   }
+  // The profile's ignore flag switches off the environment's endpoints too.
+  if (profile.ignore_configured_endpoint_urls?.toLowerCase() === 'true') return undefined;
+  return env.AWS_ENDPOINT_URL_SAGEMAKER || env.AWS_ENDPOINT_URL || services?.['sagemaker.endpoint_url'] || profile.endpoint_url || undefined;
 }

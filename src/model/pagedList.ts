@@ -8,7 +8,9 @@
  *   arrives for an older generation is dropped, so nothing from before a refresh, sort or filter
  *   change lands;
  * - repeated tokens: a token the service already gave in this listing is an error, not a loop,
- *   and the page that carried it is not appended (no duplicate rows).
+ *   and the page that carried it is not appended (no duplicate rows);
+ * - repeated items: with `keyOf`, an item already loaded (e.g. shifted onto the next page by a
+ *   version created meanwhile) is not appended twice; a tree cannot show two rows with one id.
  */
 import { isCancelled } from '../aws/errors';
 import { RepeatedTokenGuard } from '../aws/paging';
@@ -25,12 +27,19 @@ export class PagedList<T> {
   private generation = 0;
   private lastError: unknown;
   private readonly guard: RepeatedTokenGuard;
+  private readonly keys = new Set<string>();
 
   constructor(
     private fetchPage: FetchPage<T>,
     what: string,
+    private readonly keyOf?: (item: T) => string,
   ) {
     this.guard = new RepeatedTokenGuard(what);
+  }
+
+  /** Changes on every reset: a caller that awaited a load can tell the list was reset meanwhile. */
+  get generationId(): number {
+    return this.generation;
   }
 
   get items(): readonly T[] {
@@ -76,7 +85,14 @@ export class PagedList<T> {
         const page = await this.fetchPage(sentToken, controller.signal);
         if (generation !== this.generation) return;
         const next = this.guard.accept(page.nextToken);
-        for (const item of page.items) this.loadedItems.push(item);
+        for (const item of page.items) {
+          if (this.keyOf) {
+            const key = this.keyOf(item);
+            if (this.keys.has(key)) continue;
+            this.keys.add(key);
+          }
+          this.loadedItems.push(item);
+        }
         this.token = next;
         this.pagesLoaded += 1;
         this.lastError = undefined;
@@ -105,6 +121,7 @@ export class PagedList<T> {
     this.pagesLoaded = 0;
     this.lastError = undefined;
     this.guard.reset();
+    this.keys.clear();
     if (fetchPage) this.fetchPage = fetchPage;
   }
 }

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { isAwsError } from '../aws/errors';
 import type { ImageSummary, ImageVersionSummary } from '../aws/types';
-import { PagedList } from '../model/pagedList';
+import { PagedList, type FetchPage } from '../model/pagedList';
 import { hasFilters, toListParameters, type VersionQuery } from '../model/versionQuery';
 import type { SageMakerSession } from '../model/sageMakerSession';
 import { toTreeItem, type ErrorNode, type ImageNode, type LoadMoreNode, type Node } from './nodes';
@@ -49,6 +49,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
           signal,
         ),
       'images',
+      (image) => image.imageName,
     );
     this.loadedVersionQuery = this.versionQueryKey();
   }
@@ -81,8 +82,22 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     return [];
   }
 
+  /**
+   * Loads a list's first page unless it has one (or failed). If the list was reset while the page
+   * was on its way (refresh, sort, filter, profile change), loads again, so a caller never builds
+   * "empty" nodes from a list that was reset under it.
+   */
+  private async ensureFirstPage<T>(list: PagedList<T>): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if (list.started || list.error !== undefined) return;
+      const generation = list.generationId;
+      await this.withProgress(list.loadNext());
+      if (list.generationId === generation) return;
+    }
+  }
+
   private async rootChildren(): Promise<Node[]> {
-    if (!this.images.started && !this.images.error) await this.withProgress(this.images.loadNext());
+    await this.ensureFirstPage(this.images);
     if (this.regionName === '' && !this.images.error) {
       this.regionName = await this.session.region().catch(() => '');
       if (this.regionName) this.options.onRegion?.(this.regionName);
@@ -100,7 +115,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
 
   private async versionChildren(parent: ImageNode): Promise<Node[]> {
     const list = this.versionList(parent.image.imageName);
-    if (!list.started && !list.error) await this.withProgress(list.loadNext());
+    await this.ensureFirstPage(list);
     const nodes: Node[] = list.items.map((version) => ({ kind: 'version', parent, version }));
     if (list.error !== undefined) nodes.push({ kind: 'error', parent, error: list.error });
     else if (list.hasMore) nodes.push({ kind: 'loadMore', parent, loadedCount: list.items.length });
@@ -145,14 +160,20 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   private versionList(imageName: string): PagedList<ImageVersionSummary> {
     let list = this.versionLists.get(imageName);
     if (!list) {
-      list = new PagedList<ImageVersionSummary>(
-        (nextToken, signal) =>
-          this.session.listImageVersions({ imageName, maxResults: this.options.pageSize(), ...toListParameters(this.options.versionQuery()), nextToken }, signal),
-        `the versions of image “${imageName}”`,
-      );
+      list = new PagedList<ImageVersionSummary>(this.versionFetcher(imageName), `the versions of image “${imageName}”`, (v) => v.imageVersionArn);
       this.versionLists.set(imageName, list);
     }
     return list;
+  }
+
+  /**
+   * A fetcher bound to the sort, filters and page size of the moment: every page of one listing
+   * uses the same query as its first page, even if the query changes before the reload.
+   */
+  private versionFetcher(imageName: string): FetchPage<ImageVersionSummary> {
+    const query = toListParameters(this.options.versionQuery());
+    const maxResults = this.options.pageSize();
+    return (nextToken, signal) => this.session.listImageVersions({ imageName, maxResults, ...query, nextToken }, signal);
   }
 
   private listOf(parent: ImageNode | undefined): PagedList<ImageSummary> | PagedList<ImageVersionSummary> {
@@ -174,7 +195,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   /** Refreshes one image's versions, or everything. Results still in flight are discarded. */
   refresh(image?: ImageNode): void {
     if (image) {
-      this.versionLists.get(image.image.imageName)?.reset();
+      this.versionLists.get(image.image.imageName)?.reset(this.versionFetcher(image.image.imageName));
       this.changed.fire(image);
       return;
     }
@@ -197,7 +218,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   /** Restarts every loaded version list from page 1 (sort or filters changed); roots stay. */
   reloadVersions(): void {
     this.loadedVersionQuery = this.versionQueryKey();
-    for (const list of this.versionLists.values()) list.reset();
+    for (const [imageName, list] of this.versionLists) list.reset(this.versionFetcher(imageName));
     // The roots come from cache; VS Code then asks again for the children of every expanded image.
     this.changed.fire(undefined);
   }

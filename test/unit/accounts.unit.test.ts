@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createConnection } from '../../src/aws/clientFactory';
 import { isAwsError, toAwsError } from '../../src/aws/errors';
+import { redact } from '../../src/aws/log';
 import { listImagesPage } from '../../src/aws/operations';
 import { listProfiles, profileExists } from '../../src/aws/profiles';
 import { consoleDomain, isKnownRegion, SAGEMAKER_REGIONS } from '../../src/aws/regions';
@@ -107,6 +108,9 @@ describe('endpoint resolution for the chosen profile', () => {
     await withAwsEnv({ ...f, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true', AWS_ENDPOINT_URL_SAGEMAKER: 'http://env' }, async () => {
       assert.equal(await resolveEndpoint({ profile: 'local' }), undefined);
     });
+    await withAwsEnv({ ...f, AWS_DEFAULT_PROFILE: 'local' }, async () => {
+      assert.equal(await resolveEndpoint({}), undefined, 'AWS_DEFAULT_PROFILE is not read: the credential chain ignores it too');
+    });
   });
 
   it('sends requests to the chosen profile’s endpoint_url (which the SDK alone would ignore)', async () => {
@@ -131,6 +135,16 @@ describe('endpoint resolution for the chosen profile', () => {
     } finally {
       await emulator.stop();
     }
+  });
+});
+
+describe('log redaction', () => {
+  it('removes user info from URLs, key ids, secrets and signatures', () => {
+    const line = redact(
+      'endpoint=https://user:hunter2@proxy.example:8443/x key=AKIAABCDEFGHIJKLMNOP aws_secret_access_key=abc123 Signature=' + 'a'.repeat(64),
+    );
+    for (const secret of ['hunter2', 'user:', 'AKIAABCDEFGHIJKLMNOP', 'abc123', 'a'.repeat(64)]) assert.ok(!line.includes(secret), line);
+    assert.match(line, /https:\/\/\[redacted\]@proxy\.example:8443/);
   });
 });
 

@@ -130,4 +130,33 @@ describe('PagedList', () => {
     assert.equal(list.items.length, 0);
     assert.equal(s.calls.length, 1);
   });
+
+  it('with keyOf, does not append an item a later page repeats', async () => {
+    const s = scripted();
+    const list = new PagedList(s.fetch, 'numbers', (n) => String(n));
+    const p1 = list.loadNext();
+    s.calls[0].resolve({ items: [1, 2], nextToken: 'a' });
+    await p1;
+    const p2 = list.loadNext();
+    s.calls[1].resolve({ items: [2, 3] });
+    await p2;
+    assert.deepEqual(list.items, [1, 2, 3]);
+    list.reset();
+    const p3 = list.loadNext();
+    s.calls[2].resolve({ items: [2] });
+    await p3;
+    assert.deepEqual(list.items, [2], 'keys are forgotten on reset');
+  });
+
+  it('changes generationId on reset, so a waiting caller can tell', async () => {
+    const s = scripted();
+    const list = new PagedList(s.fetch, 'numbers');
+    const before = list.generationId;
+    const pending = list.loadNext();
+    list.reset();
+    assert.notEqual(list.generationId, before);
+    s.calls[0].resolve({ items: [1] });
+    await pending;
+    assert.equal(list.started, false, 'the page of the old generation did not land');
+  });
 });
