@@ -1,0 +1,161 @@
+/**
+ * The fault matrix, part one: each injected failure is asserted on what the tree shows and on
+ * the emulator's request log. (Timeouts and race storms are still to come: see issue 6.)
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import type { FaultSpec } from '../emulator/faults';
+import type { ErrorNode, ImageNode, LoadMoreNode, Node } from '../../src/tree/nodes';
+import { SageMakerEmulator } from '../emulator/server';
+import { activateExtension, labelOf, setSetting } from './helpers';
+
+describe('fault matrix', function () {
+  this.timeout(30_000);
+  let api: ExtensionApi;
+  let emulator: SageMakerEmulator;
+  let port = 0;
+
+  before(async () => {
+    emulator = new SageMakerEmulator();
+    await emulator.start();
+    port = Number(new URL(emulator.url).port);
+    emulator.seed({ images: [{ name: 'fault-image', versions: 9 }] });
+    api = await activateExtension();
+    await setSetting('endpoint', emulator.url);
+    await setSetting('pageSize', 4);
+  });
+
+  beforeEach(() => {
+    emulator.faults.clear();
+    api.tree.refresh();
+    emulator.clearRequests();
+  });
+
+  after(async () => {
+    await setSetting('pageSize', undefined);
+    await setSetting('endpoint', undefined);
+    await emulator.stop();
+  });
+
+  async function image(): Promise<ImageNode> {
+    const roots = await api.tree.getChildren();
+    const node = roots.find((n): n is ImageNode => n.kind === 'image');
+    assert.ok(node, `roots: ${roots.map((n) => labelOf(api, n)).join(', ')}`);
+    return node;
+  }
+
+  const versions = (nodes: Node[]) => nodes.filter((n) => n.kind === 'version').map((n) => labelOf(api, n));
+
+  async function failsThenRecovers(fault: FaultSpec, message: RegExp): Promise<void> {
+    const node = await image();
+    emulator.clearRequests();
+    emulator.addFault({ operation: 'ListImageVersions', ...fault });
+    const failed = await api.tree.getChildren(node);
+    assert.equal(failed.length, 1);
+    assert.equal(failed[0].kind, 'error', `got ${labelOf(api, failed[0])}`);
+    assert.match(labelOf(api, failed[0]), message);
+    emulator.faults.clear();
+    await vscode.commands.executeCommand('sagemakerImages.retry', failed[0]);
+    assert.deepEqual(versions(await api.tree.getChildren(node)), ['Version 9', 'Version 8', 'Version 7', 'Version 6']);
+  }
+
+  for (const times of [1, 2]) {
+    it(`ThrottlingException ${times}× recovers within the SDK's retries: one visible page`, async () => {
+      const node = await image();
+      emulator.clearRequests();
+      emulator.addFault({ kind: 'throttle', operation: 'ListImageVersions', times });
+      const children = await api.tree.getChildren(node);
+      assert.deepEqual(versions(children), ['Version 9', 'Version 8', 'Version 7', 'Version 6']);
+      assert.equal(emulator.calls('ListImageVersions').length, times + 1);
+    });
+  }
+
+  it('ThrottlingException 10×: an error node saying the account is throttled; a click later succeeds', async () => {
+    await failsThenRecovers({ kind: 'throttle', times: 10 }, /throttled/);
+  });
+
+  it('an HTTP 500 burst beyond the retries', async () => {
+    await failsThenRecovers({ kind: 'http500', times: 5 }, /internal error \(HTTP 500\)/);
+  });
+
+  it('an HTTP 503 burst beyond the retries', async () => {
+    await failsThenRecovers({ kind: 'http500', status: 503, times: 5 }, /HTTP 503/);
+  });
+
+  it('a connection reset', async () => {
+    await failsThenRecovers({ kind: 'reset', times: 5 }, /Could not reach SageMaker/);
+  });
+
+  it('a malformed JSON body', async () => {
+    await failsThenRecovers({ kind: 'malformed', times: 5 }, /could not be read/);
+  });
+
+  it('an HTML error page from a proxy', async () => {
+    await failsThenRecovers({ kind: 'html', times: 5 }, /could not be read.*proxy/);
+  });
+
+  it('credentials that expire mid-session', async () => {
+    await failsThenRecovers({ kind: 'error', code: 'ExpiredTokenException', message: 'The security token included in the request is expired', times: 5 }, /credentials have expired/);
+  });
+
+  it('a repeated NextToken stops with an error node: no loop, no duplicate rows; a retry continues', async () => {
+    const node = await image();
+    const first = await api.tree.getChildren(node);
+    emulator.clearRequests();
+    // The fault answers page 2 with the token that asked for it.
+    emulator.addFault({ kind: 'repeatToken', operation: 'ListImageVersions' });
+    await vscode.commands.executeCommand('sagemakerImages.loadMore', first.find((n): n is LoadMoreNode => n.kind === 'loadMore'));
+    const stopped = await api.tree.getChildren(node);
+    assert.deepEqual(versions(stopped), ['Version 9', 'Version 8', 'Version 7', 'Version 6'], 'the page with the repeated token was not appended');
+    const error = stopped.find((n): n is ErrorNode => n.kind === 'error');
+    assert.ok(error);
+    assert.match(labelOf(api, error), /same continuation token twice/);
+    assert.equal(emulator.calls('ListImageVersions').length, 1, 'no loop');
+    await vscode.commands.executeCommand('sagemakerImages.retry', error);
+    const rows = versions(await api.tree.getChildren(node));
+    assert.deepEqual(rows, ['Version 9', 'Version 8', 'Version 7', 'Version 6', 'Version 5', 'Version 4', 'Version 3', 'Version 2']);
+  });
+
+  it('an empty page carrying a token still shows Load more, with no automatic fetch', async () => {
+    const node = await image();
+    emulator.clearRequests();
+    emulator.addFault({ kind: 'emptyPageWithToken', operation: 'ListImageVersions' });
+    const children = await api.tree.getChildren(node);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(children.map((n) => n.kind), ['loadMore']);
+    assert.equal(emulator.calls('ListImageVersions').length, 1);
+    await vscode.commands.executeCommand('sagemakerImages.loadMore', children[0]);
+    assert.deepEqual(versions(await api.tree.getChildren(node)), ['Version 9', 'Version 8', 'Version 7', 'Version 6']);
+  });
+
+  it('an image deleted between page 1 and page 2: the rows stay and the node says it is gone', async () => {
+    const node = await image();
+    const first = await api.tree.getChildren(node);
+    const stored = emulator.region().images.get('fault-image')!;
+    emulator.region().images.delete('fault-image');
+    try {
+      await vscode.commands.executeCommand('sagemakerImages.loadMore', first.find((n): n is LoadMoreNode => n.kind === 'loadMore'));
+      const after = await api.tree.getChildren(node);
+      assert.deepEqual(versions(after), ['Version 9', 'Version 8', 'Version 7', 'Version 6'], 'pages already shown stay');
+      const error = after.find((n): n is ErrorNode => n.kind === 'error');
+      assert.ok(error);
+      assert.match(labelOf(api, error), /fault-image.*not found.*refresh/i);
+    } finally {
+      emulator.region().images.set('fault-image', stored);
+    }
+  });
+
+  it('the emulator killed and restarted while the view is open: a network error node, then recovery on click', async () => {
+    const node = await image();
+    await emulator.stop();
+    emulator = new SageMakerEmulator({ port });
+    const failed = await api.tree.getChildren(node);
+    assert.equal(failed[0].kind, 'error');
+    assert.match(labelOf(api, failed[0]), /Could not reach SageMaker/);
+    await emulator.start();
+    emulator.seed({ images: [{ name: 'fault-image', versions: 9 }] });
+    await vscode.commands.executeCommand('sagemakerImages.retry', failed[0]);
+    assert.deepEqual(versions(await api.tree.getChildren(node)), ['Version 9', 'Version 8', 'Version 7', 'Version 6']);
+  });
+});
