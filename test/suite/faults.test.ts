@@ -51,10 +51,15 @@ describe('fault matrix', function () {
     const node = await image();
     emulator.clearRequests();
     emulator.addFault({ operation: 'ListImageVersions', ...fault });
+    const logBefore = api.recentLog().length;
     const failed = await api.tree.getChildren(node);
     assert.equal(failed.length, 1);
     assert.equal(failed[0].kind, 'error', `got ${labelOf(api, failed[0])}`);
     assert.match(labelOf(api, failed[0]), message);
+    // The failure is logged once (after the SDK's retries), with the request id when there was a response.
+    const logged = api.recentLog().slice(logBefore).filter((l) => l.startsWith('error ✗ ListImageVersions'));
+    assert.equal(logged.length, 1, logged.join('\n'));
+    if (['throttle', 'http500', 'error'].includes(fault.kind)) assert.match(logged[0], /requestId=[0-9a-f-]{36}/);
     emulator.faults.clear();
     await vscode.commands.executeCommand('sagemakerImages.retry', failed[0]);
     assert.deepEqual(versions(await api.tree.getChildren(node)), ['Version 9', 'Version 8', 'Version 7', 'Version 6']);
