@@ -28,6 +28,15 @@ export function readPageSize(onInvalid?: (message: string) => void): number {
   return DEFAULT_PAGE_SIZE;
 }
 
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 20;
+
+/** requestTimeoutSeconds in ms: an integer 1–300; anything else falls back to the default. */
+export function readRequestTimeoutMs(): number {
+  const raw = vscode.workspace.getConfiguration(SECTION).get<unknown>('requestTimeoutSeconds', DEFAULT_REQUEST_TIMEOUT_SECONDS);
+  const seconds = typeof raw === 'number' && Number.isInteger(raw) && raw >= 1 && raw <= 300 ? raw : DEFAULT_REQUEST_TIMEOUT_SECONDS;
+  return seconds * 1000;
+}
+
 export function affectsConnection(e: vscode.ConfigurationChangeEvent): boolean {
   return ['profile', 'region', 'endpoint'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
 }

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { loadAws } from './aws/lazy';
 import type { ConnectionSettings } from './aws/settings';
 import { registerCommands } from './commands/register';
-import { affectsConnection, readConnectionSettings, readPageSize, SECTION } from './configuration';
+import { affectsConnection, readConnectionSettings, readPageSize, readRequestTimeoutMs, SECTION } from './configuration';
 import { createLogger } from './logChannel';
 import { SageMakerSession } from './model/sageMakerSession';
 import type { VersionQuery } from './model/versionQuery';
@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     logger.error(initial.message);
     void vscode.window.showErrorMessage(initial.message);
   }
-  const session = new SageMakerSession(initial.ok ? initial.settings : {}, logger, version);
+  const session = new SageMakerSession(initial.ok ? initial.settings : {}, logger, version, { requestTimeoutMs: readRequestTimeoutMs() });
   const query = new ViewQuery(context.workspaceState);
   const tree = new ImagesTreeProvider(session, {
     pageSize: () => readPageSize((m) => logger.warn(m)),
@@ -114,7 +114,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
           pending = pending.then(() => applyConnection(next.settings)).catch((err: unknown) => logger.error(`Applying the connection settings failed: ${String(err)}`));
         }
       }
-      if (e.affectsConfiguration(`${SECTION}.pageSize`)) tree.refresh();
+      if (e.affectsConfiguration(`${SECTION}.requestTimeoutSeconds`) && session.setRequestTimeout(readRequestTimeoutMs())) tree.refresh();
+      else if (e.affectsConfiguration(`${SECTION}.pageSize`)) tree.refresh();
       const sortChanged = e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortBy}`) || e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortOrder}`);
       // Sort Versions… reloads once after writing both keys (see ViewQuery.setSort).
       if (sortChanged && !query.writingSort) onQueryChanged('versions');

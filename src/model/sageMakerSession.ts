@@ -13,12 +13,25 @@ export class SageMakerSession {
   private cache: ConnectionCache | undefined;
   private current: ConnectionSettings;
 
+  private requestTimeoutMs: number | undefined;
+
   constructor(
     settings: ConnectionSettings,
     private readonly logger: Logger,
     private readonly version: string,
+    options: { requestTimeoutMs?: number } = {},
   ) {
     this.current = settings;
+    this.requestTimeoutMs = options.requestTimeoutMs;
+  }
+
+  /** Changes the per-request timeout; cached clients are destroyed so the next call uses it. */
+  setRequestTimeout(ms: number): boolean {
+    if (ms === this.requestTimeoutMs) return false;
+    this.requestTimeoutMs = ms;
+    this.cache?.clear();
+    this.cache = undefined;
+    return true;
   }
 
   get settings(): ConnectionSettings {
@@ -35,7 +48,7 @@ export class SageMakerSession {
   }
 
   connection(): Promise<SageMakerConnection> {
-    this.cache ??= new (loadAws().ConnectionCache)({ logger: this.logger, version: this.version });
+    this.cache ??= new (loadAws().ConnectionCache)({ logger: this.logger, version: this.version, requestTimeoutMs: this.requestTimeoutMs });
     return this.cache.get(this.current);
   }
 
