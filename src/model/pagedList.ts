@@ -6,7 +6,8 @@
  *   click on "Load more" cannot fetch a page twice;
  * - stale results: reset() bumps a generation and aborts the request in flight; a response that
  *   arrives for an older generation is dropped, so nothing from before a refresh, sort or filter
- *   change lands;
+ *   change lands; the next request waits until the aborted one has settled, so one list never has
+ *   two requests in flight;
  * - repeated tokens: a token the service already gave in this listing is an error, not a loop,
  *   and the page that carried it is not appended (no duplicate rows);
  * - repeated items: with `keyOf`, an item already loaded (e.g. shifted onto the next page by a
@@ -23,6 +24,8 @@ export class PagedList<T> {
   private token: string | undefined;
   private pagesLoaded = 0;
   private inFlight: Promise<void> | undefined;
+  /** The request a reset abandoned, until it has settled (see loadNext). */
+  private abandoned: Promise<void> | undefined;
   private controller: AbortController | undefined;
   private generation = 0;
   private lastError: unknown;
@@ -80,8 +83,12 @@ export class PagedList<T> {
     const controller = new AbortController();
     this.controller = controller;
     const sentToken = this.token;
+    const abandoned = this.abandoned;
     const run = async () => {
       try {
+        // Never two requests for one list at once: wait until an aborted one has let go.
+        if (abandoned) await abandoned;
+        if (generation !== this.generation) return;
         const page = await this.fetchPage(sentToken, controller.signal);
         if (generation !== this.generation) return;
         const next = this.guard.accept(page.nextToken);
@@ -113,6 +120,12 @@ export class PagedList<T> {
   /** Forgets everything and aborts the request in flight; optionally with a new fetcher (new query). */
   reset(fetchPage?: FetchPage<T>): void {
     this.generation += 1;
+    if (this.inFlight) {
+      const settled: Promise<void> = this.inFlight.then(() => {
+        if (this.abandoned === settled) this.abandoned = undefined;
+      });
+      this.abandoned = settled;
+    }
     this.controller?.abort();
     this.controller = undefined;
     this.inFlight = undefined;

@@ -87,6 +87,26 @@ export class SageMakerEmulator {
 
   clearRequests(): void {
     this.requests.length = 0;
+    this.peakInFlight.clear();
+  }
+
+  /** Requests per image in progress now (arrived, not yet answered, socket still open). */
+  private readonly inFlight = new Map<string, number>();
+  /** The most requests for one image that were in progress at once, since the log was cleared. */
+  readonly peakInFlight = new Map<string, number>();
+
+  private track(key: string, res: http.ServerResponse): void {
+    const now = (this.inFlight.get(key) ?? 0) + 1;
+    this.inFlight.set(key, now);
+    this.peakInFlight.set(key, Math.max(now, this.peakInFlight.get(key) ?? 0));
+    let done = false;
+    const release = () => {
+      if (done) return;
+      done = true;
+      this.inFlight.set(key, (this.inFlight.get(key) ?? 1) - 1);
+    };
+    res.on('finish', release);
+    res.on('close', release);
   }
 
   /** Logged API requests, optionally of one operation. */
@@ -153,6 +173,7 @@ export class SageMakerEmulator {
     }
     if (!isOperation(operation)) return fail(400, 'UnknownOperationException', `Unknown operation ${target}`);
 
+    if (typeof params.ImageName === 'string') this.track(`${region}/${params.ImageName}`, res);
     const fault = this.faults.take(operation, params);
     if (fault) entry.fault = fault.kind;
     if (this.latencyMs > 0) await sleep(this.latencyMs);

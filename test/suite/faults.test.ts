@@ -173,3 +173,69 @@ describe('fault matrix', function () {
     assert.deepEqual(versions(await api.tree.getChildren(node)), ['Version 9', 'Version 8', 'Version 7', 'Version 6']);
   });
 });
+
+describe('race storm', function () {
+  this.timeout(60_000);
+  let api: ExtensionApi;
+  let emulator: SageMakerEmulator;
+
+  before(async () => {
+    emulator = new SageMakerEmulator({ latencyMs: 120 });
+    await emulator.start();
+    emulator.seed({ images: [{ name: 'storm-image', versions: 30 }] });
+    api = await activateExtension();
+    await setSetting('endpoint', emulator.url);
+    await setSetting('pageSize', 5);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('sagemakerImages.clearVersionFilters');
+    await api.setSort('CREATION_TIME', 'DESCENDING');
+    await setSetting('pageSize', undefined);
+    await setSetting('endpoint', undefined);
+    await emulator.stop();
+  });
+
+  it('20 rapid sort and filter changes while pages are in flight end with exactly the final query’s first page', async () => {
+    api.tree.refresh();
+    const node = (await api.tree.getChildren()).find((n): n is ImageNode => n.kind === 'image')!;
+    await api.tree.getChildren(node);
+    emulator.clearRequests();
+    const sorts = [
+      ['VERSION', 'ASCENDING'],
+      ['CREATION_TIME', 'ASCENDING'],
+      ['VERSION', 'DESCENDING'],
+      ['LAST_MODIFIED_TIME', 'ASCENDING'],
+    ] as const;
+    const children: Promise<Node[]>[] = [];
+    for (let i = 0; i < 20; i++) {
+      if (i % 2 === 0) {
+        const [by, order] = sorts[(i / 2) % sorts.length];
+        await api.setSort(by, order);
+      } else {
+        await api.query.setDateFilters(i % 4 === 1 ? { createdAfter: new Date(Date.now() - 365 * 86_400_000) } : {});
+        api.tree.applyVersionQuery();
+      }
+      children.push(Promise.resolve(api.tree.getChildren(node)));
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    await Promise.all(children);
+    // Final query: the last sort written (i = 18) and no date filter (i = 19).
+    const final = sorts[9 % sorts.length];
+    const rows = versions(await api.tree.getChildren(node));
+    const expected = (emulator.region().ListImageVersions({ ImageName: 'storm-image', SortBy: final[0], SortOrder: final[1], MaxResults: 5 }) as { ImageVersions: { Version: number }[] }).ImageVersions.map(
+      (v) => `Version ${v.Version}`,
+    );
+    assert.deepEqual(rows, expected);
+    assert.equal(new Set(rows).size, rows.length, 'no duplicates');
+    assert.ok((emulator.peakInFlight.get('us-east-1/storm-image') ?? 0) <= 1, `peak in flight: ${emulator.peakInFlight.get('us-east-1/storm-image')}`);
+    const last = emulator.calls('ListImageVersions').at(-1)!;
+    assert.equal(last.params.SortBy, final[0]);
+    assert.equal(last.params.SortOrder, final[1]);
+    assert.equal(last.params.CreationTimeAfter, undefined);
+  });
+
+  function versions(nodes: Node[]): string[] {
+    return nodes.filter((n) => n.kind === 'version').map((n) => labelOf(api, n));
+  }
+});

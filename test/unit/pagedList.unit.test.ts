@@ -3,7 +3,7 @@
  * scripted fetcher (to control timing exactly) and once end to end against the emulator.
  */
 import * as assert from 'node:assert/strict';
-import { isAwsError } from '../../src/aws/errors';
+import { isAwsError, RequestCancelledError } from '../../src/aws/errors';
 import type { Page } from '../../src/aws/types';
 import { PagedList } from '../../src/model/pagedList';
 
@@ -21,6 +21,8 @@ function scripted(): { calls: Call[]; fetch: (token: string | undefined, signal:
     calls,
     fetch: (token, signal) =>
       new Promise<Page<number>>((resolve, reject) => {
+        // Like the SDK: an aborted request rejects as cancelled.
+        signal.addEventListener('abort', () => reject(new RequestCancelledError('ListImageVersions')));
         calls.push({ token, signal, resolve, reject });
       }),
   };
@@ -66,6 +68,9 @@ describe('PagedList', () => {
     list.reset();
     assert.equal(s.calls[0].signal.aborted, true);
     const fresh = list.loadNext();
+    assert.equal(s.calls.length, 1, 'not while the aborted request is still settling');
+    await tick();
+    assert.equal(s.calls.length, 2, 'the next request is sent once the aborted one has settled');
     s.calls[1].resolve({ items: [10] });
     s.calls[0].resolve({ items: [99], nextToken: 'old' });
     await Promise.all([stale, fresh]);
