@@ -171,11 +171,17 @@ export function errorTreeItem(node: ErrorNode): vscode.TreeItem {
   if (details?.ssoLoginProfile) {
     md.appendMarkdown(`\`aws sso login --profile ${details.ssoLoginProfile}\` — ${vscode.l10n.t('right-click to copy this command')}\n\n`);
   }
-  md.appendMarkdown(vscode.l10n.t('Click to retry. The log has details (Show Log).'));
+  // A resource that is gone will not come back on retry: the click refreshes the whole list.
+  const gone = isAwsError(node.error) && node.error.kind === 'notFound';
+  md.appendMarkdown(gone ? vscode.l10n.t('Click to refresh the list. The log has details (Show Log).') : vscode.l10n.t('Click to retry. The log has details (Show Log).'));
   item.tooltip = md;
-  item.description = vscode.l10n.t('click to retry');
-  item.command = { command: 'sagemakerImages.retry', title: vscode.l10n.t('Retry'), arguments: [node] };
-  item.accessibilityInformation = { label: vscode.l10n.t('Error: {0}. Activate to retry.', message) };
+  item.description = gone ? vscode.l10n.t('click to refresh') : vscode.l10n.t('click to retry');
+  item.command = gone
+    ? { command: 'sagemakerImages.refresh', title: vscode.l10n.t('Refresh') }
+    : { command: 'sagemakerImages.retry', title: vscode.l10n.t('Retry'), arguments: [node] };
+  item.accessibilityInformation = {
+    label: gone ? vscode.l10n.t('Error: {0}. Activate to refresh.', message) : vscode.l10n.t('Error: {0}. Activate to retry.', message),
+  };
   return item;
 }
 

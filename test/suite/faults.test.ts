@@ -155,6 +155,9 @@ describe('fault matrix', function () {
       const error = after.find((n): n is ErrorNode => n.kind === 'error');
       assert.ok(error);
       assert.match(labelOf(api, error), /fault-image.*not found.*refresh/i);
+      const item = api.tree.getTreeItem(error);
+      assert.equal(item.command?.command, 'sagemakerImages.refresh', 'the click refreshes instead of retrying a page that cannot come back');
+      assert.equal(item.description, 'click to refresh');
     } finally {
       emulator.region().images.set('fault-image', stored);
     }
