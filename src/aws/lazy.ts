@@ -13,7 +13,3 @@ export function loadAws(): AwsModule {
   return loaded;
 }
 
-/** Whether the SDK bundle has been loaded in this process (activation tests assert it has not). */
-export function isAwsLoaded(): boolean {
-  return loaded !== undefined;
-}

@@ -54,10 +54,6 @@ export class PagedList<T> {
     return this.lastError;
   }
 
-  get loading(): boolean {
-    return this.inFlight !== undefined;
-  }
-
   /** At least one page has arrived. */
   get started(): boolean {
     return this.pagesLoaded > 0;
@@ -66,10 +62,6 @@ export class PagedList<T> {
   /** A page was loaded and the service gave a token for another. */
   get hasMore(): boolean {
     return this.pagesLoaded > 0 && this.token !== undefined;
-  }
-
-  get pageCount(): number {
-    return this.pagesLoaded;
   }
 
   /**

@@ -242,11 +242,6 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     });
   }
 
-  /** The image node for a name, if that image is loaded. */
-  findImage(imageName: string): ImageNode | undefined {
-    return this.imageNodes.get(`image/${imageName}`);
-  }
-
   private withProgress<T>(work: Promise<T>): Promise<T> {
     return Promise.resolve(vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => work));
   }

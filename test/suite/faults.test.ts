@@ -8,7 +8,7 @@ import type { ExtensionApi } from '../../src/extension';
 import type { FaultSpec } from '../emulator/faults';
 import type { ErrorNode, ImageNode, LoadMoreNode, Node } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
-import { activateExtension, labelOf, setSetting } from './helpers';
+import { activateExtension, labelOf, resetSettings, setSetting, useEndpoint } from './helpers';
 
 describe('fault matrix', function () {
   this.timeout(30_000);
@@ -22,8 +22,7 @@ describe('fault matrix', function () {
     port = Number(new URL(emulator.url).port);
     emulator.seed({ images: [{ name: 'fault-image', versions: 9 }] });
     api = await activateExtension();
-    await setSetting('endpoint', emulator.url);
-    await setSetting('pageSize', 4);
+    await useEndpoint(emulator.url, 4);
   });
 
   beforeEach(() => {
@@ -33,8 +32,7 @@ describe('fault matrix', function () {
   });
 
   after(async () => {
-    await setSetting('pageSize', undefined);
-    await setSetting('endpoint', undefined);
+    await resetSettings('pageSize', 'endpoint');
     await emulator.stop();
   });
 
@@ -187,15 +185,13 @@ describe('race storm', function () {
     await emulator.start();
     emulator.seed({ images: [{ name: 'storm-image', versions: 30 }] });
     api = await activateExtension();
-    await setSetting('endpoint', emulator.url);
-    await setSetting('pageSize', 5);
+    await useEndpoint(emulator.url, 5);
   });
 
   after(async () => {
     await vscode.commands.executeCommand('sagemakerImages.clearVersionFilters');
     await api.setSort('CREATION_TIME', 'DESCENDING');
-    await setSetting('pageSize', undefined);
-    await setSetting('endpoint', undefined);
+    await resetSettings('pageSize', 'endpoint');
     await emulator.stop();
   });
 

@@ -32,3 +32,14 @@ export function labelOf(api: ExtensionApi, node: Node): string {
   const label = api.tree.getTreeItem(node).label;
   return typeof label === 'string' ? label : (label?.label ?? '');
 }
+
+/** Points the extension at an emulator (and optionally a page size) for a suite. */
+export async function useEndpoint(url: string, pageSize?: number): Promise<void> {
+  await setSetting('endpoint', url);
+  if (pageSize !== undefined) await setSetting('pageSize', pageSize);
+}
+
+/** Puts the settings a suite changed back to their defaults. */
+export async function resetSettings(...keys: string[]): Promise<void> {
+  for (const key of keys) await setSetting(key, undefined);
+}

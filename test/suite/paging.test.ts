@@ -9,7 +9,7 @@ import type { ExtensionApi } from '../../src/extension';
 import { SORT_CHOICES } from '../../src/model/versionQuery';
 import type { ErrorNode, ImageNode, LoadMoreNode, Node, VersionNode } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
-import { activateExtension, labelOf, setSetting, waitFor } from './helpers';
+import { activateExtension, labelOf, resetSettings, useEndpoint, waitFor } from './helpers';
 
 const BIG = 'pytorch-nightly-gpu';
 
@@ -21,15 +21,11 @@ describe('paging the demo fixture', () => {
     emulator = new SageMakerEmulator({ fixture: 'demo' });
     await emulator.start();
     api = await activateExtension();
-    await setSetting('endpoint', emulator.url);
-    await setSetting('pageSize', 50);
+    await useEndpoint(emulator.url, 50);
   });
 
   after(async () => {
-    await setSetting('versions.sortBy', undefined);
-    await setSetting('versions.sortOrder', undefined);
-    await setSetting('pageSize', undefined);
-    await setSetting('endpoint', undefined);
+    await resetSettings('versions.sortBy', 'versions.sortOrder', 'pageSize', 'endpoint');
     await emulator.stop();
   });
 

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ImageNode, LoadMoreNode, Node, VersionNode } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
-import { activateExtension, labelOf, setSetting, waitFor } from './helpers';
+import { activateExtension, labelOf, resetSettings, setSetting, useEndpoint, waitFor } from './helpers';
 
 const DAY = 86_400_000;
 
@@ -31,8 +31,7 @@ describe('sorting, filtering and copying versions', () => {
       ],
     });
     api = await activateExtension();
-    await setSetting('endpoint', emulator.url);
-    await setSetting('pageSize', 4);
+    await useEndpoint(emulator.url, 4);
   });
 
   beforeEach(async () => {
@@ -45,10 +44,7 @@ describe('sorting, filtering and copying versions', () => {
 
   after(async () => {
     await vscode.commands.executeCommand('sagemakerImages.clearVersionFilters');
-    await setSetting('versions.sortBy', undefined);
-    await setSetting('versions.sortOrder', undefined);
-    await setSetting('pageSize', undefined);
-    await setSetting('endpoint', undefined);
+    await resetSettings('versions.sortBy', 'versions.sortOrder', 'pageSize', 'endpoint');
     await emulator.stop();
   });
 

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ErrorNode, ImageNode, LoadMoreNode, Node } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
-import { activateExtension, labelOf, setSetting } from './helpers';
+import { activateExtension, labelOf, resetSettings, useEndpoint } from './helpers';
 
 describe('the Images tree', () => {
   let api: ExtensionApi;
@@ -25,8 +25,7 @@ describe('the Images tree', () => {
       ],
     });
     api = await activateExtension();
-    await setSetting('endpoint', emulator.url);
-    await setSetting('pageSize', 3);
+    await useEndpoint(emulator.url, 3);
   });
 
   beforeEach(() => {
@@ -36,8 +35,7 @@ describe('the Images tree', () => {
   });
 
   after(async () => {
-    await setSetting('pageSize', undefined);
-    await setSetting('endpoint', undefined);
+    await resetSettings('pageSize', 'endpoint');
     await emulator.stop();
   });
 
