@@ -3,6 +3,7 @@
  * A setting with a bad value is reported once and the last good settings stay in force.
  */
 import * as vscode from 'vscode';
+import { isKnownRegion } from './aws/regions';
 import { checkConnectionSettings, type ConnectionSettings } from './aws/settings';
 
 export const SECTION = 'sagemakerImages';
@@ -50,4 +51,25 @@ export function settingTarget(key: string): vscode.ConfigurationTarget {
   if (inspected?.workspaceFolderValue !== undefined) return vscode.ConfigurationTarget.WorkspaceFolder;
   if (inspected?.workspaceValue !== undefined) return vscode.ConfigurationTarget.Workspace;
   return vscode.ConfigurationTarget.Global;
+}
+
+/**
+ * sagemakerImages.regions: regions shown side by side. Unknown names and repeats are dropped
+ * (and reported), so one typo never empties the view.
+ */
+export function readRegions(onInvalid?: (message: string) => void): string[] {
+  const raw = vscode.workspace.getConfiguration(SECTION).get<unknown>('regions', []);
+  if (!Array.isArray(raw)) {
+    onInvalid?.(vscode.l10n.t('sagemakerImages.regions must be a list of region names such as ["us-east-1", "eu-west-1"]; ignoring it.'));
+    return [];
+  }
+  const regions: string[] = [];
+  const bad: string[] = [];
+  for (const entry of raw) {
+    const region = typeof entry === 'string' ? entry.trim() : '';
+    if (!isKnownRegion(region)) bad.push(String(entry));
+    else if (!regions.includes(region)) regions.push(region);
+  }
+  if (bad.length) onInvalid?.(vscode.l10n.t('sagemakerImages.regions: not a SageMaker region: {0}; showing the others.', bad.join(', ')));
+  return regions;
 }

@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 import { loadAws } from './aws/lazy';
 import type { ConnectionSettings } from './aws/settings';
 import { registerCommands } from './commands/register';
-import { affectsConnection, readConnectionSettings, readPageSize, readRequestTimeoutMs, SECTION } from './configuration';
+import { affectsConnection, readConnectionSettings, readPageSize, readRegions, readRequestTimeoutMs, SECTION } from './configuration';
+import { VersionDocumentProvider } from './documents/versionDocuments';
+import { VERSION_DOCUMENT_SCHEME } from './model/versionDocument';
 import { createLogger } from './logChannel';
 import { SageMakerSession } from './model/sageMakerSession';
 import type { VersionQuery } from './model/versionQuery';
@@ -25,6 +27,7 @@ export interface ExtensionApi {
   readonly view: vscode.TreeView<Node>;
   readonly query: ViewQuery;
   readonly statusBar: ConnectionStatusBar;
+  readonly documents: VersionDocumentProvider;
   /** Settles when the last settings change has been applied (or refused). */
   settled(): Promise<void>;
   /** The log's most recent lines, as written (after redaction). */
@@ -49,11 +52,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     pageSize: () => readPageSize((m) => logger.warn(m)),
     versionQuery: () => query.versionQuery,
     imageNameContains: () => query.nameContains,
+    regions: () => readRegions((m) => logger.warn(m)),
     onNoCredentials: (missing) => void vscode.commands.executeCommand('setContext', NO_CREDENTIALS_CONTEXT, missing),
     onRegion: () => showQuery(),
   });
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const statusBar = new ConnectionStatusBar(session);
+  const documents = new VersionDocumentProvider(() => tree.details);
 
   const showQuery = () => {
     void query.syncContext();
@@ -98,9 +103,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     tree,
     statusBar,
     { dispose: () => session.dispose() },
-    ...registerCommands({ session, tree, view, query, logChannel, onQueryChanged }),
+    documents,
+    vscode.workspace.registerTextDocumentContentProvider(VERSION_DOCUMENT_SCHEME, documents),
+    ...registerCommands({ session, tree, view, query, logChannel, onQueryChanged, documents, settled: () => pending }),
     view.onDidChangeVisibility((e) => {
       statusBar.setVisible(e.visible);
+      tree.setVisible(e.visible);
       if (e.visible) showQuery();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -115,20 +123,24 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         }
       }
       if (e.affectsConfiguration(`${SECTION}.requestTimeoutSeconds`) && session.setRequestTimeout(readRequestTimeoutMs())) tree.refresh();
-      else if (e.affectsConfiguration(`${SECTION}.pageSize`)) tree.refresh();
+      else if (e.affectsConfiguration(`${SECTION}.pageSize`) || e.affectsConfiguration(`${SECTION}.regions`)) {
+        tree.refresh();
+        showQuery();
+      }
       const sortChanged = e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortBy}`) || e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortOrder}`);
       // Sort Versions… reloads once after writing both keys (see ViewQuery.setSort).
       if (sortChanged && !query.writingSort) onQueryChanged('versions');
     }),
   );
   statusBar.setVisible(view.visible);
+  tree.setVisible(view.visible);
   showQuery();
   logger.info(`SageMaker Image Versions ${version} activated`);
   const setSort = async (sortBy: VersionQuery['sortBy'], sortOrder: VersionQuery['sortOrder']) => {
     await query.setSort(sortBy, sortOrder);
     onQueryChanged('versions');
   };
-  return { session, tree, view, query, statusBar, settled: () => pending, recentLog: () => logger.recent(), setSort };
+  return { session, tree, view, query, statusBar, documents, settled: () => pending, recentLog: () => logger.recent(), setSort };
 }
 
 export function deactivate(): void {

@@ -78,6 +78,9 @@ export async function createConnection(settings: ConnectionSettings, options: Cl
  * Caches connections per settings key. `get` with new settings destroys every other cached
  * client first, because a settings change means the old ones must not be used again.
  */
+/** More regions than anyone shows side by side; reaching it drops every client. */
+const MAX_CACHED_CONNECTIONS = 16;
+
 export class ConnectionCache {
   private readonly connections = new Map<string, Promise<SageMakerConnection>>();
 
@@ -87,7 +90,8 @@ export class ConnectionCache {
     const key = settingsKey(settings);
     const existing = this.connections.get(key);
     if (existing) return existing;
-    this.clear();
+    // Several regions may be shown side by side: keep one client per region, but never grow unboundedly.
+    if (this.connections.size >= MAX_CACHED_CONNECTIONS) this.clear();
     const created = createConnection(settings, this.options);
     // A failed creation must not be cached: the next call tries again.
     created.catch(() => this.connections.delete(key));

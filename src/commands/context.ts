@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { VersionDocumentProvider } from '../documents/versionDocuments';
 import type { SageMakerSession } from '../model/sageMakerSession';
 import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
 import type { Node } from '../tree/nodes';
@@ -13,4 +14,8 @@ export interface CommandContext {
   readonly logChannel: vscode.LogOutputChannel;
   /** Re-reads the query into the view (description, context keys) and reloads what it affects. */
   readonly onQueryChanged: (what: 'versions' | 'images') => void;
+  /** The details documents (Show Version Details, Compare Versions). */
+  readonly documents: VersionDocumentProvider;
+  /** Settles when the last settings change has been applied (e.g. after switching region). */
+  readonly settled: () => Promise<void>;
 }

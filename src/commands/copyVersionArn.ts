@@ -18,9 +18,9 @@ export async function copyVersionArn(ctx: CommandContext, clicked?: Node, select
     versions = ctx.tree.orderInTree(versions);
     arns = versions.map((v) => v.version.imageVersionArn);
   } else {
-    const picked = await pickVersion(ctx);
+    const picked = await pickVersion(ctx, vscode.l10n.t('Copy Version ARN'));
     if (!picked) return undefined;
-    arns = [picked.imageVersionArn];
+    arns = [picked.version.imageVersionArn];
   }
   return copyArns(arns, 'version');
 }
@@ -35,25 +35,26 @@ export function pickImage(ctx: CommandContext, title: string): Promise<ImageSumm
     placeholder: vscode.l10n.t('Pick an image'),
     what: 'images',
     fetchPage: (nextToken, signal) =>
-      ctx.session.listImages({ maxResults: 100, nameContains: ctx.query.nameContains, sortBy: 'IMAGE_NAME', sortOrder: 'ASCENDING', nextToken }, signal),
+      ctx.session.listImages({ maxResults: 100, nameContains: ctx.query.nameContains, sortBy: 'IMAGE_NAME', sortOrder: 'ASCENDING', nextToken }, { signal }),
     toItem: (i) => ({ label: i.imageName, description: [i.displayName, i.imageStatus !== 'CREATED' ? i.imageStatus : undefined].filter(Boolean).join(' · ') }),
   });
 }
 
-async function pickVersion(ctx: CommandContext): Promise<ImageVersionSummary | undefined> {
-  const title = vscode.l10n.t('Copy Version ARN');
+/** From the palette: an image, then one of its versions (current sort and filters), in the session's region. */
+export async function pickVersion(ctx: CommandContext, title: string): Promise<{ image: ImageSummary; version: ImageVersionSummary } | undefined> {
   const image = await pickImage(ctx, title);
   if (!image) return undefined;
-  return pickFromPages<ImageVersionSummary>({
+  const version = await pickFromPages<ImageVersionSummary>({
     title,
     placeholder: vscode.l10n.t('Pick a version of {0}', image.imageName),
     what: `the versions of image “${image.imageName}”`,
     fetchPage: (nextToken, signal) =>
-      ctx.session.listImageVersions({ imageName: image.imageName, maxResults: 100, ...toListParameters(ctx.query.versionQuery), nextToken }, signal),
+      ctx.session.listImageVersions({ imageName: image.imageName, maxResults: 100, ...toListParameters(ctx.query.versionQuery), nextToken }, { signal }),
     toItem: (v) => ({
       label: vscode.l10n.t('Version {0}', v.version),
       description: `${v.imageVersionStatus} · ${formatRelative(v.creationTime, new Date(), vscode.env.language)}`,
       detail: v.imageVersionArn,
     }),
   });
+  return version ? { image, version } : undefined;
 }

@@ -2,18 +2,26 @@
 import * as vscode from 'vscode';
 import { chooseConnection } from './chooseConnection';
 import { clearVersionFilters } from './clearVersionFilters';
+import { compareVersions } from './compareVersions';
+import { copyAlias } from './copyAlias';
+import { copyContainerImageUri } from './copyContainerImageUri';
 import type { CommandContext } from './context';
 import { copyImageArn } from './copyImageArn';
 import { copySsoLoginCommand } from './copySsoLoginCommand';
 import { copyVersionArn } from './copyVersionArn';
+import { exportVersions } from './exportVersions';
 import { filterImages } from './filterImages';
 import { filterVersionsByDate } from './filterVersionsByDate';
 import { loadMore } from './loadMore';
+import { openInConsole } from './openInConsole';
 import { refresh } from './refresh';
+import { refreshVersionDetails } from './refreshVersionDetails';
 import { retry } from './retry';
+import { revealArn } from './revealArn';
 import { selectProfile } from './selectProfile';
 import { selectRegion } from './selectRegion';
 import { showLog } from './showLog';
+import { showVersionDetails } from './showVersionDetails';
 import { sortVersions } from './sortVersions';
 import { testConnection } from './testConnection';
 
@@ -35,6 +43,14 @@ const COMMANDS: Record<string, Handler> = {
   'sagemakerImages.chooseConnection': chooseConnection,
   'sagemakerImages.copySsoLoginCommand': copySsoLoginCommand,
   'sagemakerImages.testConnection': testConnection,
+  'sagemakerImages.showVersionDetails': showVersionDetails,
+  'sagemakerImages.refreshVersionDetails': refreshVersionDetails,
+  'sagemakerImages.copyAlias': copyAlias,
+  'sagemakerImages.copyContainerImageUri': copyContainerImageUri,
+  'sagemakerImages.openInConsole': openInConsole,
+  'sagemakerImages.revealArn': revealArn,
+  'sagemakerImages.exportVersions': exportVersions,
+  'sagemakerImages.compareVersions': compareVersions,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

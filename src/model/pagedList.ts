@@ -109,6 +109,27 @@ export class PagedList<T> {
     return this.inFlight;
   }
 
+  /**
+   * Rewrites loaded items in place (a live status update): `update` returns the new item, the
+   * same one, or undefined to drop it (deleted meanwhile). Tokens and pages are untouched.
+   * Returns whether anything changed.
+   */
+  updateItems(update: (item: T) => T | undefined): boolean {
+    let changed = false;
+    const next: T[] = [];
+    for (const item of this.loadedItems) {
+      const updated = update(item);
+      if (updated !== item) changed = true;
+      if (updated === undefined) {
+        if (this.keyOf) this.keys.delete(this.keyOf(item));
+        continue;
+      }
+      next.push(updated);
+    }
+    if (changed) this.loadedItems = next;
+    return changed;
+  }
+
   /** Forgets everything and aborts the request in flight; optionally with a new fetcher (new query). */
   reset(fetchPage?: FetchPage<T>): void {
     this.generation += 1;

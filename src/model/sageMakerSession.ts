@@ -1,19 +1,38 @@
 /**
  * The extension's one door to SageMaker: current connection settings, a client cache that is
- * emptied when they change, and the list/describe calls the tree needs. vscode-free, so it is
- * tested in plain Node; the AWS SDK is loaded on the first call, not at construction.
+ * emptied when they change, and the list/describe calls the tree, the documents and the hovers
+ * need. Every call may name a region (regions side by side, an ARN from another region); the
+ * profile and endpoint are always the session's. vscode-free, so it is tested in plain Node; the
+ * AWS SDK is loaded on the first call, not at construction.
  */
 import type { ConnectionCache, SageMakerConnection } from '../aws/clientFactory';
 import type { Logger } from '../aws/log';
 import { loadAws } from '../aws/lazy';
 import { settingsKey, type ConnectionSettings } from '../aws/settings';
-import type { ImageSummary, ImageVersionSummary, ListImagesInput, ListImageVersionsInput, Page } from '../aws/types';
+import type {
+  DescribeImageVersionInput,
+  ImageDetails,
+  ImageSummary,
+  ImageVersionDetails,
+  ImageVersionSummary,
+  ListImagesInput,
+  ListImageVersionsInput,
+  Page,
+} from '../aws/types';
+
+/** Where and how one call runs. */
+export interface CallScope {
+  /** Overrides the settings' region for this call. */
+  region?: string;
+  signal?: AbortSignal;
+}
 
 export class SageMakerSession {
   private cache: ConnectionCache | undefined;
   private current: ConnectionSettings;
-
   private requestTimeoutMs: number | undefined;
+  /** Bumped on every settings change, so caches keyed by it never serve another account's data. */
+  private generation = 0;
 
   constructor(
     settings: ConnectionSettings,
@@ -38,31 +57,54 @@ export class SageMakerSession {
     return this.current;
   }
 
+  /** Changes whenever the settings do. */
+  get settingsGeneration(): number {
+    return this.generation;
+  }
+
   /** Applies new settings; returns true (and destroys cached clients) when they differ. */
   updateSettings(settings: ConnectionSettings): boolean {
     if (settingsKey(settings) === settingsKey(this.current)) return false;
     this.current = settings;
+    this.generation++;
     this.cache?.clear();
     this.logger.info(`Settings changed: profile=${settings.profile ?? '(default)'} region=${settings.region ?? '(default)'} endpoint=${settings.endpoint ?? '(default)'}`);
     return true;
   }
 
-  connection(): Promise<SageMakerConnection> {
+  connection(region?: string): Promise<SageMakerConnection> {
     this.cache ??= new (loadAws().ConnectionCache)({ logger: this.logger, version: this.version, requestTimeoutMs: this.requestTimeoutMs });
-    return this.cache.get(this.current);
+    return this.cache.get(region === undefined ? this.current : { ...this.current, region });
   }
 
-  /** The region calls go to (resolved from settings, profile and environment). */
+  /** The region calls go to by default (resolved from settings, profile and environment). */
   async region(): Promise<string> {
     return (await this.connection()).region;
   }
 
-  async listImages(input: ListImagesInput, signal?: AbortSignal): Promise<Page<ImageSummary>> {
-    return loadAws().listImagesPage(await this.connection(), input, { abortSignal: signal, logger: this.logger });
+  private options(scope: CallScope): { abortSignal?: AbortSignal; logger: Logger } {
+    return { abortSignal: scope.signal, logger: this.logger };
   }
 
-  async listImageVersions(input: ListImageVersionsInput, signal?: AbortSignal): Promise<Page<ImageVersionSummary>> {
-    return loadAws().listImageVersionsPage(await this.connection(), input, { abortSignal: signal, logger: this.logger });
+  async listImages(input: ListImagesInput, scope: CallScope = {}): Promise<Page<ImageSummary>> {
+    return loadAws().listImagesPage(await this.connection(scope.region), input, this.options(scope));
+  }
+
+  async listImageVersions(input: ListImageVersionsInput, scope: CallScope = {}): Promise<Page<ImageVersionSummary>> {
+    return loadAws().listImageVersionsPage(await this.connection(scope.region), input, this.options(scope));
+  }
+
+  async describeImage(imageName: string, scope: CallScope = {}): Promise<ImageDetails> {
+    return loadAws().describeImage(await this.connection(scope.region), imageName, this.options(scope));
+  }
+
+  async describeImageVersion(input: DescribeImageVersionInput, scope: CallScope = {}): Promise<ImageVersionDetails> {
+    return loadAws().describeImageVersion(await this.connection(scope.region), input, this.options(scope));
+  }
+
+  /** Every alias of an image, or of one version when `version` is given (ListAliases to the end). */
+  async listAliases(imageName: string, version: number | undefined, scope: CallScope = {}): Promise<string[]> {
+    return loadAws().listAllAliases(await this.connection(scope.region), imageName, version, this.options(scope));
   }
 
   dispose(): void {

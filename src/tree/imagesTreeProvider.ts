@@ -1,71 +1,109 @@
 /**
  * The Images view: roots are images (one ListImages page at a time), each expanding lazily into
- * its versions (one ListImageVersions page at a time). Both are PagedLists, so single-flight,
- * stale-result and repeated-token guards are the same for both. A collapsed image costs no call:
- * its list is created and loaded only when VS Code asks for its children.
+ * its versions (one ListImageVersions page at a time); with several regions side by side the
+ * roots are region nodes, each holding its own images (see RegionBranch). Every list is a
+ * PagedList, so single-flight, stale-result and repeated-token guards are the same everywhere. A
+ * collapsed image costs no call; a row nobody hovers costs no describe call (resolveTreeItem).
+ * While something loaded is CREATING/UPDATING/DELETING, its image is re-polled (LiveStatus).
  */
 import * as vscode from 'vscode';
 import { isAwsError } from '../aws/errors';
 import type { ImageSummary, ImageVersionSummary } from '../aws/types';
-import { PagedList, type FetchPage } from '../model/pagedList';
-import { hasFilters, toListParameters, type VersionQuery } from '../model/versionQuery';
+import { DetailsStore, type VersionRef } from '../model/detailsStore';
+import type { PagedList } from '../model/pagedList';
 import type { SageMakerSession } from '../model/sageMakerSession';
-import { toTreeItem, type ErrorNode, type ImageNode, type LoadMoreNode, type Node } from './nodes';
+import { hasFilters, toListParameters } from '../model/versionQuery';
+import { LiveStatus } from './liveStatus';
+import {
+  imageTooltip,
+  toTreeItem,
+  versionTooltip,
+  type ErrorNode,
+  type ImageNode,
+  type ListParent,
+  type LoadMoreNode,
+  type Node,
+  type RegionNode,
+  type VersionNode,
+} from './nodes';
+import { RegionBranch, type BranchQuery } from './regionBranch';
 
 export const VIEW_ID = 'sagemakerImages.images';
 
-export interface TreeOptions {
-  pageSize(): number;
-  /** Version sort and date filters, read at each call so a change applies to the next page request. */
-  versionQuery(): VersionQuery;
-  /** ListImages NameContains, or undefined. */
-  imageNameContains(): string | undefined;
+export interface TreeOptions extends BranchQuery {
+  /** `sagemakerImages.regions`: two or more put region nodes at the root; one replaces the region. */
+  regions(): readonly string[];
   /** Told whether the roots failed for want of any credentials (the view then shows its welcome). */
   onNoCredentials?(missing: boolean): void;
   /** Told the region the roots were listed in, once known. */
   onRegion?(region: string): void;
 }
 
+/** Where Reveal found (or did not find) an image or version. */
+export type RevealOutcome =
+  | { readonly kind: 'found'; readonly image: ImageNode; readonly version?: VersionNode }
+  | { readonly kind: 'regionNotShown' }
+  | { readonly kind: 'imageNotListed'; readonly filtered: boolean }
+  | { readonly kind: 'versionNotListed'; readonly image: ImageNode; readonly filtered: boolean }
+  | { readonly kind: 'failed'; readonly error: unknown; readonly image?: ImageNode };
+
 export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  private readonly images: PagedList<ImageSummary>;
-  private readonly versionLists = new Map<string, PagedList<ImageVersionSummary>>();
-  /** Image nodes are reused so that change events can name the exact element VS Code holds. */
-  private readonly imageNodes = new Map<string, ImageNode>();
-  private regionName = '';
+  private branches: RegionBranch[] = [];
+  /** True when region nodes are the roots. */
+  private sideBySide = false;
   /** The version query (as a key) the current version lists were created or reset with. */
   private loadedVersionQuery: string;
+  readonly details: DetailsStore;
+  readonly live: LiveStatus;
 
   constructor(
     private readonly session: SageMakerSession,
     private readonly options: TreeOptions,
   ) {
-    this.images = new PagedList<ImageSummary>(
-      (nextToken, signal) =>
-        this.session.listImages(
-          { maxResults: this.options.pageSize(), nameContains: this.options.imageNameContains(), sortBy: 'IMAGE_NAME', sortOrder: 'ASCENDING', nextToken },
-          signal,
-        ),
-      'images',
-      (image) => image.imageName,
-    );
+    this.details = new DetailsStore(session);
+    this.live = new LiveStatus(session, (node) => this.changed.fire(node));
+    this.buildBranches();
     this.loadedVersionQuery = this.versionQueryKey();
+  }
+
+  private buildBranches(): void {
+    const regions = this.options.regions();
+    this.sideBySide = regions.length > 1;
+    if (!this.sideBySide) {
+      this.branches = [new RegionBranch(this.session, this.options, regions[0], undefined)];
+      return;
+    }
+    this.branches = regions.map((region) => {
+      const node = { kind: 'region', id: `region/${region}`, region } as { kind: 'region'; id: string; region: string; branch: RegionBranch };
+      node.branch = new RegionBranch(this.session, this.options, region, node);
+      return node.branch;
+    });
   }
 
   private versionQueryKey(): string {
     return JSON.stringify(toListParameters(this.options.versionQuery()));
   }
 
-  /** Why the roots failed to load, if they did (cleared by a successful retry or refresh). */
+  /** Why the roots failed to load, if they did (single region; cleared by a successful retry or refresh). */
   get rootError(): unknown {
-    return this.images.error;
+    return this.sideBySide ? undefined : this.branches[0].images.error;
   }
 
-  /** The region the roots were listed in ('' until known). */
+  /** The region the roots were listed in ('' until known); with regions side by side, all of them. */
   get region(): string {
-    return this.regionName;
+    return this.branches.map((b) => b.resolvedRegion).filter(Boolean).join(', ');
+  }
+
+  /** The regions shown, in order (resolved ones only). */
+  get shownRegions(): string[] {
+    return this.branches.map((b) => b.resolvedRegion).filter(Boolean);
+  }
+
+  get isSideBySide(): boolean {
+    return this.sideBySide;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -73,13 +111,52 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   }
 
   getParent(node: Node): Node | undefined {
-    return node.kind === 'image' ? undefined : node.parent;
+    if (node.kind === 'region') return undefined;
+    return node.parent;
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
-    if (node === undefined) return this.rootChildren();
+    if (node === undefined) return this.sideBySide ? this.branches.map((b) => b.node as RegionNode) : this.imageChildren(this.branches[0]);
+    if (node.kind === 'region') return this.imageChildren(node.branch);
     if (node.kind === 'image') return this.versionChildren(node);
     return [];
+  }
+
+  /**
+   * Fills in a tooltip when a row is hovered: DescribeImageVersion + ListAliases for a version,
+   * ListAliases for an image. Cached until refresh, so hovering twice costs nothing.
+   */
+  async resolveTreeItem(item: vscode.TreeItem, node: Node, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    try {
+      if (node.kind === 'version') {
+        item.tooltip = versionTooltip(
+          node,
+          await this.details.version(this.refOf(node), controller.signal).then(
+            (value) => ({ value }),
+            (error: unknown) => ({ error }),
+          ),
+        );
+      } else if (node.kind === 'image') {
+        const ref = { region: node.branch.resolvedRegion, imageName: node.image.imageName };
+        item.tooltip = imageTooltip(
+          node,
+          await this.details.imageAliases(ref, controller.signal).then(
+            (value) => ({ value }),
+            (error: unknown) => ({ error }),
+          ),
+        );
+      }
+    } finally {
+      subscription.dispose();
+    }
+    return item;
+  }
+
+  /** The region, image and version a version row stands for. */
+  refOf(node: VersionNode): VersionRef {
+    return { region: node.parent.branch.resolvedRegion, imageName: node.parent.image.imageName, version: node.version.version };
   }
 
   /**
@@ -96,40 +173,46 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     }
   }
 
-  private async rootChildren(): Promise<Node[]> {
-    await this.ensureFirstPage(this.images);
-    if (this.regionName === '' && !this.images.error) {
-      this.regionName = await this.session.region().catch(() => '');
-      if (this.regionName) this.options.onRegion?.(this.regionName);
+  private async imageChildren(branch: RegionBranch): Promise<Node[]> {
+    await this.ensureFirstPage(branch.images);
+    const parent = branch.node;
+    if (branch.resolvedRegion === '' && !branch.images.error) {
+      const region = await branch.resolveRegion();
+      if (region) this.options.onRegion?.(region);
     }
-    const noCredentials = isAwsError(this.images.error) && this.images.error.kind === 'noCredentials' && this.images.items.length === 0;
-    this.options.onNoCredentials?.(noCredentials);
-    // No credentials at all: an empty tree lets the view's welcome explain the options.
-    if (noCredentials) return [];
-    const nodes: Node[] = this.images.items.map((image) => this.imageNode(image));
-    if (this.images.error !== undefined) nodes.push({ kind: 'error', parent: undefined, error: this.images.error });
-    else if (this.images.hasMore) nodes.push({ kind: 'loadMore', parent: undefined, loadedCount: this.images.items.length });
-    else if (nodes.length === 0) nodes.push(this.noImagesNode());
+    const noCredentials = isAwsError(branch.images.error) && branch.images.error.kind === 'noCredentials' && branch.images.items.length === 0;
+    if (!this.sideBySide) {
+      this.options.onNoCredentials?.(noCredentials);
+      // No credentials at all: an empty tree lets the view's welcome explain the options.
+      if (noCredentials) return [];
+    }
+    const nodes: Node[] = branch.images.items.map((image) => branch.imageNode(image));
+    for (const node of nodes) if (node.kind === 'image') this.live.watchImage(node);
+    if (branch.images.error !== undefined) nodes.push({ kind: 'error', parent, error: branch.images.error });
+    else if (branch.images.hasMore) nodes.push({ kind: 'loadMore', parent, loadedCount: branch.images.items.length });
+    else if (nodes.length === 0) nodes.push(this.noImagesNode(branch));
     return nodes;
   }
 
   private async versionChildren(parent: ImageNode): Promise<Node[]> {
-    const list = this.versionList(parent.image.imageName);
+    const list = parent.branch.versionList(parent.image.imageName);
     await this.ensureFirstPage(list);
     const nodes: Node[] = list.items.map((version) => ({ kind: 'version', parent, version }));
+    this.live.watchVersions(parent, list);
     if (list.error !== undefined) nodes.push({ kind: 'error', parent, error: list.error });
     else if (list.hasMore) nodes.push({ kind: 'loadMore', parent, loadedCount: list.items.length });
     else if (nodes.length === 0) nodes.push(this.noVersionsNode(parent));
     return nodes;
   }
 
-  private noImagesNode(): Node {
+  private noImagesNode(branch: RegionBranch): Node {
     const name = this.options.imageNameContains();
-    if (name === undefined) return { kind: 'message', parent: undefined, label: vscode.l10n.t('No images in {0}', this.regionName || '?') };
+    const region = branch.resolvedRegion || '?';
+    if (name === undefined) return { kind: 'message', parent: branch.node, label: vscode.l10n.t('No images in {0}', region) };
     return {
       kind: 'message',
-      parent: undefined,
-      label: vscode.l10n.t('No images whose name contains “{0}” in {1}', name, this.regionName || '?'),
+      parent: branch.node,
+      label: vscode.l10n.t('No images whose name contains “{0}” in {1}', name, region),
       tooltip: vscode.l10n.t('Click to change the name filter.'),
       command: { command: 'sagemakerImages.filterImages', title: vscode.l10n.t('Filter Images by Name…') },
     };
@@ -146,44 +229,14 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     };
   }
 
-  private imageNode(image: ImageSummary): ImageNode {
-    const id = `image/${image.imageName}`;
-    let node = this.imageNodes.get(id);
-    if (node) node.image = image;
-    else {
-      node = { kind: 'image', id, image };
-      this.imageNodes.set(id, node);
-    }
-    return node;
-  }
-
-  private versionList(imageName: string): PagedList<ImageVersionSummary> {
-    let list = this.versionLists.get(imageName);
-    if (!list) {
-      list = new PagedList<ImageVersionSummary>(this.versionFetcher(imageName), `the versions of image “${imageName}”`, (v) => v.imageVersionArn);
-      this.versionLists.set(imageName, list);
-    }
-    return list;
-  }
-
-  /**
-   * A fetcher bound to the sort, filters and page size of the moment: every page of one listing
-   * uses the same query as its first page, even if the query changes before the reload.
-   */
-  private versionFetcher(imageName: string): FetchPage<ImageVersionSummary> {
-    const query = toListParameters(this.options.versionQuery());
-    const maxResults = this.options.pageSize();
-    return (nextToken, signal) => this.session.listImageVersions({ imageName, maxResults, ...query, nextToken }, signal);
-  }
-
-  private listOf(parent: ImageNode | undefined): PagedList<ImageSummary> | PagedList<ImageVersionSummary> {
-    return parent ? this.versionList(parent.image.imageName) : this.images;
+  private listOf(parent: ListParent): PagedList<ImageSummary> | PagedList<ImageVersionSummary> {
+    if (parent?.kind === 'image') return parent.branch.versionList(parent.image.imageName);
+    return (parent?.branch ?? this.branches[0]).images;
   }
 
   /** Appends exactly the next page of the node's list; a second click while loading waits for the same page. */
   async loadMore(node: LoadMoreNode | ErrorNode): Promise<void> {
-    const list = this.listOf(node.parent);
-    await this.withProgress(list.loadNext());
+    await this.withProgress(this.listOf(node.parent).loadNext());
     this.changed.fire(node.parent);
   }
 
@@ -194,16 +247,17 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
 
   /** Refreshes one image's versions, or everything. Results still in flight are discarded. */
   refresh(image?: ImageNode): void {
+    this.details.forget();
     if (image) {
-      this.versionLists.get(image.image.imageName)?.reset(this.versionFetcher(image.image.imageName));
+      image.branch.resetVersions(image.image.imageName);
       this.changed.fire(image);
       return;
     }
-    this.images.reset();
-    for (const list of this.versionLists.values()) list.reset();
-    this.versionLists.clear();
+    this.live.clear();
+    for (const branch of this.branches) branch.reset();
+    // The regions setting may have changed: rebuild (cheap, nothing is loaded yet).
+    this.buildBranches();
     this.loadedVersionQuery = this.versionQueryKey();
-    this.regionName = '';
     this.changed.fire(undefined);
   }
 
@@ -218,27 +272,76 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   /** Restarts every loaded version list from page 1 (sort or filters changed); roots stay. */
   reloadVersions(): void {
     this.loadedVersionQuery = this.versionQueryKey();
-    for (const [imageName, list] of this.versionLists) list.reset(this.versionFetcher(imageName));
+    for (const branch of this.branches) branch.reloadVersions();
     // The roots come from cache; VS Code then asks again for the children of every expanded image.
     this.changed.fire(undefined);
   }
 
-  /** Loaded version nodes in tree order: images in root order, versions in page order. */
+  /** Pauses live status polling while the view is hidden. */
+  setVisible(visible: boolean): void {
+    this.live.setActive(visible);
+  }
+
+  /** The branch listing a region ('' or undefined: the single branch of the session's region). */
+  private branchFor(region: string | undefined): RegionBranch | undefined {
+    if (!region) return this.sideBySide ? undefined : this.branches[0];
+    return this.branches.find((b) => (b.resolvedRegion || b.region) === region);
+  }
+
+  /**
+   * Loads what it takes to show an image (and a version of it): image pages until the image is
+   * listed, then version pages until the version is, and no more. The caller reveals the nodes.
+   */
+  async locate(region: string | undefined, imageName: string, version?: number): Promise<RevealOutcome> {
+    let branch = this.branchFor(region);
+    if (!branch && !this.sideBySide) {
+      // The single branch's region may not be resolved yet: load the roots first.
+      await this.ensureFirstPage(this.branches[0].images);
+      await this.branches[0].resolveRegion();
+      branch = this.branchFor(region);
+    }
+    if (!branch) return { kind: 'regionNotShown' };
+    const images = branch.images;
+    await this.ensureFirstPage(images);
+    if (branch.resolvedRegion === '') await branch.resolveRegion();
+    if (region && branch.resolvedRegion && branch.resolvedRegion !== region) return { kind: 'regionNotShown' };
+    while (!images.items.some((i) => i.imageName === imageName)) {
+      if (images.error !== undefined) return { kind: 'failed', error: images.error };
+      if (!images.hasMore) return { kind: 'imageNotListed', filtered: this.options.imageNameContains() !== undefined };
+      await this.withProgress(images.loadNext());
+    }
+    this.changed.fire(branch.node);
+    const image = branch.findImageNode(imageName) as ImageNode;
+    if (version === undefined) return { kind: 'found', image };
+    const list = branch.versionList(imageName);
+    await this.ensureFirstPage(list);
+    while (!list.items.some((v) => v.version === version)) {
+      if (list.error !== undefined) return { kind: 'failed', error: list.error, image };
+      if (!list.hasMore) return { kind: 'versionNotListed', image, filtered: hasFilters(this.options.versionQuery().filters) };
+      await this.withProgress(list.loadNext());
+    }
+    this.changed.fire(image);
+    const summary = list.items.find((v) => v.version === version);
+    return summary ? { kind: 'found', image, version: { kind: 'version', parent: image, version: summary } } : { kind: 'versionNotListed', image, filtered: false };
+  }
+
+  /** Loaded version nodes in tree order: regions, then images in root order, then versions in page order. */
   orderInTree<T extends Node>(nodes: readonly T[]): T[] {
-    const imageIndex = new Map(this.images.items.map((image, i) => [image.imageName, i]));
-    const position = (n: Node): [number, number] => {
-      if (n.kind === 'image') return [imageIndex.get(n.image.imageName) ?? Infinity, -1];
-      if (n.kind === 'version') {
-        const list = this.versionLists.get(n.parent.image.imageName);
-        const i = list ? list.items.findIndex((v) => v.imageVersionArn === n.version.imageVersionArn) : -1;
-        return [imageIndex.get(n.parent.image.imageName) ?? Infinity, i < 0 ? Infinity : i];
-      }
-      return [Infinity, Infinity];
+    const position = (n: Node): [number, number, number] => {
+      const image = n.kind === 'image' ? n : n.kind === 'version' ? n.parent : undefined;
+      if (!image) return [Infinity, Infinity, Infinity];
+      const b = this.branches.indexOf(image.branch);
+      const i = image.branch.images.items.findIndex((x) => x.imageName === image.image.imageName);
+      if (n.kind === 'image') return [b, i < 0 ? Infinity : i, -1];
+      const list = image.branch.versionLists.get(image.image.imageName);
+      const v = n.kind === 'version' && list ? list.items.findIndex((x) => x.imageVersionArn === n.version.imageVersionArn) : -1;
+      return [b, i < 0 ? Infinity : i, v < 0 ? Infinity : v];
     };
+    const compare = (x: number, y: number) => (x === y ? 0 : x - y);
     return [...nodes].sort((a, b) => {
-      const [a1, a2] = position(a);
-      const [b1, b2] = position(b);
-      return a1 !== b1 ? a1 - b1 : a2 - b2;
+      const pa = position(a);
+      const pb = position(b);
+      return compare(pa[0], pb[0]) || compare(pa[1], pb[1]) || compare(pa[2], pb[2]);
     });
   }
 
@@ -247,8 +350,8 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   }
 
   dispose(): void {
-    this.images.reset();
-    for (const list of this.versionLists.values()) list.reset();
+    this.live.dispose();
+    for (const branch of this.branches) branch.reset();
     this.changed.dispose();
   }
 }

@@ -6,10 +6,15 @@
 import * as vscode from 'vscode';
 import type { AwsError } from '../aws/errors';
 import { isAwsError } from '../aws/errors';
+import { regionName } from '../aws/regions';
 import type { ImageSummary, ImageVersionSummary } from '../aws/types';
+import type { VersionDetails } from '../model/detailsStore';
+import { isTransient } from '../model/statusPoller';
 import { formatLocal, formatRelative, formatUtc } from '../model/timeFormat';
+import type { RegionBranch } from './regionBranch';
 
 export const CONTEXT = {
+  region: 'sagemakerImages.region',
   image: 'sagemakerImages.image',
   version: 'sagemakerImages.version',
   loadMore: 'sagemakerImages.loadMore',
@@ -19,10 +24,21 @@ export const CONTEXT = {
   ssoLoginError: 'sagemakerImages.error.ssoLogin',
 } as const;
 
+/** A region's root when several regions are shown side by side. */
+export interface RegionNode {
+  readonly kind: 'region';
+  readonly id: string;
+  readonly region: string;
+  readonly branch: RegionBranch;
+}
+
 export interface ImageNode {
   readonly kind: 'image';
   readonly id: string;
   image: ImageSummary;
+  readonly parent: RegionNode | undefined;
+  /** The region part of the tree this image was listed in. */
+  readonly branch: RegionBranch;
 }
 
 export interface VersionNode {
@@ -31,16 +47,19 @@ export interface VersionNode {
   readonly version: ImageVersionSummary;
 }
 
+/** The owner of a list: an image (its versions), a region (its images) or undefined (the roots). */
+export type ListParent = ImageNode | RegionNode | undefined;
+
 /** "Load more…": loads the next page of its parent's list (the roots when parent is undefined). */
 export interface LoadMoreNode {
   readonly kind: 'loadMore';
-  readonly parent: ImageNode | undefined;
+  readonly parent: ListParent;
   readonly loadedCount: number;
 }
 
 export interface MessageNode {
   readonly kind: 'message';
-  readonly parent: ImageNode | undefined;
+  readonly parent: ListParent;
   readonly label: string;
   readonly tooltip?: string;
   readonly command?: vscode.Command;
@@ -48,23 +67,21 @@ export interface MessageNode {
 
 export interface ErrorNode {
   readonly kind: 'error';
-  readonly parent: ImageNode | undefined;
+  readonly parent: ListParent;
   readonly error: unknown;
 }
 
-export type Node = ImageNode | VersionNode | LoadMoreNode | MessageNode | ErrorNode;
-
-const TRANSIENT = new Set(['CREATING', 'UPDATING', 'DELETING']);
+export type Node = RegionNode | ImageNode | VersionNode | LoadMoreNode | MessageNode | ErrorNode;
 
 /** Spinning while in transition, error colour when failed; `ready` for CREATED. */
 function statusIcon(status: string, ready: vscode.ThemeIcon): vscode.ThemeIcon {
-  if (TRANSIENT.has(status)) return new vscode.ThemeIcon('loading~spin');
+  if (isTransient(status)) return new vscode.ThemeIcon('loading~spin');
   if (status.endsWith('_FAILED')) return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
   if (status === 'CREATED') return ready;
   return new vscode.ThemeIcon('question');
 }
 
-function parentId(parent: ImageNode | undefined): string {
+function parentId(parent: ListParent): string {
   return parent ? parent.id : 'root';
 }
 
@@ -79,6 +96,22 @@ function timeLines(created: Date, modified: Date): string[] {
   ];
 }
 
+/** What a lazily resolved tooltip adds: the fetched value, or why it could not be fetched. */
+export type Resolved<T> = { readonly value: T } | { readonly error: unknown };
+
+function commandLink(label: string, command: string, args: unknown[]): string {
+  return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+function aliasLine(aliases: readonly string[]): string {
+  return `${vscode.l10n.t('Aliases')}: ${aliases.length ? aliases.map((a) => `\`${a}\``).join(', ') : vscode.l10n.t('none')}`;
+}
+
+function errorLine(what: string, error: unknown): string {
+  return `$(warning) ${escape(vscode.l10n.t('Could not load {0}: {1}', what, errorMessage(error)))}`;
+}
+
+/** The image row; its tooltip is left to resolveTreeItem (see imageTooltip). */
 export function imageTreeItem(node: ImageNode): vscode.TreeItem {
   const i = node.image;
   const item = new vscode.TreeItem(i.imageName, vscode.TreeItemCollapsibleState.Collapsed);
@@ -87,6 +120,15 @@ export function imageTreeItem(node: ImageNode): vscode.TreeItem {
   const parts = [i.displayName, i.imageStatus !== 'CREATED' ? i.imageStatus : undefined].filter((p): p is string => !!p);
   item.description = parts.join(' · ');
   item.iconPath = statusIcon(i.imageStatus, new vscode.ThemeIcon('package'));
+  item.accessibilityInformation = {
+    label: vscode.l10n.t('Image {0}{1}, status {2}', i.imageName, i.displayName ? `, ${i.displayName}` : '', i.imageStatus),
+  };
+  return item;
+}
+
+/** The image's tooltip once hovered: the summary plus every alias of the image (one ListAliases). */
+export function imageTooltip(node: ImageNode, aliases: Resolved<readonly string[]>): vscode.MarkdownString {
+  const i = node.image;
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escape(i.imageName)}**${i.displayName ? ` — ${escape(i.displayName)}` : ''}\n\n`);
   if (i.description) md.appendMarkdown(`${escape(i.description)}\n\n`);
@@ -94,13 +136,11 @@ export function imageTreeItem(node: ImageNode): vscode.TreeItem {
     [`${vscode.l10n.t('Status')}: ${i.imageStatus}`, `${vscode.l10n.t('ARN')}: \`${i.imageArn}\``, ...timeLines(i.creationTime, i.lastModifiedTime)].join('  \n'),
   );
   if (i.failureReason) md.appendMarkdown(`\n\n$(error) ${escape(i.failureReason)}`);
-  item.tooltip = md;
-  item.accessibilityInformation = {
-    label: vscode.l10n.t('Image {0}{1}, status {2}', i.imageName, i.displayName ? `, ${i.displayName}` : '', i.imageStatus),
-  };
-  return item;
+  md.appendMarkdown(`\n\n${'value' in aliases ? aliasLine(aliases.value) : errorLine(vscode.l10n.t('the aliases'), aliases.error)}`);
+  return md;
 }
 
+/** The version row; its tooltip is left to resolveTreeItem (see versionTooltip). */
 export function versionTreeItem(node: VersionNode, now = new Date()): vscode.TreeItem {
   const v = node.version;
   const item = new vscode.TreeItem(vscode.l10n.t('Version {0}', v.version), vscode.TreeItemCollapsibleState.None);
@@ -109,7 +149,20 @@ export function versionTreeItem(node: VersionNode, now = new Date()): vscode.Tre
   const when = formatRelative(v.creationTime, now, vscode.env.language);
   item.description = v.imageVersionStatus === 'CREATED' ? when : `${v.imageVersionStatus} · ${when}`;
   item.iconPath = statusIcon(v.imageVersionStatus, new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')));
+  item.accessibilityInformation = {
+    label: vscode.l10n.t('Version {0} of {1}, status {2}, created {3}', v.version, node.parent.image.imageName, v.imageVersionStatus, when),
+  };
+  return item;
+}
+
+/**
+ * The version's tooltip once hovered: the summary from the list, then what DescribeImageVersion
+ * and ListAliases (with the version) returned, or one line saying why they could not be read.
+ */
+export function versionTooltip(node: VersionNode, resolved: Resolved<VersionDetails>): vscode.MarkdownString {
+  const v = node.version;
   const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = { enabledCommands: ['sagemakerImages.showVersionDetails', 'sagemakerImages.copyAlias', 'sagemakerImages.copyContainerImageUri'] };
   md.appendMarkdown(`**${escape(node.parent.image.imageName)}** · ${vscode.l10n.t('Version {0}', v.version)}\n\n`);
   md.appendMarkdown(
     [`${vscode.l10n.t('Status')}: ${v.imageVersionStatus}`, `${vscode.l10n.t('ARN')}: \`${v.imageVersionArn}\``, ...timeLines(v.creationTime, v.lastModifiedTime)].join(
@@ -117,10 +170,43 @@ export function versionTreeItem(node: VersionNode, now = new Date()): vscode.Tre
     ),
   );
   if (v.failureReason) md.appendMarkdown(`\n\n$(error) **${vscode.l10n.t('Failure reason')}:** ${escape(v.failureReason)}`);
-  item.tooltip = md;
-  item.accessibilityInformation = {
-    label: vscode.l10n.t('Version {0} of {1}, status {2}, created {3}', v.version, node.parent.image.imageName, v.imageVersionStatus, when),
-  };
+  if (!('value' in resolved)) {
+    md.appendMarkdown(`\n\n${errorLine(vscode.l10n.t('the details'), resolved.error)}`);
+    return md;
+  }
+  const { details: d, aliases } = resolved.value;
+  const rows: [string, string | undefined][] = [
+    [vscode.l10n.t('Container image'), d.containerImage && `\`${d.containerImage}\``],
+    [vscode.l10n.t('Base image'), d.baseImage && `\`${d.baseImage}\``],
+    [vscode.l10n.t('Vendor guidance'), d.vendorGuidance],
+    [vscode.l10n.t('Job type'), d.jobType],
+    [vscode.l10n.t('ML framework'), d.mlFramework && escape(d.mlFramework)],
+    [vscode.l10n.t('Language'), d.programmingLang && escape(d.programmingLang)],
+    [vscode.l10n.t('Processor'), d.processor],
+    [vscode.l10n.t('Horovod'), d.horovod === undefined ? undefined : d.horovod ? vscode.l10n.t('yes') : vscode.l10n.t('no')],
+  ];
+  const lines = rows.filter((r): r is [string, string] => !!r[1]).map(([k, value]) => `${k}: ${value}`);
+  lines.push(aliasLine(aliases));
+  md.appendMarkdown(`\n\n---\n\n${lines.join('  \n')}`);
+  if (d.releaseNotes) md.appendMarkdown(`\n\n**${vscode.l10n.t('Release notes')}:** ${escape(d.releaseNotes)}`);
+  const ref = { region: node.parent.branch.resolvedRegion, imageName: node.parent.image.imageName, version: v.version };
+  const links = [commandLink(vscode.l10n.t('Show details'), 'sagemakerImages.showVersionDetails', [ref])];
+  if (aliases.length) links.push(commandLink(vscode.l10n.t('Copy alias'), 'sagemakerImages.copyAlias', [ref]));
+  if (d.containerImage) links.push(commandLink(vscode.l10n.t('Copy container image URI'), 'sagemakerImages.copyContainerImageUri', [ref]));
+  md.appendMarkdown(`\n\n${links.join(' · ')}`);
+  return md;
+}
+
+/** A region's root (regions side by side). */
+export function regionTreeItem(node: RegionNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.region, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = node.id;
+  item.contextValue = CONTEXT.region;
+  const name = regionName(node.region);
+  item.description = name ?? '';
+  item.tooltip = name ? `${node.region} — ${name}` : node.region;
+  item.iconPath = new vscode.ThemeIcon('globe');
+  item.accessibilityInformation = { label: vscode.l10n.t('Region {0}{1}', node.region, name ? `, ${name}` : '') };
   return item;
 }
 
@@ -132,9 +218,10 @@ export function loadMoreTreeItem(node: LoadMoreNode): vscode.TreeItem {
   item.description = vscode.l10n.t('{0} loaded', node.loadedCount);
   item.command = { command: 'sagemakerImages.loadMore', title: vscode.l10n.t('Load More'), arguments: [node] };
   item.accessibilityInformation = {
-    label: node.parent
-      ? vscode.l10n.t('Load more versions of {0}; {1} loaded', node.parent.image.imageName, node.loadedCount)
-      : vscode.l10n.t('Load more images; {0} loaded', node.loadedCount),
+    label:
+      node.parent?.kind === 'image'
+        ? vscode.l10n.t('Load more versions of {0}; {1} loaded', node.parent.image.imageName, node.loadedCount)
+        : vscode.l10n.t('Load more images; {0} loaded', node.loadedCount),
   };
   return item;
 }
@@ -187,6 +274,8 @@ export function errorTreeItem(node: ErrorNode): vscode.TreeItem {
 
 export function toTreeItem(node: Node): vscode.TreeItem {
   switch (node.kind) {
+    case 'region':
+      return regionTreeItem(node);
     case 'image':
       return imageTreeItem(node);
     case 'version':

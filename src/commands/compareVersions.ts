@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import type { VersionRef } from '../model/detailsStore';
+import { toListParameters } from '../model/versionQuery';
+import { versionDocumentUri } from '../documents/versionDocuments';
+import type { ImageVersionSummary } from '../aws/types';
+import type { CommandContext } from './context';
+import { pickVersion } from './copyVersionArn';
+import { pickFromPages } from './pickFromPages';
+import { selectedVersionNodes } from './targets';
+
+/**
+ * Compare Versions: the diff editor on two versions' details documents (older on the left). Two
+ * selected rows are compared at once; with one, asks for the other version of the same image;
+ * from the palette, asks for both.
+ */
+export async function compareVersions(ctx: CommandContext, clicked?: unknown, selected?: unknown): Promise<[vscode.Uri, vscode.Uri] | undefined> {
+  const title = vscode.l10n.t('Compare Versions');
+  const nodes = selectedVersionNodes(ctx, clicked, selected);
+  let refs: VersionRef[] = nodes.slice(0, 2).map((n) => ctx.tree.refOf(n));
+  if (nodes.length > 2) void vscode.window.showInformationMessage(vscode.l10n.t('Comparing the first two of the {0} selected versions.', nodes.length));
+  if (refs.length === 0) {
+    const first = await pickVersion(ctx, title);
+    if (!first) return undefined;
+    refs = [{ region: await ctx.session.region(), imageName: first.image.imageName, version: first.version.version }];
+  }
+  if (refs.length === 1) {
+    const other = await pickOther(ctx, refs[0], title);
+    if (!other) return undefined;
+    refs.push(other);
+  }
+  const [a, b] = refs;
+  const [left, right] = a.imageName === b.imageName && a.region === b.region && a.version > b.version ? [b, a] : [a, b];
+  const uris: [vscode.Uri, vscode.Uri] = [versionDocumentUri(left), versionDocumentUri(right)];
+  const label = (r: VersionRef) => `${r.imageName} v${r.version}`;
+  await vscode.commands.executeCommand('vscode.diff', uris[0], uris[1], `${label(left)} ↔ ${label(right)}`, { preview: true });
+  return uris;
+}
+
+/** Another version of the same image, under the current sort and filters. */
+async function pickOther(ctx: CommandContext, first: VersionRef, title: string): Promise<VersionRef | undefined> {
+  const picked = await pickFromPages<ImageVersionSummary>({
+    title,
+    placeholder: vscode.l10n.t('Compare version {0} of {1} with…', first.version, first.imageName),
+    what: `the versions of image “${first.imageName}”`,
+    fetchPage: (nextToken, signal) =>
+      ctx.session.listImageVersions(
+        { imageName: first.imageName, maxResults: 100, ...toListParameters(ctx.query.versionQuery), nextToken },
+        { region: first.region, signal },
+      ),
+    toItem: (v) => ({ label: vscode.l10n.t('Version {0}', v.version), description: v.version === first.version ? vscode.l10n.t('(this one)') : v.imageVersionStatus }),
+  });
+  return picked && { region: first.region, imageName: first.imageName, version: picked.version };
+}

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import { errorMessage } from '../tree/nodes';
+import type { CommandContext } from './context';
+import { imageOrVersionTarget, isVersionRef, reportFailure } from './targets';
+
+/**
+ * Copy Container Image URI: a version's ContainerImage (DescribeImageVersion), or for an image
+ * its latest version's. Says so when the service gives none.
+ */
+export async function copyContainerImageUri(ctx: CommandContext, arg?: unknown): Promise<string | undefined> {
+  const title = vscode.l10n.t('Copy Container Image URI');
+  const ref = await imageOrVersionTarget(ctx, arg, title);
+  if (!ref) return undefined;
+  let uri: string | undefined;
+  let version: number | undefined;
+  try {
+    if (isVersionRef(ref)) {
+      uri = (await ctx.tree.details.version(ref)).details.containerImage;
+      version = ref.version;
+    } else {
+      const { latest } = await ctx.tree.details.image(ref);
+      uri = latest?.containerImage;
+      version = latest?.version;
+      if (!latest) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Image {0} has no versions, so no container image.', ref.imageName));
+        return undefined;
+      }
+    }
+  } catch (e) {
+    reportFailure(title, e, errorMessage);
+    return undefined;
+  }
+  if (!uri) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('SageMaker gives no container image for version {0} of {1}.', version ?? '?', ref.imageName));
+    return undefined;
+  }
+  await vscode.env.clipboard.writeText(uri);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(copy) Copied {0}', uri), 4000);
+  return uri;
+}

@@ -1,0 +1,95 @@
+import { createWriteStream, promises as fs } from 'node:fs';
+import { homedir } from 'node:os';
+import * as vscode from 'vscode';
+import { exportPages, ExportWriter, formatFromPath, type ExportFormat } from '../model/versionExport';
+import { describeQuery, toListParameters } from '../model/versionQuery';
+import { errorMessage } from '../tree/nodes';
+import type { CommandContext } from './context';
+import { imageTarget } from './targets';
+
+export interface ExportOptions {
+  /** Where to write (skips the save dialog). */
+  uri?: vscode.Uri;
+}
+
+export interface ExportResult {
+  uri: vscode.Uri;
+  format: ExportFormat;
+  count: number;
+  pages: number;
+  cancelled: boolean;
+}
+
+/**
+ * Export Versions…: every version of one image under the current sort and filters, to JSON or
+ * CSV. Pages are fetched one at a time (MaxResults 100) and written as they arrive, under a
+ * cancellable progress notification; a cancelled or failed export leaves no partial file.
+ */
+export async function exportVersions(ctx: CommandContext, arg?: unknown, options: ExportOptions = {}): Promise<ExportResult | undefined> {
+  const title = vscode.l10n.t('Export Versions');
+  const image = await imageTarget(ctx, arg, title);
+  if (!image) return undefined;
+  const uri =
+    options.uri ??
+    (await vscode.window.showSaveDialog({
+      title: vscode.l10n.t('Export the versions of {0}', image.imageName),
+      defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()), `${image.imageName}-versions.json`),
+      filters: { JSON: ['json'], CSV: ['csv'] },
+    }));
+  if (!uri) return undefined;
+  const format = formatFromPath(uri.path);
+  if (!format) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Export to a .json or .csv file (not {0}).', uri.path.split('/').pop() ?? uri.path));
+    return undefined;
+  }
+  if (uri.scheme !== 'file') {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Export writes to local files only; pick a file on this machine.'));
+    return undefined;
+  }
+  const query = ctx.query.versionQuery;
+  const parameters = toListParameters(query);
+  const out = createWriteStream(uri.fsPath, { encoding: 'utf8' });
+  const opened = new Promise<void>((resolve, reject) => {
+    out.once('open', () => resolve());
+    out.once('error', reject);
+  });
+  const write = (chunk: string) =>
+    new Promise<void>((resolve, reject) => {
+      out.write(chunk, (e) => (e ? reject(e) : resolve()));
+    });
+  const close = () => new Promise<void>((resolve) => out.end(() => resolve()));
+
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the versions of {0}', image.imageName), cancellable: true },
+    async (progress, token) => {
+      try {
+        await opened;
+        const writer = new ExportWriter(format, write);
+        const result = await exportPages(
+          (nextToken) => ctx.session.listImageVersions({ imageName: image.imageName, maxResults: 100, ...parameters, nextToken }, { region: image.region || undefined }),
+          writer,
+          { isCancelled: () => token.isCancellationRequested, onPage: (count) => progress.report({ message: vscode.l10n.t('{0} versions written', count) }) },
+        );
+        await close();
+        if (result.cancelled) {
+          await fs.rm(uri.fsPath, { force: true });
+          void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled; no file was left.'));
+          return { uri, format, ...result };
+        }
+        const described = describeQuery(query);
+        const open = vscode.l10n.t('Open File');
+        void vscode.window
+          .showInformationMessage(vscode.l10n.t('Exported {0} versions of {1}{2} to {3}.', result.count, image.imageName, described ? ` (${described})` : '', uri.fsPath), open)
+          .then((pick) => {
+            if (pick === open) void vscode.window.showTextDocument(uri);
+          });
+        return { uri, format, ...result };
+      } catch (e) {
+        out.destroy();
+        await fs.rm(uri.fsPath, { force: true }).catch(() => undefined);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Export of {0} failed; no file was left: {1}', image.imageName, errorMessage(e)));
+        return undefined;
+      }
+    },
+  );
+}

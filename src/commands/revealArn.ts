@@ -1,0 +1,108 @@
+import * as vscode from 'vscode';
+import { IMAGE_ARN, IMAGE_VERSION_ARN, parseArn } from '../aws/arns';
+import { SECTION, settingTarget } from '../configuration';
+import type { RevealOutcome } from '../tree/imagesTreeProvider';
+import { errorMessage } from '../tree/nodes';
+import type { CommandContext } from './context';
+
+export type RevealResult = RevealOutcome['kind'] | 'cancelled' | 'invalid';
+
+function arnProblem(text: string): string | undefined {
+  const value = text.trim();
+  if (value === '') return vscode.l10n.t('Paste an image ARN (…:image/NAME) or an image version ARN (…:image-version/NAME/VERSION).');
+  if (parseArn(value)) return undefined;
+  if (/:image-version\//.test(value) && !IMAGE_VERSION_ARN.test(value)) {
+    return vscode.l10n.t('Not an image version ARN: expected arn:PARTITION:sagemaker:REGION:ACCOUNT:image-version/NAME/VERSION, with a lower-case name.');
+  }
+  if (/:image\//.test(value) && !IMAGE_ARN.test(value)) return vscode.l10n.t('Not an image ARN: expected arn:PARTITION:sagemaker:REGION:ACCOUNT:image/NAME.');
+  return vscode.l10n.t('Not a SageMaker image or image version ARN.');
+}
+
+/**
+ * Reveal Image Version by ARN…: validates the ARN against the model's patterns, switches region
+ * (after asking) when the ARN's region is not shown, then loads only the pages it takes to reach
+ * the image and version and selects the row.
+ */
+export async function revealArn(ctx: CommandContext, arg?: unknown): Promise<RevealResult> {
+  let text = typeof arg === 'string' ? arg : undefined;
+  if (text !== undefined && arnProblem(text)) {
+    void vscode.window.showErrorMessage(arnProblem(text) as string);
+    return 'invalid';
+  }
+  text ??= await vscode.window.showInputBox({
+    title: vscode.l10n.t('Reveal Image Version by ARN'),
+    prompt: vscode.l10n.t('An image or image version ARN'),
+    placeHolder: 'arn:aws:sagemaker:us-east-1:123456789012:image-version/my-image/3',
+    ignoreFocusOut: true,
+    validateInput: arnProblem,
+  });
+  if (text === undefined) return 'cancelled';
+  const arn = parseArn(text);
+  if (!arn) return 'invalid';
+  const version = arn.kind === 'imageVersion' ? arn.version : undefined;
+
+  let outcome = await ctx.tree.locate(arn.region, arn.imageName, version);
+  if (outcome.kind === 'regionNotShown') {
+    if (!(await switchRegion(ctx, arn.region))) return 'cancelled';
+    outcome = await ctx.tree.locate(arn.region, arn.imageName, version);
+  }
+  switch (outcome.kind) {
+    case 'found':
+      await ctx.view.reveal(outcome.image, { expand: true, select: outcome.version === undefined, focus: outcome.version === undefined });
+      if (outcome.version) await ctx.view.reveal(outcome.version, { select: true, focus: true });
+      break;
+    case 'imageNotListed':
+      void offer(
+        outcome.filtered
+          ? vscode.l10n.t('Image {0} is not listed in {1}: the name filter hides it.', arn.imageName, arn.region)
+          : vscode.l10n.t('Image {0} does not exist in {1} (account {2}) for this profile.', arn.imageName, arn.region, arn.account),
+        outcome.filtered ? { title: vscode.l10n.t('Clear Name Filter'), run: () => clearNameFilter(ctx) } : undefined,
+      );
+      break;
+    case 'versionNotListed':
+      await ctx.view.reveal(outcome.image, { expand: true, select: true });
+      void offer(
+        outcome.filtered
+          ? vscode.l10n.t('Version {0} of {1} is hidden by the version filters.', version ?? '?', arn.imageName)
+          : vscode.l10n.t('Version {0} of {1} does not exist.', version ?? '?', arn.imageName),
+        outcome.filtered ? { title: vscode.l10n.t('Clear Version Filters'), run: () => void vscode.commands.executeCommand('sagemakerImages.clearVersionFilters') } : undefined,
+      );
+      break;
+    case 'failed':
+      if (outcome.image) await ctx.view.reveal(outcome.image, { expand: true });
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not reveal {0}: {1}', text.trim(), errorMessage(outcome.error)));
+      break;
+    case 'regionNotShown':
+      void vscode.window.showErrorMessage(vscode.l10n.t('Region {0} is still not shown; check the region settings.', arn.region));
+      break;
+  }
+  return outcome.kind;
+}
+
+async function offer(message: string, action?: { title: string; run(): void }): Promise<void> {
+  const pick = await vscode.window.showWarningMessage(message, ...(action ? [action.title] : []));
+  if (pick && action) action.run();
+}
+
+function clearNameFilter(ctx: CommandContext): void {
+  void ctx.query.setNameContains('').then(() => ctx.onQueryChanged('images'));
+}
+
+/** Asks, then shows the ARN's region: replaces the region, or adds it to the regions side by side. */
+async function switchRegion(ctx: CommandContext, region: string): Promise<boolean> {
+  const sideBySide = ctx.tree.isSideBySide;
+  const yes = sideBySide ? vscode.l10n.t('Add {0}', region) : vscode.l10n.t('Switch to {0}', region);
+  const pick = await vscode.window.showWarningMessage(
+    sideBySide
+      ? vscode.l10n.t('The ARN is in {0}, which the view does not show ({1}). Add it to sagemakerImages.regions?', region, ctx.tree.region)
+      : vscode.l10n.t('The ARN is in {0}; the view lists {1}. Switch the region to {0}?', region, ctx.tree.region || '?'),
+    { modal: true },
+    yes,
+  );
+  if (pick !== yes) return false;
+  const config = vscode.workspace.getConfiguration(SECTION);
+  if (sideBySide) await config.update('regions', [...ctx.tree.shownRegions, region], settingTarget('regions'));
+  else await config.update('region', region, settingTarget('region'));
+  await ctx.settled();
+  return true;
+}

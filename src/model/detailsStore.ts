@@ -1,0 +1,101 @@
+/**
+ * Version details and aliases, fetched only when someone looks (a hover, a details document, a
+ * copy) and kept until a refresh (or for a time-to-live, as the editor hovers want). Concurrent
+ * asks for one version share one DescribeImageVersion + ListAliases pair; a failure is not kept,
+ * so the next look tries again. Keys include the session's settings generation, so a profile or
+ * endpoint change can never serve another account's details.
+ */
+import type { ImageDetails, ImageVersionDetails } from '../aws/types';
+import { ExpiringCache } from './expiringCache';
+import type { SageMakerSession } from './sageMakerSession';
+
+/** One image, in one region. */
+export interface ImageRef {
+  readonly region: string;
+  readonly imageName: string;
+}
+
+/** One version of an image, in one region. */
+export interface VersionRef extends ImageRef {
+  readonly version: number;
+}
+
+export interface VersionDetails {
+  readonly details: ImageVersionDetails;
+  /** ListAliases with the version: bare alias strings. */
+  readonly aliases: readonly string[];
+}
+
+export interface ImageOverview {
+  readonly image: ImageDetails;
+  /** The latest version, or undefined when the image has none. */
+  readonly latest: ImageVersionDetails | undefined;
+}
+
+export class DetailsStore {
+  private readonly versions: ExpiringCache<string, VersionDetails>;
+  private readonly imageAliasLists: ExpiringCache<string, readonly string[]>;
+  private readonly images: ExpiringCache<string, ImageOverview>;
+
+  constructor(
+    private readonly session: SageMakerSession,
+    options: { ttlMs?: number; now?: () => number } = {},
+  ) {
+    this.versions = new ExpiringCache(options);
+    this.imageAliasLists = new ExpiringCache(options);
+    this.images = new ExpiringCache(options);
+  }
+
+  private key(ref: ImageRef, version?: number): string {
+    return JSON.stringify([this.session.settingsGeneration, ref.region, ref.imageName, version ?? null]);
+  }
+
+  /** DescribeImageVersion and ListAliases for the version, in parallel, once per cache life. */
+  version(ref: VersionRef, signal?: AbortSignal): Promise<VersionDetails> {
+    return this.versions.get(this.key(ref, ref.version), async () => {
+      const scope = { region: ref.region, signal };
+      const [details, aliases] = await Promise.all([
+        this.session.describeImageVersion({ imageName: ref.imageName, version: ref.version }, scope),
+        this.session.listAliases(ref.imageName, ref.version, scope),
+      ]);
+      return { details, aliases };
+    });
+  }
+
+  /** Already fetched and still fresh, or undefined: never makes a call. */
+  peekVersion(ref: VersionRef): VersionDetails | undefined {
+    return this.versions.peek(this.key(ref, ref.version));
+  }
+
+  /** Every alias of the image (ListAliases without Version). */
+  imageAliases(ref: ImageRef, signal?: AbortSignal): Promise<readonly string[]> {
+    return this.imageAliasLists.get(this.key(ref), () => this.session.listAliases(ref.imageName, undefined, { region: ref.region, signal }));
+  }
+
+  /** DescribeImage plus its latest version (DescribeImageVersion without Version). */
+  image(ref: ImageRef, signal?: AbortSignal): Promise<ImageOverview> {
+    return this.images.get(this.key(ref), async () => {
+      const scope = { region: ref.region, signal };
+      const [image, latest] = await Promise.all([
+        this.session.describeImage(ref.imageName, scope),
+        this.session.describeImageVersion({ imageName: ref.imageName }, scope).catch((e: unknown) => {
+          // An image without versions has no latest one: that is an answer, not a failure.
+          if ((e as { kind?: string }).kind === 'notFound') return undefined;
+          throw e;
+        }),
+      ]);
+      return { image, latest };
+    });
+  }
+
+  /** Forgets one version (its document is refreshed) or everything (the tree is refreshed). */
+  forget(ref?: VersionRef): void {
+    if (ref) {
+      this.versions.delete(this.key(ref, ref.version));
+      return;
+    }
+    this.versions.clear();
+    this.imageAliasLists.clear();
+    this.images.clear();
+  }
+}
