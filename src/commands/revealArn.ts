@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { IMAGE_ARN, IMAGE_VERSION_ARN, parseArn } from '../aws/arns';
-import { SECTION, settingTarget } from '../configuration';
+import { readRegions, SECTION, settingTarget } from '../configuration';
 import type { RevealOutcome } from '../tree/imagesTreeProvider';
 import { errorMessage } from '../tree/nodes';
 import type { CommandContext } from './context';
@@ -23,7 +23,7 @@ function arnProblem(text: string): string | undefined {
  * (after asking) when the ARN's region is not shown, then loads only the pages it takes to reach
  * the image and version and selects the row.
  */
-export async function revealArn(ctx: CommandContext, arg?: unknown): Promise<RevealResult> {
+export async function revealArn(ctx: CommandContext, arg?: unknown, options?: { confirmRegionSwitch?: boolean }): Promise<RevealResult> {
   let text = typeof arg === 'string' ? arg : undefined;
   if (text !== undefined && arnProblem(text)) {
     void vscode.window.showErrorMessage(arnProblem(text) as string);
@@ -43,7 +43,7 @@ export async function revealArn(ctx: CommandContext, arg?: unknown): Promise<Rev
 
   let outcome = await ctx.tree.locate(arn.region, arn.imageName, version);
   if (outcome.kind === 'regionNotShown') {
-    if (!(await switchRegion(ctx, arn.region))) return 'cancelled';
+    if (!(await switchRegion(ctx, arn.region, options?.confirmRegionSwitch === true))) return 'cancelled';
     outcome = await ctx.tree.locate(arn.region, arn.imageName, version);
   }
   switch (outcome.kind) {
@@ -88,11 +88,14 @@ function clearNameFilter(ctx: CommandContext): void {
   void ctx.query.setNameContains('').then(() => ctx.onQueryChanged('images'));
 }
 
-/** Asks, then shows the ARN's region: replaces the region, or adds it to the regions side by side. */
-async function switchRegion(ctx: CommandContext, region: string): Promise<boolean> {
+/**
+ * Asks (unless the caller already did), then shows the ARN's region: replaces the region, or adds
+ * it to the regions side by side.
+ */
+async function switchRegion(ctx: CommandContext, region: string, confirmed: boolean): Promise<boolean> {
   const sideBySide = ctx.tree.isSideBySide;
   const yes = sideBySide ? vscode.l10n.t('Add {0}', region) : vscode.l10n.t('Switch to {0}', region);
-  const pick = await vscode.window.showWarningMessage(
+  const pick = confirmed ? yes : await vscode.window.showWarningMessage(
     sideBySide
       ? vscode.l10n.t('The ARN is in {0}, which the view does not show ({1}). Add it to sagemakerImages.regions?', region, ctx.tree.region)
       : vscode.l10n.t('The ARN is in {0}; the view lists {1}. Switch the region to {0}?', region, ctx.tree.region || '?'),
@@ -101,8 +104,16 @@ async function switchRegion(ctx: CommandContext, region: string): Promise<boolea
   );
   if (pick !== yes) return false;
   const config = vscode.workspace.getConfiguration(SECTION);
+  // One entry in sagemakerImages.regions overrides sagemakerImages.region: change the one in force.
+  const single = readRegions().length === 1;
   if (sideBySide) await config.update('regions', [...ctx.tree.shownRegions, region], settingTarget('regions'));
+  else if (single) await config.update('regions', [region], settingTarget('regions'));
   else await config.update('region', region, settingTarget('region'));
+  // The settings listener applies the change; wait until the tree lists the region.
+  const deadline = Date.now() + 5000;
+  while (!ctx.tree.shownRegions.includes(region) && ctx.session.settings.region !== region && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   await ctx.settled();
   return true;
 }

@@ -29,6 +29,8 @@ export interface FaultSpec {
   operation?: string;
   /** Only requests whose ImageName is this. */
   imageName?: string;
+  /** Only requests signed for this region (regions side by side). */
+  region?: string;
   /** How many matching requests it affects; default 1. */
   times?: number;
   delayMs?: number;
@@ -69,11 +71,12 @@ export class Faults {
   }
 
   /** Takes the first rule that matches this request, consuming one of its uses. */
-  take(operation: string, body: Record<string, unknown>): ActiveFault | undefined {
+  take(operation: string, body: Record<string, unknown>, region?: string): ActiveFault | undefined {
     const i = this.active.findIndex(
       (f) =>
         (f.operation === undefined || f.operation === operation) &&
         (f.imageName === undefined || f.imageName === body.ImageName) &&
+        (f.region === undefined || f.region === region) &&
         (f.kind !== 'repeatToken' || typeof body.NextToken === 'string'),
     );
     if (i < 0) return undefined;

@@ -174,7 +174,7 @@ export class SageMakerEmulator {
     if (!isOperation(operation)) return fail(400, 'UnknownOperationException', `Unknown operation ${target}`);
 
     if (typeof params.ImageName === 'string') this.track(`${region}/${params.ImageName}`, res);
-    const fault = this.faults.take(operation, params);
+    const fault = this.faults.take(operation, params, region);
     if (fault) entry.fault = fault.kind;
     if (this.latencyMs > 0) await sleep(this.latencyMs);
     if (fault && (await this.applyFault(fault, entry, req, res))) return;

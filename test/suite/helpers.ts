@@ -17,7 +17,8 @@ export async function activateExtension(): Promise<ExtensionApi> {
 /** Sets a user-level setting and waits until the extension has seen it. */
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('sagemakerImages').update(key, value, vscode.ConfigurationTarget.Global);
-  await waitFor(() => vscode.workspace.getConfiguration('sagemakerImages').get(key) === value || value === undefined, `setting ${key}`);
+  const expected = JSON.stringify(value);
+  await waitFor(() => value === undefined || JSON.stringify(vscode.workspace.getConfiguration('sagemakerImages').get(key)) === expected, `setting ${key}`);
 }
 
 export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {

@@ -33,7 +33,8 @@ export async function run(): Promise<void> {
   const Mocha = 'default' in MochaModule ? (MochaModule as { default: typeof MochaType }).default : MochaModule;
   const report = process.env.SMIV_TEST_REPORT;
   const restore = report ? teeReporter(Mocha, report) : () => undefined;
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  // SMIV_TEST_GREP runs a subset while working on one suite (never set in CI).
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', ...(process.env.SMIV_TEST_GREP ? { grep: process.env.SMIV_TEST_GREP } : {}) });
   const dir = __dirname;
   const files = fs
     .readdirSync(dir, { recursive: true })
