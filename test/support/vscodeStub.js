@@ -69,6 +69,7 @@ const vscode = {
   workspace: {
     getConfiguration: () => ({ get: (_k, d) => d, update: async () => undefined, inspect: () => undefined }),
     onDidChangeConfiguration: () => disposable(),
+    registerTextDocumentContentProvider: () => disposable(),
     isTrusted: true,
   },
   Uri: { parse: (s) => ({ toString: () => s }), file: (p) => ({ fsPath: p, toString: () => `file://${p}` }) },

@@ -205,7 +205,7 @@ describe('ConnectionCache', function () {
     }
   });
 
-  it('destroys the old client and creates a new one when the settings change', async function () {
+  it('keeps one client per region (regions side by side) and destroys them all on clear', async function () {
     const cache = new ConnectionCache({ maxAttempts: 1 });
     const east = await cache.get({ region: 'us-east-1', endpoint: emu().url });
     let destroyed = 0;
@@ -217,19 +217,19 @@ describe('ConnectionCache', function () {
     assert.equal((await listImagesPage(east, {})).items[0].imageName, 'east-image');
 
     const west = await cache.get({ region: 'eu-west-1', endpoint: emu().url });
-    await new Promise((r) => setImmediate(r));
     assert.notEqual(west.client, east.client);
-    assert.equal(destroyed, 1, 'the old client was destroyed');
-    assert.equal(cache.size, 1);
+    assert.equal(cache.size, 2);
     assert.equal(west.region, 'eu-west-1');
     assert.equal((await listImagesPage(west, {})).items[0].imageName, 'west-image');
+    assert.equal(await cache.get({ region: 'us-east-1', endpoint: emu().url }), east, 'the same settings reuse their client');
 
-    // Back to the first settings: a new client again, not the destroyed one.
-    const eastAgain = await cache.get({ region: 'us-east-1', endpoint: emu().url });
-    assert.notEqual(eastAgain.client, east.client);
+    // A settings change (the session calls clear): every client goes, and the next one is new.
     cache.clear();
     await new Promise((r) => setImmediate(r));
     assert.equal(cache.size, 0);
     assert.equal(destroyed, 1);
+    const eastAgain = await cache.get({ region: 'us-east-1', endpoint: emu().url });
+    assert.notEqual(eastAgain.client, east.client);
+    cache.clear();
   });
 });
