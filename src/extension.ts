@@ -9,6 +9,7 @@ import type { ConnectionSettings } from './aws/settings';
 import { registerCommands } from './commands/register';
 import { affectsConnection, readConnectionSettings, readPageSize, readRegions, readRequestTimeoutMs, SECTION } from './configuration';
 import { VersionDocumentProvider } from './documents/versionDocuments';
+import { ArnHoverProvider, HOVER_SELECTOR } from './hover/arnHoverProvider';
 import { VERSION_DOCUMENT_SCHEME } from './model/versionDocument';
 import { createLogger } from './logChannel';
 import { SageMakerSession } from './model/sageMakerSession';
@@ -28,6 +29,7 @@ export interface ExtensionApi {
   readonly query: ViewQuery;
   readonly statusBar: ConnectionStatusBar;
   readonly documents: VersionDocumentProvider;
+  readonly hovers: ArnHoverProvider;
   /** Settles when the last settings change has been applied (or refused). */
   settled(): Promise<void>;
   /** The log's most recent lines, as written (after redaction). */
@@ -59,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const statusBar = new ConnectionStatusBar(session);
   const documents = new VersionDocumentProvider(() => tree.details);
+  const hovers = new ArnHoverProvider(session);
 
   const showQuery = () => {
     void query.syncContext();
@@ -105,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     { dispose: () => session.dispose() },
     documents,
     vscode.workspace.registerTextDocumentContentProvider(VERSION_DOCUMENT_SCHEME, documents),
+    vscode.languages.registerHoverProvider(HOVER_SELECTOR, hovers),
     ...registerCommands({ session, tree, view, query, logChannel, onQueryChanged, documents, settled: () => pending }),
     view.onDidChangeVisibility((e) => {
       statusBar.setVisible(e.visible);
@@ -140,7 +144,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     await query.setSort(sortBy, sortOrder);
     onQueryChanged('versions');
   };
-  return { session, tree, view, query, statusBar, documents, settled: () => pending, recentLog: () => logger.recent(), setSort };
+  return { session, tree, view, query, statusBar, documents, hovers, settled: () => pending, recentLog: () => logger.recent(), setSort };
 }
 
 export function deactivate(): void {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { parseImageVersionArn } from '../aws/arns';
 import type { ImageSummary, ImageVersionSummary } from '../aws/types';
 import { formatRelative } from '../model/timeFormat';
 import { toListParameters } from '../model/versionQuery';
@@ -11,7 +12,9 @@ import { pickFromPages } from './pickFromPages';
  * Copy Version ARN: the clicked row, or every selected version (one ARN per line, in tree order).
  * From the palette with no version selected it asks for an image, then a version.
  */
-export async function copyVersionArn(ctx: CommandContext, clicked?: Node, selected?: readonly Node[]): Promise<string | undefined> {
+export async function copyVersionArn(ctx: CommandContext, clicked?: Node | string, selected?: readonly Node[]): Promise<string | undefined> {
+  // An ARN from a hover link.
+  if (typeof clicked === 'string') return parseImageVersionArn(clicked) ? copyArns([clicked.trim()], 'version') : undefined;
   let versions = versionNodes(selected && selected.length > 0 ? selected : clicked ? [clicked] : ctx.view.selection);
   let arns: string[];
   if (versions.length > 0) {

@@ -65,6 +65,7 @@ const vscode = {
     withProgress: (_o, task) => task({ report: noop }),
     setStatusBarMessage: () => disposable(),
   },
+  languages: { registerHoverProvider: () => disposable() },
   commands: { registerCommand: () => disposable(), executeCommand: async () => undefined },
   workspace: {
     getConfiguration: () => ({ get: (_k, d) => d, update: async () => undefined, inspect: () => undefined }),

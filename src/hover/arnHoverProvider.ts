@@ -1,0 +1,151 @@
+/**
+ * Image and image-version ARNs in any file come alive: hovering one shows, in place, whether the
+ * version exists, its status, container image and aliases (or the image's status and latest
+ * version), with links to reveal it in the tree, copy it, copy its container image URI or open it
+ * in the console.
+ *
+ * Only the hovered line is scanned (findArnAt). Answers come from DescribeImageVersion +
+ * ListAliases (or DescribeImage + the latest version) in the ARN's region, through the session's
+ * client factory and profile, and are kept for 60 s per ARN. A hover that is cancelled aborts its
+ * request. Failures are one line in the hover, never a notification.
+ */
+import * as vscode from 'vscode';
+import { isAwsError } from '../aws/errors';
+import type { ParsedImageArn, ParsedImageVersionArn } from '../aws/arns';
+import { SECTION } from '../configuration';
+import { findArnAt } from '../model/arnScan';
+import { DetailsStore, type ImageOverview, type VersionDetails } from '../model/detailsStore';
+import type { SageMakerSession } from '../model/sageMakerSession';
+import { isTransient } from '../model/statusPoller';
+import { formatLocal, formatUtc } from '../model/timeFormat';
+import { errorMessage } from '../tree/nodes';
+
+export const HOVER_TTL_MS = 60_000;
+
+/** Where hovers are offered: files on disk and untitled editors, in any language. */
+export const HOVER_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+
+const LINK_COMMANDS = ['sagemakerImages.revealArn', 'sagemakerImages.copyVersionArn', 'sagemakerImages.copyImageArn', 'sagemakerImages.copyContainerImageUri', 'sagemakerImages.openInConsole'];
+
+function statusIcon(status: string): string {
+  if (status === 'CREATED') return '$(pass)';
+  if (status.endsWith('_FAILED')) return '$(error)';
+  if (isTransient(status)) return '$(sync)';
+  return '$(question)';
+}
+
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
+/** Escapes what could turn text into markup; every line starts with an icon, so list and heading markers are safe. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, '\\$&');
+}
+
+function link(label: string, command: string, arg: string): string {
+  return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify([arg]))})`;
+}
+
+function when(date: Date): string {
+  return `${formatLocal(date)} · ${code(formatUtc(date))}`;
+}
+
+export class ArnHoverProvider implements vscode.HoverProvider {
+  /** Hover answers, kept 60 s per ARN (the tree's details are kept until refresh). */
+  readonly details: DetailsStore;
+
+  constructor(session: SageMakerSession) {
+    this.details = new DetailsStore(session, { ttlMs: HOVER_TTL_MS });
+  }
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    if (!vscode.workspace.getConfiguration(SECTION).get<boolean>('hovers.enabled', true)) return undefined;
+    const line = document.lineAt(position.line).text;
+    const match = findArnAt(line, position.character);
+    if (!match) return undefined;
+    const range = new vscode.Range(position.line, match.start, position.line, match.end);
+    if (!vscode.workspace.isTrusted) {
+      // A file in an untrusted folder must not make calls with the user's credentials just by being hovered.
+      return new vscode.Hover(new vscode.MarkdownString(vscode.l10n.t('SageMaker: trust this workspace to look up this ARN.')), range);
+    }
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    try {
+      const md = new vscode.MarkdownString(undefined, true);
+      md.isTrusted = { enabledCommands: LINK_COMMANDS };
+      const { parsed, arn } = match;
+      if (parsed.kind === 'imageVersion') {
+        const answer = await this.details.version(parsed, controller.signal).then(
+          (value) => ({ value }),
+          (error: unknown) => ({ error }),
+        );
+        if (token.isCancellationRequested) return undefined;
+        this.versionHover(md, parsed, arn, answer);
+      } else {
+        const answer = await this.details.image(parsed, controller.signal).then(
+          (value) => ({ value }),
+          (error: unknown) => ({ error }),
+        );
+        if (token.isCancellationRequested) return undefined;
+        this.imageHover(md, parsed, arn, answer);
+      }
+      return new vscode.Hover(md, range);
+    } finally {
+      subscription.dispose();
+    }
+  }
+
+  private versionHover(md: vscode.MarkdownString, arn: ParsedImageVersionArn, text: string, answer: { value: VersionDetails } | { error: unknown }): void {
+    md.appendMarkdown(`**${vscode.l10n.t('SageMaker image version')}** ${code(arn.imageName)} · ${vscode.l10n.t('version {0}', arn.version)} · ${arn.region}\n\n`);
+    const links = [link(vscode.l10n.t('Reveal in SageMaker Images'), 'sagemakerImages.revealArn', text), link(vscode.l10n.t('Copy ARN'), 'sagemakerImages.copyVersionArn', text)];
+    if ('error' in answer) {
+      md.appendMarkdown(`${this.problem(answer.error, vscode.l10n.t('Version {0} of {1} does not exist in {2}.', arn.version, arn.imageName, arn.region))}\n\n`);
+      md.appendMarkdown(links.join(' · '));
+      return;
+    }
+    const { details: d, aliases } = answer.value;
+    const lines = [
+      `${statusIcon(d.imageVersionStatus)} **${d.imageVersionStatus}**`,
+      `${vscode.l10n.t('Created')}: ${when(d.creationTime)}`,
+      `${vscode.l10n.t('Modified')}: ${when(d.lastModifiedTime)}`,
+    ];
+    if (d.failureReason) lines.push(`$(error) ${vscode.l10n.t('Failure reason')}: ${escape(d.failureReason)}`);
+    if (d.containerImage) lines.push(`${vscode.l10n.t('Container image')}: ${code(d.containerImage)}`);
+    lines.push(`${vscode.l10n.t('Aliases')}: ${aliases.length ? aliases.map(code).join(', ') : vscode.l10n.t('none')}`);
+    md.appendMarkdown(`${lines.join('  \n')}\n\n`);
+    if (d.containerImage) links.push(link(vscode.l10n.t('Copy Container Image URI'), 'sagemakerImages.copyContainerImageUri', text));
+    links.push(link(vscode.l10n.t('Open in AWS Console'), 'sagemakerImages.openInConsole', text));
+    md.appendMarkdown(links.join(' · '));
+  }
+
+  private imageHover(md: vscode.MarkdownString, arn: ParsedImageArn, text: string, answer: { value: ImageOverview } | { error: unknown }): void {
+    md.appendMarkdown(`**${vscode.l10n.t('SageMaker image')}** ${code(arn.imageName)} · ${arn.region}\n\n`);
+    const links = [link(vscode.l10n.t('Reveal in SageMaker Images'), 'sagemakerImages.revealArn', text), link(vscode.l10n.t('Copy ARN'), 'sagemakerImages.copyImageArn', text)];
+    if ('error' in answer) {
+      md.appendMarkdown(`${this.problem(answer.error, vscode.l10n.t('Image {0} does not exist in {1}.', arn.imageName, arn.region))}\n\n`);
+      md.appendMarkdown(links.join(' · '));
+      return;
+    }
+    const { image, latest } = answer.value;
+    const lines = [`${statusIcon(image.imageStatus)} **${image.imageStatus}**`];
+    if (image.displayName) lines.push(`${vscode.l10n.t('Display name')}: ${escape(image.displayName)}`);
+    if (image.failureReason) lines.push(`$(error) ${vscode.l10n.t('Failure reason')}: ${escape(image.failureReason)}`);
+    lines.push(
+      latest
+        ? `${vscode.l10n.t('Latest version')}: ${latest.version} (${latest.imageVersionStatus}, ${formatLocal(latest.creationTime)})`
+        : `${vscode.l10n.t('Latest version')}: ${vscode.l10n.t('none')}`,
+    );
+    if (latest?.containerImage) lines.push(`${vscode.l10n.t('Container image')}: ${code(latest.containerImage)}`);
+    md.appendMarkdown(`${lines.join('  \n')}\n\n`);
+    if (latest?.containerImage) links.push(link(vscode.l10n.t('Copy Container Image URI'), 'sagemakerImages.copyContainerImageUri', text));
+    links.push(link(vscode.l10n.t('Open in AWS Console'), 'sagemakerImages.openInConsole', text));
+    md.appendMarkdown(links.join(' · '));
+  }
+
+  /** One line: "does not exist" for a missing resource, else the mapped error's message. */
+  private problem(error: unknown, notFound: string): string {
+    if (isAwsError(error) && error.kind === 'notFound') return `$(circle-slash) ${escape(notFound)}`;
+    return `$(warning) ${escape(errorMessage(error))}`;
+  }
+}
