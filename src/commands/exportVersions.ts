@@ -10,6 +10,8 @@ import { imageTarget } from './targets';
 export interface ExportOptions {
   /** Where to write (skips the save dialog). */
   uri?: vscode.Uri;
+  /** Cancels like the notification's Cancel button (for callers that drive the export). */
+  cancellation?: vscode.CancellationToken;
 }
 
 export interface ExportResult {
@@ -68,7 +70,7 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
         const result = await exportPages(
           (nextToken) => ctx.session.listImageVersions({ imageName: image.imageName, maxResults: 100, ...parameters, nextToken }, { region: image.region || undefined }),
           writer,
-          { isCancelled: () => token.isCancellationRequested, onPage: (count) => progress.report({ message: vscode.l10n.t('{0} versions written', count) }) },
+          { isCancelled: () => token.isCancellationRequested || options.cancellation?.isCancellationRequested === true, onPage: (count) => progress.report({ message: vscode.l10n.t('{0} versions written', count) }) },
         );
         await close();
         if (result.cancelled) {

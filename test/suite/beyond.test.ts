@@ -296,6 +296,22 @@ describe('beyond the console (issue 8)', function () {
       }
     });
 
+    it('a cancelled export stops between pages and leaves no file', async () => {
+      const node = await image('bc-many-7');
+      emulator.clearRequests();
+      const file = vscode.Uri.file(path.join(dir, 'cancelled.json'));
+      const cancel = new vscode.CancellationTokenSource();
+      // The second page is slow; cancel while it is on its way.
+      emulator.addFault({ kind: 'delay', operation: 'ListImageVersions', delayMs: 800, times: 2 });
+      const running = vscode.commands.executeCommand<ExportResult>('sagemakerImages.exportVersions', node, { uri: file, cancellation: cancel.token });
+      await waitFor(() => emulator.calls('ListImageVersions').length >= 1, 'the first page requested');
+      cancel.cancel();
+      const result = await running;
+      assert.equal(result.cancelled, true);
+      assert.equal(emulator.calls('ListImageVersions').length, 1, 'no page after the cancel');
+      await assert.rejects(fs.stat(file.fsPath), /ENOENT/);
+    });
+
     it('refuses a file that is neither .json nor .csv, and sends nothing', async () => {
       const node = await image('bc-kernel');
       emulator.clearRequests();
@@ -365,6 +381,25 @@ describe('beyond the console (issue 8)', function () {
       const count = emulator.calls('ListImageVersions').length;
       await new Promise((r) => setTimeout(r, 1500));
       assert.equal(emulator.calls('ListImageVersions').length, count, 'no call once nothing is transient');
+    });
+
+    it('re-polls an image in a transient state with DescribeImage and updates its row', async () => {
+      api.tree.live.setIntervals({ baseMs: 300, maxMs: 1200 });
+      emulator.seed({ images: [{ name: 'bc-live-image', status: 'UPDATING', versions: 1 }] });
+      api.tree.refresh();
+      const node = await image('bc-live-image');
+      assert.equal(node.image.imageStatus, 'UPDATING');
+      assert.ok(api.tree.live.watching.includes(`image ${node.id}`));
+      emulator.clearRequests();
+      await waitFor(() => emulator.calls('DescribeImage').length >= 1, 'a first image poll', 3000);
+      assert.deepEqual(emulator.calls('DescribeImage')[0].params, { ImageName: 'bc-live-image' });
+      emulator.region('us-east-1').images.get('bc-live-image')!.status = 'CREATED';
+      await waitFor(() => !api.tree.live.watching.includes(`image ${node.id}`), 'image polling to stop', 5000);
+      assert.equal((await image('bc-live-image')).image.imageStatus, 'CREATED');
+      const count = emulator.calls('DescribeImage').length;
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(emulator.calls('DescribeImage').length, count);
+      emulator.region('us-east-1').images.delete('bc-live-image');
     });
 
     it('does not poll while the view is hidden', async () => {
