@@ -13,9 +13,11 @@ export type SettingsResult = { ok: true; settings: ConnectionSettings } | { ok: 
 
 export function readConnectionSettings(): SettingsResult {
   const config = vscode.workspace.getConfiguration(SECTION);
+  // One entry in sagemakerImages.regions is the region (for the tree, the pickers and the status bar alike).
+  const regions = readRegions();
   const checked = checkConnectionSettings({
     profile: config.get<unknown>('profile'),
-    region: config.get<unknown>('region'),
+    region: regions.length === 1 ? regions[0] : config.get<unknown>('region'),
     endpoint: config.get<unknown>('endpoint'),
   });
   return checked.ok ? { ok: true, settings: checked.value } : { ok: false, message: checked.message };
@@ -39,7 +41,7 @@ export function readRequestTimeoutMs(): number {
 }
 
 export function affectsConnection(e: vscode.ConfigurationChangeEvent): boolean {
-  return ['profile', 'region', 'endpoint'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
+  return ['profile', 'region', 'regions', 'endpoint'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
 }
 
 /**

@@ -109,6 +109,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     documents,
     vscode.workspace.registerTextDocumentContentProvider(VERSION_DOCUMENT_SCHEME, documents),
     vscode.languages.registerHoverProvider(HOVER_SELECTOR, hovers),
+    tree.onDidRefreshAll(() => {
+      documents.refreshOpen();
+      hovers.details.forget();
+    }),
     ...registerCommands({ session, tree, view, query, logChannel, onQueryChanged, documents, settled: () => pending }),
     view.onDidChangeVisibility((e) => {
       statusBar.setVisible(e.visible);

@@ -78,7 +78,7 @@ export async function createConnection(settings: ConnectionSettings, options: Cl
  * Caches connections per settings key. `get` with new settings destroys every other cached
  * client first, because a settings change means the old ones must not be used again.
  */
-/** More regions than anyone shows side by side; reaching it drops every client. */
+/** More regions than anyone shows side by side. */
 const MAX_CACHED_CONNECTIONS = 16;
 
 export class ConnectionCache {
@@ -90,8 +90,13 @@ export class ConnectionCache {
     const key = settingsKey(settings);
     const existing = this.connections.get(key);
     if (existing) return existing;
-    // Several regions may be shown side by side: keep one client per region, but never grow unboundedly.
-    if (this.connections.size >= MAX_CACHED_CONNECTIONS) this.clear();
+    // Several regions may be shown side by side: keep one client per region, but never grow
+    // unboundedly; past the bound the least recently created client goes.
+    if (this.connections.size >= MAX_CACHED_CONNECTIONS) {
+      const [oldestKey, oldest] = this.connections.entries().next().value as [string, Promise<SageMakerConnection>];
+      this.connections.delete(oldestKey);
+      oldest.then((c) => c.client.destroy()).catch(() => undefined);
+    }
     const created = createConnection(settings, this.options);
     // A failed creation must not be cached: the next call tries again.
     created.catch(() => this.connections.delete(key));

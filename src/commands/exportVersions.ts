@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { exportPages, ExportWriter, formatFromPath, type ExportFormat } from '../model/versionExport';
 import { describeQuery, toListParameters } from '../model/versionQuery';
+import { isCancelled } from '../aws/errors';
 import { errorMessage } from '../tree/nodes';
 import type { CommandContext } from './context';
 import { imageTarget } from './targets';
@@ -25,7 +26,8 @@ export interface ExportResult {
 /**
  * Export Versions…: every version of one image under the current sort and filters, to JSON or
  * CSV. Pages are fetched one at a time (MaxResults 100) and written as they arrive, under a
- * cancellable progress notification; a cancelled or failed export leaves no partial file.
+ * cancellable progress notification; a cancelled or failed export leaves no partial file and
+ * leaves an existing file untouched.
  */
 export async function exportVersions(ctx: CommandContext, arg?: unknown, options: ExportOptions = {}): Promise<ExportResult | undefined> {
   const title = vscode.l10n.t('Export Versions');
@@ -50,7 +52,10 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
   }
   const query = ctx.query.versionQuery;
   const parameters = toListParameters(query);
-  const out = createWriteStream(uri.fsPath, { encoding: 'utf8' });
+  // Written beside the target and renamed over it at the end: a cancelled or failed export never
+  // empties a file the user chose to replace.
+  const partial = `${uri.fsPath}.${process.pid}-${Date.now()}.partial`;
+  const out = createWriteStream(partial, { encoding: 'utf8', flags: 'wx' });
   const opened = new Promise<void>((resolve, reject) => {
     out.once('open', () => resolve());
     out.once('error', reject);
@@ -64,20 +69,37 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the versions of {0}', image.imageName), cancellable: true },
     async (progress, token) => {
+      // Cancel also aborts the page on its way, rather than waiting for it.
+      const abort = new AbortController();
+      const cancelled = () => token.isCancellationRequested || options.cancellation?.isCancellationRequested === true;
+      const subscriptions = [token.onCancellationRequested(() => abort.abort()), options.cancellation?.onCancellationRequested(() => abort.abort())];
+      const stopped = async (result: { count: number; pages: number }): Promise<ExportResult> => {
+        out.destroy();
+        await fs.rm(partial, { force: true });
+        void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled; nothing was written.'));
+        return { uri, format, ...result, cancelled: true };
+      };
+      let pagesSoFar = 0;
+      let countSoFar = 0;
       try {
         await opened;
         const writer = new ExportWriter(format, write);
         const result = await exportPages(
-          (nextToken) => ctx.session.listImageVersions({ imageName: image.imageName, maxResults: 100, ...parameters, nextToken }, { region: image.region || undefined }),
+          (nextToken) =>
+            ctx.session.listImageVersions({ imageName: image.imageName, maxResults: 100, ...parameters, nextToken }, { region: image.region || undefined, signal: abort.signal }),
           writer,
-          { isCancelled: () => token.isCancellationRequested || options.cancellation?.isCancellationRequested === true, onPage: (count) => progress.report({ message: vscode.l10n.t('{0} versions written', count) }) },
+          {
+            isCancelled: cancelled,
+            onPage: (count) => {
+              pagesSoFar += 1;
+              countSoFar = count;
+              progress.report({ message: vscode.l10n.t('{0} versions written', count) });
+            },
+          },
         );
+        if (result.cancelled) return await stopped(result);
         await close();
-        if (result.cancelled) {
-          await fs.rm(uri.fsPath, { force: true });
-          void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled; no file was left.'));
-          return { uri, format, ...result };
-        }
+        await fs.rename(partial, uri.fsPath);
         const described = describeQuery(query);
         const open = vscode.l10n.t('Open File');
         void vscode.window
@@ -87,10 +109,13 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
           });
         return { uri, format, ...result };
       } catch (e) {
+        if (isCancelled(e) && cancelled()) return await stopped({ count: countSoFar, pages: pagesSoFar });
         out.destroy();
-        await fs.rm(uri.fsPath, { force: true }).catch(() => undefined);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Export of {0} failed; no file was left: {1}', image.imageName, errorMessage(e)));
+        await fs.rm(partial, { force: true }).catch(() => undefined);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Export of {0} failed; nothing was written: {1}', image.imageName, errorMessage(e)));
         return undefined;
+      } finally {
+        for (const s of subscriptions) s?.dispose();
       }
     },
   );

@@ -1,16 +1,19 @@
 import * as vscode from 'vscode';
 import { IMAGE_ARN, IMAGE_VERSION_ARN, parseArn } from '../aws/arns';
+import { isKnownRegion } from '../aws/regions';
 import { readRegions, SECTION, settingTarget } from '../configuration';
 import type { RevealOutcome } from '../tree/imagesTreeProvider';
 import { errorMessage } from '../tree/nodes';
 import type { CommandContext } from './context';
 
-export type RevealResult = RevealOutcome['kind'] | 'cancelled' | 'invalid';
+export type RevealResult = RevealOutcome['kind'] | 'cancelled' | 'invalid' | 'otherAccount';
 
 function arnProblem(text: string): string | undefined {
   const value = text.trim();
   if (value === '') return vscode.l10n.t('Paste an image ARN (…:image/NAME) or an image version ARN (…:image-version/NAME/VERSION).');
-  if (parseArn(value)) return undefined;
+  const parsed = parseArn(value);
+  if (parsed && !isKnownRegion(parsed.region)) return vscode.l10n.t('{0} is not a region SageMaker serves.', parsed.region);
+  if (parsed) return undefined;
   if (/:image-version\//.test(value) && !IMAGE_VERSION_ARN.test(value)) {
     return vscode.l10n.t('Not an image version ARN: expected arn:PARTITION:sagemaker:REGION:ACCOUNT:image-version/NAME/VERSION, with a lower-case name.');
   }
@@ -38,13 +41,23 @@ export async function revealArn(ctx: CommandContext, arg?: unknown, options?: { 
   });
   if (text === undefined) return 'cancelled';
   const arn = parseArn(text);
-  if (!arn) return 'invalid';
+  if (!arn || arnProblem(text)) return 'invalid';
   const version = arn.kind === 'imageVersion' ? arn.version : undefined;
 
   let outcome = await ctx.tree.locate(arn.region, arn.imageName, version);
   if (outcome.kind === 'regionNotShown') {
     if (!(await switchRegion(ctx, arn.region, options?.confirmRegionSwitch === true))) return 'cancelled';
     outcome = await ctx.tree.locate(arn.region, arn.imageName, version);
+  }
+  if (outcome.kind === 'found') {
+    const listedAccount = parseArn(outcome.image.image.imageArn)?.account;
+    if (listedAccount && listedAccount !== arn.account) {
+      // Same name, other account: selecting it would point at a different resource.
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('The ARN names account {0}, but this profile lists the images of account {1}. Select a profile for account {0} to reveal it.', arn.account, listedAccount),
+      );
+      return 'otherAccount';
+    }
   }
   switch (outcome.kind) {
     case 'found':

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { parseArn } from '../aws/arns';
+import { isKnownRegion } from '../aws/regions';
 import type { ImageRef, VersionRef } from '../model/detailsStore';
 import type { ImageNode, Node, VersionNode } from '../tree/nodes';
 import type { CommandContext } from './context';
@@ -20,11 +21,12 @@ function isNode(value: unknown): value is Node {
 function refFromArgument(value: unknown): ImageRef | VersionRef | undefined {
   if (typeof value === 'string') {
     const parsed = parseArn(value);
+    if (parsed && !isKnownRegion(parsed.region)) return undefined;
     return parsed && (parsed.kind === 'imageVersion' ? { region: parsed.region, imageName: parsed.imageName, version: parsed.version } : { region: parsed.region, imageName: parsed.imageName });
   }
   if (typeof value !== 'object' || value === null || isNode(value)) return undefined;
   const { region, imageName, version } = value as Partial<VersionRef>;
-  if (typeof region !== 'string' || typeof imageName !== 'string') return undefined;
+  if (typeof region !== 'string' || !isKnownRegion(region) || typeof imageName !== 'string') return undefined;
   return typeof version === 'number' && Number.isSafeInteger(version) ? { region, imageName, version } : { region, imageName };
 }
 

@@ -45,6 +45,16 @@ export class VersionDocumentProvider implements vscode.TextDocumentContentProvid
     this.changed.fire(uri);
   }
 
+  /**
+   * Reloads every open details document (after a refresh or a profile, region or endpoint change),
+   * so none keeps showing what another account or an older answer said.
+   */
+  refreshOpen(): void {
+    for (const doc of vscode.workspace.textDocuments) {
+      if (versionRefOfUri(doc.uri)) this.changed.fire(doc.uri);
+    }
+  }
+
   dispose(): void {
     this.changed.dispose();
   }

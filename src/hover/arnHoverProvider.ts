@@ -10,7 +10,9 @@
  * request. Failures are one line in the hover, never a notification.
  */
 import * as vscode from 'vscode';
+import { parseArn } from '../aws/arns';
 import { isAwsError } from '../aws/errors';
+import { isKnownRegion } from '../aws/regions';
 import type { ParsedImageArn, ParsedImageVersionArn } from '../aws/arns';
 import { SECTION } from '../configuration';
 import { findArnAt } from '../model/arnScan';
@@ -51,6 +53,12 @@ function when(date: Date): string {
   return `${formatLocal(date)} · ${code(formatUtc(date))}`;
 }
 
+/** The account the service answered for, when it is not the one the hovered ARN names. */
+function otherAccount(wanted: string, answeredArn: string): string | undefined {
+  const answered = parseArn(answeredArn)?.account;
+  return answered && answered !== wanted ? answered : undefined;
+}
+
 export class ArnHoverProvider implements vscode.HoverProvider {
   /** Hover answers, kept 60 s per ARN (the tree's details are kept until refresh). */
   readonly details: DetailsStore;
@@ -65,6 +73,10 @@ export class ArnHoverProvider implements vscode.HoverProvider {
     const match = findArnAt(line, position.character);
     if (!match) return undefined;
     const range = new vscode.Range(position.line, match.start, position.line, match.end);
+    if (!isKnownRegion(match.parsed.region)) {
+      // Never a client (or a request) for a region nobody serves: one line, no call.
+      return new vscode.Hover(new vscode.MarkdownString(`$(warning) ${vscode.l10n.t('SageMaker: {0} is not a region SageMaker serves.', match.parsed.region)}`, true), range);
+    }
     if (!vscode.workspace.isTrusted) {
       // A file in an untrusted folder must not make calls with the user's credentials just by being hovered.
       return new vscode.Hover(new vscode.MarkdownString(vscode.l10n.t('SageMaker: trust this workspace to look up this ARN.')), range);
@@ -105,6 +117,11 @@ export class ArnHoverProvider implements vscode.HoverProvider {
       return;
     }
     const { details: d, aliases } = answer.value;
+    const other = otherAccount(arn.account, d.imageVersionArn);
+    if (other) {
+      md.appendMarkdown(`$(warning) ${escape(vscode.l10n.t('This ARN names account {0}; the profile reads account {1}, so it is not shown here.', arn.account, other))}`);
+      return;
+    }
     const lines = [
       `${statusIcon(d.imageVersionStatus)} **${d.imageVersionStatus}**`,
       `${vscode.l10n.t('Created')}: ${when(d.creationTime)}`,
@@ -128,6 +145,11 @@ export class ArnHoverProvider implements vscode.HoverProvider {
       return;
     }
     const { image, latest } = answer.value;
+    const other = otherAccount(arn.account, image.imageArn);
+    if (other) {
+      md.appendMarkdown(`$(warning) ${escape(vscode.l10n.t('This ARN names account {0}; the profile reads account {1}, so it is not shown here.', arn.account, other))}`);
+      return;
+    }
     const lines = [`${statusIcon(image.imageStatus)} **${image.imageStatus}**`];
     if (image.displayName) lines.push(`${vscode.l10n.t('Display name')}: ${escape(image.displayName)}`);
     if (image.failureReason) lines.push(`$(error) ${vscode.l10n.t('Failure reason')}: ${escape(image.failureReason)}`);

@@ -4,7 +4,11 @@
  * asks for one version share one DescribeImageVersion + ListAliases pair; a failure is not kept,
  * so the next look tries again. Keys include the session's settings generation, so a profile or
  * endpoint change can never serve another account's details.
+ *
+ * A caller's signal (a hover that is cancelled) stops that caller waiting, not the shared
+ * request: another caller may be waiting for the same answer, and it is worth keeping.
  */
+import { RequestCancelledError } from '../aws/errors';
 import type { ImageDetails, ImageVersionDetails } from '../aws/types';
 import { ExpiringCache } from './expiringCache';
 import type { SageMakerSession } from './sageMakerSession';
@@ -52,14 +56,14 @@ export class DetailsStore {
 
   /** DescribeImageVersion and ListAliases for the version, in parallel, once per cache life. */
   version(ref: VersionRef, signal?: AbortSignal): Promise<VersionDetails> {
-    return this.versions.get(this.key(ref, ref.version), async () => {
-      const scope = { region: ref.region, signal };
+    return untilAborted(this.versions.get(this.key(ref, ref.version), async () => {
+      const scope = { region: ref.region };
       const [details, aliases] = await Promise.all([
         this.session.describeImageVersion({ imageName: ref.imageName, version: ref.version }, scope),
         this.session.listAliases(ref.imageName, ref.version, scope),
       ]);
       return { details, aliases };
-    });
+    }), signal, 'DescribeImageVersion');
   }
 
   /** Already fetched and still fresh, or undefined: never makes a call. */
@@ -69,13 +73,13 @@ export class DetailsStore {
 
   /** Every alias of the image (ListAliases without Version). */
   imageAliases(ref: ImageRef, signal?: AbortSignal): Promise<readonly string[]> {
-    return this.imageAliasLists.get(this.key(ref), () => this.session.listAliases(ref.imageName, undefined, { region: ref.region, signal }));
+    return untilAborted(this.imageAliasLists.get(this.key(ref), () => this.session.listAliases(ref.imageName, undefined, { region: ref.region })), signal, 'ListAliases');
   }
 
   /** DescribeImage plus its latest version (DescribeImageVersion without Version). */
   image(ref: ImageRef, signal?: AbortSignal): Promise<ImageOverview> {
-    return this.images.get(this.key(ref), async () => {
-      const scope = { region: ref.region, signal };
+    return untilAborted(this.images.get(this.key(ref), async () => {
+      const scope = { region: ref.region };
       const [image, latest] = await Promise.all([
         this.session.describeImage(ref.imageName, scope),
         this.session.describeImageVersion({ imageName: ref.imageName }, scope).catch((e: unknown) => {
@@ -85,7 +89,7 @@ export class DetailsStore {
         }),
       ]);
       return { image, latest };
-    });
+    }), signal, 'DescribeImage');
   }
 
   /** Forgets one version (its document is refreshed) or everything (the tree is refreshed). */
@@ -98,4 +102,15 @@ export class DetailsStore {
     this.imageAliasLists.clear();
     this.images.clear();
   }
+}
+
+/** The shared answer, or a RequestCancelledError as soon as this caller's signal aborts. */
+function untilAborted<T>(shared: Promise<T>, signal: AbortSignal | undefined, operation: string): Promise<T> {
+  if (!signal) return shared;
+  if (signal.aborted) return Promise.reject(new RequestCancelledError(operation));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new RequestCancelledError(operation));
+    signal.addEventListener('abort', onAbort, { once: true });
+    shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

@@ -7,7 +7,7 @@
  * While something loaded is CREATING/UPDATING/DELETING, its image is re-polled (LiveStatus).
  */
 import * as vscode from 'vscode';
-import { isAwsError } from '../aws/errors';
+import { isAwsError, isCancelled } from '../aws/errors';
 import type { ImageSummary, ImageVersionSummary } from '../aws/types';
 import { DetailsStore, type VersionRef } from '../model/detailsStore';
 import type { PagedList } from '../model/pagedList';
@@ -31,7 +31,7 @@ import { RegionBranch, type BranchQuery } from './regionBranch';
 export const VIEW_ID = 'sagemakerImages.images';
 
 export interface TreeOptions extends BranchQuery {
-  /** `sagemakerImages.regions`: two or more put region nodes at the root; one replaces the region. */
+  /** `sagemakerImages.regions`: two or more put region nodes at the root (one is applied as the session's region). */
   regions(): readonly string[];
   /** Told whether the roots failed for want of any credentials (the view then shows its welcome). */
   onNoCredentials?(missing: boolean): void;
@@ -50,6 +50,9 @@ export type RevealOutcome =
 export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly refreshedAll = new vscode.EventEmitter<void>();
+  /** Fired when everything was dropped (Refresh, connection or regions change): cached details are gone. */
+  readonly onDidRefreshAll = this.refreshedAll.event;
 
   private branches: RegionBranch[] = [];
   /** True when region nodes are the roots. */
@@ -64,7 +67,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     private readonly options: TreeOptions,
   ) {
     this.details = new DetailsStore(session);
-    this.live = new LiveStatus(session, (node) => this.changed.fire(node));
+    this.live = new LiveStatus(session, (node) => this.changed.fire(node), this.details);
     this.buildBranches();
     this.loadedVersionQuery = this.versionQueryKey();
   }
@@ -73,7 +76,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     const regions = this.options.regions();
     this.sideBySide = regions.length > 1;
     if (!this.sideBySide) {
-      this.branches = [new RegionBranch(this.session, this.options, regions[0], undefined)];
+      this.branches = [new RegionBranch(this.session, this.options, undefined, undefined)];
       return;
     }
     this.branches = regions.map((region) => {
@@ -129,24 +132,21 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   async resolveTreeItem(item: vscode.TreeItem, node: Node, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());
+    // VS Code keeps whatever tooltip this returns, even for a cancelled hover: a cancelled (or
+    // abandoned) lookup leaves the tooltip unset, so the next hover asks again.
+    const settle = <T>(work: Promise<T>) =>
+      work.then(
+        (value) => ({ value }),
+        (error: unknown) => (isCancelled(error) || token.isCancellationRequested ? undefined : { error }),
+      );
     try {
       if (node.kind === 'version') {
-        item.tooltip = versionTooltip(
-          node,
-          await this.details.version(this.refOf(node), controller.signal).then(
-            (value) => ({ value }),
-            (error: unknown) => ({ error }),
-          ),
-        );
+        const resolved = await settle(this.details.version(this.refOf(node), controller.signal));
+        if (resolved) item.tooltip = versionTooltip(node, resolved);
       } else if (node.kind === 'image') {
         const ref = { region: node.branch.resolvedRegion, imageName: node.image.imageName };
-        item.tooltip = imageTooltip(
-          node,
-          await this.details.imageAliases(ref, controller.signal).then(
-            (value) => ({ value }),
-            (error: unknown) => ({ error }),
-          ),
-        );
+        const resolved = await settle(this.details.imageAliases(ref, controller.signal));
+        if (resolved) item.tooltip = imageTooltip(node, resolved);
       }
     } finally {
       subscription.dispose();
@@ -259,6 +259,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     this.buildBranches();
     this.loadedVersionQuery = this.versionQueryKey();
     this.changed.fire(undefined);
+    this.refreshedAll.fire();
   }
 
   /**
@@ -305,20 +306,28 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     await this.ensureFirstPage(images);
     if (branch.resolvedRegion === '') await branch.resolveRegion();
     if (region && branch.resolvedRegion && branch.resolvedRegion !== region) return { kind: 'regionNotShown' };
-    while (!images.items.some((i) => i.imageName === imageName)) {
+    // Version ARNs carry the name in lower case; the listed name may not be.
+    const isWanted = (name: string) => name === imageName || name.toLowerCase() === imageName.toLowerCase();
+    const refreshed = { kind: 'failed', error: new Error(vscode.l10n.t('The view was refreshed meanwhile; run Reveal again.')) } as const;
+    const imagesGeneration = images.generationId;
+    while (!images.items.some((i) => isWanted(i.imageName))) {
       if (images.error !== undefined) return { kind: 'failed', error: images.error };
       if (!images.hasMore) return { kind: 'imageNotListed', filtered: this.options.imageNameContains() !== undefined };
       await this.withProgress(images.loadNext());
+      if (images.generationId !== imagesGeneration || !this.branches.includes(branch)) return refreshed;
     }
     this.changed.fire(branch.node);
-    const image = branch.findImageNode(imageName) as ImageNode;
+    const listedName = (images.items.find((i) => i.imageName === imageName) ?? images.items.find((i) => isWanted(i.imageName)))!.imageName;
+    const image = branch.findImageNode(listedName) as ImageNode;
     if (version === undefined) return { kind: 'found', image };
-    const list = branch.versionList(imageName);
+    const list = branch.versionList(listedName);
     await this.ensureFirstPage(list);
+    const versionsGeneration = list.generationId;
     while (!list.items.some((v) => v.version === version)) {
       if (list.error !== undefined) return { kind: 'failed', error: list.error, image };
       if (!list.hasMore) return { kind: 'versionNotListed', image, filtered: hasFilters(this.options.versionQuery().filters) };
       await this.withProgress(list.loadNext());
+      if (list.generationId !== versionsGeneration || !this.branches.includes(branch)) return refreshed;
     }
     this.changed.fire(image);
     const summary = list.items.find((v) => v.version === version);
@@ -353,5 +362,6 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     this.live.dispose();
     for (const branch of this.branches) branch.reset();
     this.changed.dispose();
+    this.refreshedAll.dispose();
   }
 }

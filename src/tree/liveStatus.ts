@@ -7,24 +7,35 @@
  * transient one, oldest first, 100 at most. Every transient version is in that page unless more
  * than 100 versions came after it; a transient version missing from a complete page was deleted.
  * An image poll is one DescribeImage call; an image that is gone leaves the tree.
+ *
+ * A poll that lands after its list was reset (refresh, sort, filter) keeps the watch and lets the
+ * next poll look at the list as it is now. Polling gives up on a resource that is gone, and after
+ * MAX_FAILURES failures in a row (the error nodes of the next load say why).
  */
 import { isAwsError } from '../aws/errors';
 import type { ImageVersionSummary } from '../aws/types';
+import type { DetailsStore } from '../model/detailsStore';
 import type { PagedList } from '../model/pagedList';
 import type { SageMakerSession } from '../model/sageMakerSession';
 import { isTransient, StatusPoller } from '../model/statusPoller';
 import type { ImageNode, Node } from './nodes';
 
+const MAX_FAILURES = 5;
+/** Margin below the oldest transient creation time: the SDK sends milliseconds, the service may keep finer times. */
+const CREATION_TIME_MARGIN_MS = 1000;
+
 type Target = { kind: 'image'; node: ImageNode } | { kind: 'versions'; node: ImageNode; list: PagedList<ImageVersionSummary> };
 
 export class LiveStatus {
   private readonly targets = new Map<string, Target>();
+  private readonly failures = new Map<string, number>();
   private poller: StatusPoller<string>;
   private active = true;
 
   constructor(
     private readonly session: SageMakerSession,
     private readonly changed: (node: Node | undefined) => void,
+    private readonly details: DetailsStore,
     intervals: { baseMs?: number; maxMs?: number } = {},
   ) {
     this.poller = this.createPoller(intervals);
@@ -71,6 +82,7 @@ export class LiveStatus {
   clear(): void {
     this.poller.clear();
     this.targets.clear();
+    this.failures.clear();
   }
 
   dispose(): void {
@@ -82,9 +94,28 @@ export class LiveStatus {
   private async poll(key: string): Promise<boolean> {
     const target = this.targets.get(key);
     if (!target) return false;
-    const still = target.kind === 'image' ? await this.pollImage(target.node) : await this.pollVersions(target.node, target.list);
-    if (!still) this.targets.delete(key);
-    return still;
+    let still: boolean;
+    try {
+      still = target.kind === 'image' ? await this.pollImage(target.node) : await this.pollVersions(target.node, target.list);
+      this.failures.delete(key);
+    } catch {
+      const failures = (this.failures.get(key) ?? 0) + 1;
+      this.failures.set(key, failures);
+      still = failures < MAX_FAILURES;
+    }
+    // A newer watch may have replaced this target meanwhile: only forget our own.
+    if (!still && this.targets.get(key) === target) {
+      this.targets.delete(key);
+      this.failures.delete(key);
+    }
+    return still || this.targets.get(key) !== target;
+  }
+
+  /** Forgets the image's versions watch (the image is gone). */
+  private dropVersions(node: ImageNode): void {
+    const key = `versions ${node.id}`;
+    this.targets.delete(key);
+    this.poller.unwatch(key);
   }
 
   private async pollImage(node: ImageNode): Promise<boolean> {
@@ -92,16 +123,17 @@ export class LiveStatus {
     const generation = images.generationId;
     try {
       const fresh = await this.session.describeImage(node.image.imageName, node.branch.scope());
-      if (images.generationId !== generation) return false;
+      if (images.generationId !== generation) return true;
       images.updateItems((i) => (i.imageName === fresh.imageName ? { ...i, ...fresh } : i));
       node.image = { ...node.image, ...fresh };
       this.changed(node);
       return isTransient(fresh.imageStatus);
     } catch (e) {
-      if (images.generationId !== generation) return false;
+      if (images.generationId !== generation) return true;
       if (isAwsError(e) && e.kind === 'notFound') {
-        // Deleted: the row goes.
+        // Deleted: the row goes, and so does any watch of its versions.
         images.updateItems((i) => (i.imageName === node.image.imageName ? undefined : i));
+        this.dropVersions(node);
         this.changed(node.parent);
         return false;
       }
@@ -113,18 +145,28 @@ export class LiveStatus {
     const transient = list.items.filter((v) => isTransient(v.imageVersionStatus));
     if (transient.length === 0) return false;
     const generation = list.generationId;
-    const since = new Date(Math.min(...transient.map((v) => v.creationTime.getTime())));
-    const page = await this.session.listImageVersions(
-      { imageName: node.image.imageName, maxResults: 100, sortBy: 'CREATION_TIME', sortOrder: 'ASCENDING', creationTimeAfter: since },
-      node.branch.scope(),
-    );
-    // A refresh, sort or filter change meanwhile: those rows are gone, and so is this poll.
-    if (list.generationId !== generation) return false;
+    const since = new Date(Math.min(...transient.map((v) => v.creationTime.getTime())) - CREATION_TIME_MARGIN_MS);
+    let page;
+    try {
+      page = await this.session.listImageVersions(
+        { imageName: node.image.imageName, maxResults: 100, sortBy: 'CREATION_TIME', sortOrder: 'ASCENDING', creationTimeAfter: since },
+        node.branch.scope(),
+      );
+    } catch (e) {
+      // The image is gone: nothing left to watch (its row goes on the next load of the roots).
+      if (isAwsError(e) && e.kind === 'notFound') return false;
+      throw e;
+    }
+    // A refresh, sort or filter change meanwhile: the next poll looks at the list as it is now.
+    if (list.generationId !== generation) return true;
     const fresh = new Map(page.items.map((v) => [v.imageVersionArn, v]));
     const complete = page.nextToken === undefined;
     const changed = list.updateItems((v) => {
       const now = fresh.get(v.imageVersionArn);
-      if (now) return now.imageVersionStatus === v.imageVersionStatus && now.lastModifiedTime.getTime() === v.lastModifiedTime.getTime() ? v : now;
+      if (now && now.imageVersionStatus === v.imageVersionStatus && now.lastModifiedTime.getTime() === v.lastModifiedTime.getTime()) return v;
+      // Changed or gone: what was described while it was in transition is out of date.
+      this.details.forget({ region: node.branch.resolvedRegion, imageName: node.image.imageName, version: v.version });
+      if (now) return now;
       return complete && isTransient(v.imageVersionStatus) ? undefined : v;
     });
     if (changed) this.changed(node);

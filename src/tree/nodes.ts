@@ -108,7 +108,7 @@ function aliasLine(aliases: readonly string[]): string {
 }
 
 function errorLine(what: string, error: unknown): string {
-  return `$(warning) ${escape(vscode.l10n.t('Could not load {0}: {1}', what, errorMessage(error)))}`;
+  return `$(warning) ${escape(vscode.l10n.t('Could not load {0}: {1} Refresh to try again.', what, errorMessage(error)))}`;
 }
 
 /** The image row; its tooltip is left to resolveTreeItem (see imageTooltip). */

@@ -99,3 +99,61 @@ export async function waitUntil(condition: () => Promise<boolean>, what: string,
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** A hover on screen (tree tooltips and editor hovers alike) that contains `text`. */
+export function hoverWith(page: Page, text: string): Locator {
+  return page.locator('.monaco-hover, .workbench-hover').filter({ hasText: text }).first();
+}
+
+/** Opens a file of the workspace folder through quick open (F1, then its name without `>`). */
+export async function openFile(page: Page, name: string): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 3_000 });
+      await input.fill(name);
+      await entry.waitFor({ timeout: 5_000 });
+      break;
+    } catch (e) {
+      if (attempt >= 5) throw e;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+    }
+  }
+  await page.waitForTimeout(150);
+  await page.keyboard.press('Enter');
+  await page.locator('.part.editor .tab.active', { hasText: name }).first().waitFor();
+}
+
+/** The rendered text of an editor's visible lines, with Monaco's non-breaking spaces made plain. */
+export async function editorText(editor: Locator): Promise<string> {
+  return ((await editor.locator('.view-lines').first().innerText()) ?? '').replace(/\u00a0/g, ' ');
+}
+
+/**
+ * Where to point the mouse to hover the middle of `needle` in an editor's rendered line. Monaco
+ * renders a line as token spans (long tokens are split), in a monospace font: the point is found
+ * from the spans' boxes and text lengths.
+ */
+export async function pointAtText(editor: Locator, needle: string): Promise<{ x: number; y: number }> {
+  const line = editor.locator('.view-lines .view-line', { hasText: needle }).first();
+  await line.waitFor();
+  const spans = line.locator('span[class^="mtk"]');
+  const texts = await spans.allTextContents();
+  const full = texts.join('');
+  const start = full.indexOf(needle);
+  if (start < 0) throw new Error(`“${needle}” is not rendered in one line: “${full}”`);
+  const target = start + Math.floor(needle.length / 2);
+  let offset = 0;
+  for (let i = 0; i < texts.length; i++) {
+    if (target < offset + texts[i].length) {
+      const box = await spans.nth(i).boundingBox();
+      if (!box) throw new Error('the token span has no box');
+      return { x: box.x + (box.width * (target - offset + 0.5)) / texts[i].length, y: box.y + box.height / 2 };
+    }
+    offset += texts[i].length;
+  }
+  throw new Error('unreachable');
+}

@@ -135,6 +135,20 @@ describe('beyond the console (issue 8)', function () {
       assert.equal(emulator.calls('DescribeImageVersion').length, 2, 'a refresh forgets the cached details');
     });
 
+    it('a hover cancelled before the answer leaves the tooltip unset, so the next hover asks again', async () => {
+      const node = await versionNode('bc-kernel', 4);
+      const source = new vscode.CancellationTokenSource();
+      emulator.addFault({ kind: 'delay', operation: 'DescribeImageVersion', delayMs: 300 });
+      const pending = api.tree.resolveTreeItem(api.tree.getTreeItem(node), node, source.token);
+      source.cancel();
+      assert.equal((await pending).tooltip, undefined);
+      const text = tooltipText(await api.tree.resolveTreeItem(api.tree.getTreeItem(node), node, cancelled));
+      assert.match(text, /Status: CREATE_FAILED/);
+      assert.match(text, /Container image/);
+      // The cancelled hover's request was not wasted: its answer served the second hover.
+      assert.equal(emulator.calls('DescribeImageVersion').length, 1);
+    });
+
     it('an image hover lists every alias of the image with one ListAliases call without Version', async () => {
       const node = await image('bc-kernel');
       emulator.clearRequests();
@@ -234,6 +248,11 @@ describe('beyond the console (issue 8)', function () {
       assert.equal(missing, 'versionNotListed');
     });
 
+    it('does not select a same-named image of another account', async () => {
+      const arn = 'arn:aws:sagemaker:us-east-1:111111111111:image-version/bc-kernel/2';
+      assert.equal(await vscode.commands.executeCommand<RevealResult>('sagemakerImages.revealArn', arn), 'otherAccount');
+    });
+
     it('switches region when the ARN says so (after asking), then reveals', async () => {
       const arn = imageVersionArn('eu-west-1', 'bc-europe', 2);
       try {
@@ -296,10 +315,11 @@ describe('beyond the console (issue 8)', function () {
       }
     });
 
-    it('a cancelled export stops between pages and leaves no file', async () => {
+    it('a cancelled export stops, aborts the page on its way, and leaves the existing file untouched', async () => {
       const node = await image('bc-many-7');
       emulator.clearRequests();
       const file = vscode.Uri.file(path.join(dir, 'cancelled.json'));
+      await fs.writeFile(file.fsPath, 'an earlier export');
       const cancel = new vscode.CancellationTokenSource();
       // The second page is slow; cancel while it is on its way.
       emulator.addFault({ kind: 'delay', operation: 'ListImageVersions', delayMs: 800, times: 2 });
@@ -309,7 +329,8 @@ describe('beyond the console (issue 8)', function () {
       const result = await running;
       assert.equal(result.cancelled, true);
       assert.equal(emulator.calls('ListImageVersions').length, 1, 'no page after the cancel');
-      await assert.rejects(fs.stat(file.fsPath), /ENOENT/);
+      assert.equal(await fs.readFile(file.fsPath, 'utf8'), 'an earlier export');
+      assert.deepEqual((await fs.readdir(dir)).filter((f) => f.endsWith('.partial')), [], 'no partial file left');
     });
 
     it('refuses a file that is neither .json nor .csv, and sends nothing', async () => {
@@ -324,7 +345,17 @@ describe('beyond the console (issue 8)', function () {
   describe('regions side by side', () => {
     afterEach(async () => {
       await resetSettings('regions');
+      await api.settled();
       api.tree.refresh();
+    });
+
+    it('one entry is the region, for the tree and the session alike', async () => {
+      await setSetting('regions', ['eu-west-1']);
+      await waitFor(() => api.session.settings.region === 'eu-west-1', 'the session in eu-west-1');
+      assert.equal(api.tree.isSideBySide, false);
+      const top = await roots();
+      assert.deepEqual(top.map((n) => labelOf(api, n)), ['bc-europe']);
+      assert.equal(await api.session.region(), 'eu-west-1');
     });
 
     it('with two regions the roots are region nodes, each with its own images, pages and errors', async () => {

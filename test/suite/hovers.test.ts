@@ -60,6 +60,8 @@ describe('ARN hovers (issue 9)', function () {
         `  missing_arn       = "${imageVersionArn('us-east-1', 'hv-kernel', 99)}"`,
         `  europe_arn        = "${europe}"`,
         '  malformed_arn     = "arn:aws:sagemaker:us-east-1:12345678901:image-version/hv-kernel/2"',
+        '  other_account     = "arn:aws:sagemaker:us-east-1:111111111111:image-version/hv-kernel/2"',
+        '  unknown_region    = "arn:aws:sagemaker:xx-nowhere-9:123456789012:image-version/hv-kernel/2"',
         `  image_arn         = "${imageArn('us-east-1', 'hv-kernel')}"`,
         '}',
         '',
@@ -142,6 +144,18 @@ describe('ARN hovers (issue 9)', function () {
     const [text] = await sageMakerHovers(terraform, await at(terraform, europe));
     assert.ok(text.includes(containerImageFor('eu-west-1', 'hv-europe', 1)));
     assert.deepEqual(emulator.calls('DescribeImageVersion').map((c) => c.region), ['eu-west-1']);
+  });
+
+  it('an ARN of another account is not passed off as this account’s version', async () => {
+    const [text] = await sageMakerHovers(terraform, await at(terraform, '111111111111:image-version'));
+    assert.match(text, /names account 111111111111; the profile reads account 123456789012/);
+    assert.ok(!text.includes('dkr.ecr'), 'no container image of the other account');
+  });
+
+  it('an ARN in a region SageMaker does not serve makes no call', async () => {
+    const [text] = await sageMakerHovers(terraform, await at(terraform, 'xx-nowhere-9'));
+    assert.match(text, /not a region SageMaker serves/);
+    assert.deepEqual(emulator.calls(), []);
   });
 
   it('an error is one line in the hover', async () => {

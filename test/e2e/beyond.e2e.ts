@@ -1,0 +1,251 @@
+/**
+ * Beyond the list: lazy version tooltips, the details document, Compare Versions, ARN hovers in a
+ * file and Reveal by ARN (across regions), in code-server with the packaged VSIX, asserted on
+ * what is on screen and on the emulator's request log. Scenarios run in order in one window.
+ * Screenshots for the README are written to docs/screenshots/ by this run.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LoggedRequest } from '../emulator/server';
+import { ARTIFACTS, SCREENSHOTS, startWorld, stopWorld, type World } from './harness';
+import { calls, editorText, focusView, hoverWith, openFile, pointAtText, quickPickRows, row, runCommand, scrollTo, waitUntil } from './ui';
+
+const ACCOUNT = '123456789012';
+const arn = (region: string, image: string, v: number) => `arn:aws:sagemaker:${region}:${ACCOUNT}:image-version/${image}/${v}`;
+const uri = (image: string, v: number) => `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/${image}:v${v}`;
+const TF_ARN = arn('us-east-1', 'conda-env-kernel', 12);
+
+/** The logged calls of an operation about one version. */
+const about = (log: LoggedRequest[], image: string, version: number) => log.filter((c) => c.params.ImageName === image && c.params.Version === version);
+
+describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers, reveal (packaged VSIX)', function () {
+  this.timeout(120_000);
+  let w: World;
+
+  before(async function () {
+    this.timeout(240_000);
+    w = await startWorld();
+    fs.writeFileSync(
+      path.join(w.workspace, 'main.tf'),
+      [
+        'resource "aws_sagemaker_app" "kernel" {',
+        '  domain_id = "d-example"',
+        '  app_name  = "conda-kernel"',
+        '',
+        `  image_version_arn = "${TF_ARN}"`,
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  afterEach(async function () {
+    // A menu, picker or dialog left open by a failed step must not block the next scenario.
+    await w?.page.keyboard.press('Escape').catch(() => undefined);
+    if (this.currentTest?.state === 'failed' && w) {
+      const file = path.join(ARTIFACTS, `beyond-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`);
+      await w.page.screenshot({ path: file }).catch(() => undefined);
+      console.error(`  e2e failure artifacts: ${file} and ${w.serverLog}`);
+    }
+  });
+
+  after(async () => stopWorld(w));
+
+  /** Moves the mouse to an empty part of the editor area, away from rows and hovers. */
+  const moveAway = () => w.page.mouse.move(1100, 760);
+
+  it('hovering a version row resolves its tooltip once: one DescribeImageVersion and one ListAliases', async () => {
+    await focusView(w.page);
+    await row(w.page, 'Image conda-env-kernel').click();
+    const target = row(w.page, 'Version 12 of conda-env-kernel');
+    await target.waitFor();
+    await calls(w.emulator, 'ListImageVersions', 1);
+    await moveAway();
+    await w.page.waitForTimeout(300);
+    assert.equal(w.emulator.calls('DescribeImageVersion').length, 0, 'rows nobody hovers cost no describe call');
+    // (The image row under the mouse had its own tooltip resolved: the image's aliases.)
+    assert.equal(w.emulator.calls('ListAliases').filter((c) => c.params.Version !== undefined).length, 0);
+    w.emulator.clearRequests();
+
+    await target.hover();
+    const tooltip = hoverWith(w.page, uri('conda-env-kernel', 12));
+    await tooltip.waitFor();
+    const text = await tooltip.innerText();
+    assert.match(text, /Container image: /);
+    assert.match(text, /Aliases: .*latest/);
+    const [describe] = await calls(w.emulator, 'DescribeImageVersion', 1);
+    const [aliases] = await calls(w.emulator, 'ListAliases', 1);
+    assert.deepEqual(describe.params, { ImageName: 'conda-env-kernel', Version: 12 });
+    assert.deepEqual(aliases.params, { ImageName: 'conda-env-kernel', Version: 12, MaxResults: 100 });
+    await w.page.waitForTimeout(300); // the hover fades in
+    await w.page.screenshot({ path: path.join(SCREENSHOTS, 'version-tooltip.png'), clip: { x: 0, y: 0, width: 1000, height: 620 } });
+
+    await moveAway();
+    await tooltip.waitFor({ state: 'hidden' });
+    await target.hover();
+    await hoverWith(w.page, uri('conda-env-kernel', 12)).waitFor();
+    await w.page.waitForTimeout(300);
+    assert.equal(w.emulator.calls('DescribeImageVersion').length, 1, 'the second hover is answered from the cache');
+    assert.equal(w.emulator.calls('ListAliases').length, 1);
+    await moveAway();
+  });
+
+  it('Show Version Details from the context menu opens the read-only JSON document, from the cache', async () => {
+    w.emulator.clearRequests();
+    const target = row(w.page, 'Version 12 of conda-env-kernel');
+    await target.click({ button: 'right' });
+    const item = w.page.getByRole('menuitem', { name: 'Show Version Details' }).first();
+    await item.waitFor();
+    await w.page.waitForTimeout(300); // the menu fades in; a click during the fade is dropped
+    await item.click();
+    await w.page.locator('.part.editor .tab.active', { hasText: 'conda-env-kernel.v12.json' }).waitFor();
+    const editor = w.page.locator('.part.editor .editor-group-container.active .monaco-editor').first();
+    await waitUntil(async () => (await editorText(editor)).includes('"ContainerImage"'), 'the details document to be rendered');
+    const text = await editorText(editor);
+    assert.match(text, /"ImageVersionArn": "arn:aws:sagemaker:us-east-1:123456789012:image-version\/conda-env-kernel\/12"/);
+    assert.ok(text.includes(`"ContainerImage": "${uri('conda-env-kernel', 12)}"`), text);
+    assert.ok(await w.page.locator('.part.sidebar').isVisible(), 'the tree stays beside the document');
+    // (The row under the closing menu may have its own tooltip resolved: only version 12 counts here.)
+    assert.equal(about(w.emulator.calls('DescribeImageVersion'), 'conda-env-kernel', 12).length, 0, 'the hover already described this version');
+    assert.equal(about(w.emulator.calls('ListAliases'), 'conda-env-kernel', 12).length, 0);
+    await moveAway();
+    await w.page.waitForTimeout(300);
+    await w.page.screenshot({ path: path.join(SCREENSHOTS, 'version-details.png') });
+  });
+
+  it('Compare Versions on two selected rows opens the diff editor, older on the left', async () => {
+    // The log is not cleared: version 11 may have been described for its tooltip since the last step.
+    await row(w.page, 'Version 12 of conda-env-kernel').click();
+    await row(w.page, 'Version 11 of conda-env-kernel').click({ modifiers: ['Control'] });
+    assert.equal(await w.page.locator('.part.sidebar .monaco-list-row[aria-selected="true"]').count(), 2, 'two rows selected');
+    await row(w.page, 'Version 11 of conda-env-kernel').click({ button: 'right' });
+    const item = w.page.getByRole('menuitem', { name: 'Compare Versions' }).first();
+    await item.waitFor();
+    await w.page.waitForTimeout(300);
+    await item.click();
+    const diff = w.page.locator('.part.editor .monaco-diff-editor').first();
+    await diff.waitFor();
+    await w.page.locator('.part.editor .tab.active', { hasText: 'conda-env-kernel v11 ↔ conda-env-kernel v12' }).waitFor();
+    const original = diff.locator('.editor.original .monaco-editor').first();
+    const modified = diff.locator('.editor.modified .monaco-editor').first();
+    await waitUntil(async () => (await editorText(original)).includes('"Version": 11') && (await editorText(modified)).includes('"Version": 12'), 'both sides of the diff');
+    assert.ok((await editorText(modified)).includes(uri('conda-env-kernel', 12)));
+    assert.ok((await editorText(original)).includes(uri('conda-env-kernel', 11)));
+    // Version 12 was described by the tooltip; version 11 is described once (its hover or the diff).
+    // Since the details step: version 12 came from the cache, version 11 was described once (its tooltip or the diff).
+    const describes = await calls(w.emulator, 'DescribeImageVersion', 1);
+    assert.equal(about(describes, 'conda-env-kernel', 11).length, 1, JSON.stringify(describes));
+    assert.equal(about(describes, 'conda-env-kernel', 12).length, 0);
+    assert.equal(describes.length, 1);
+    assert.equal(about(w.emulator.calls('ListAliases'), 'conda-env-kernel', 11).length, 1);
+    await moveAway();
+    await w.page.waitForTimeout(300);
+    await w.page.screenshot({ path: path.join(SCREENSHOTS, 'compare-versions.png') });
+  });
+
+  it('hovering an image version ARN in a file shows status, container image, aliases and links, one call per ARN', async () => {
+    await openFile(w.page, 'main.tf');
+    w.emulator.clearRequests();
+    const editor = w.page.locator('.part.editor .editor-group-container.active .monaco-editor').first();
+    const { x, y } = await pointAtText(editor, TF_ARN);
+    await w.page.mouse.move(x, y);
+    const hover = w.page.locator('.part.editor .monaco-hover').filter({ hasText: 'CREATED' }).filter({ hasText: uri('conda-env-kernel', 12) }).first();
+    await hover.waitFor();
+    const text = await hover.innerText();
+    assert.match(text, /SageMaker image version/);
+    assert.match(text, /Container image: /);
+    assert.match(text, /Aliases: latest/);
+    for (const l of ['Reveal in SageMaker Images', 'Copy ARN', 'Copy Container Image URI', 'Open in AWS Console']) assert.ok(text.includes(l), `link “${l}” in ${text}`);
+    const [describe] = await calls(w.emulator, 'DescribeImageVersion', 1);
+    assert.deepEqual(describe.params, { ImageName: 'conda-env-kernel', Version: 12 });
+    assert.equal(describe.region, 'us-east-1');
+    await w.page.waitForTimeout(300);
+    const editorBox = await w.page.locator('.part.editor').boundingBox();
+    assert.ok(editorBox);
+    await w.page.screenshot({ path: path.join(SCREENSHOTS, 'arn-hover.png'), clip: { x: editorBox.x, y: editorBox.y, width: editorBox.width, height: Math.min(editorBox.height, 420) } });
+
+    await moveAway();
+    await hover.waitFor({ state: 'hidden' });
+    await w.page.mouse.move(x, y);
+    await hover.waitFor();
+    await w.page.waitForTimeout(300);
+    assert.equal(w.emulator.calls('DescribeImageVersion').length, 1, 'the answer is kept for 60 s');
+    await moveAway();
+  });
+
+  it('reveals a version not yet loaded by ARN from the palette, loading only the pages it takes', async () => {
+    await focusView(w.page);
+    assert.equal(await row(w.page, 'Version 250 of pytorch-nightly-gpu').count(), 0, 'pytorch-nightly-gpu is collapsed');
+    w.emulator.clearRequests();
+    await runCommand(w.page, 'SageMaker Images: Reveal Image Version by ARN…');
+    const input = w.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill('arn:aws:sagemaker:us-east-1:123456789012:image-version/Not_Valid/x');
+    await w.page.locator('.quick-input-widget .quick-input-message', { hasText: 'Not an image version ARN' }).waitFor();
+    await w.page.keyboard.press('Enter');
+    await w.page.waitForTimeout(300);
+    assert.ok(await input.isVisible(), 'the box stays open on an invalid ARN');
+    // (DescribeImage is the live-status poll of the images that are UPDATING or CREATING.)
+    const sent = w.emulator.calls().filter((c) => c.operation !== 'DescribeImage');
+    assert.equal(sent.length, 0, `an invalid ARN sends nothing: ${JSON.stringify(sent)}`);
+
+    await input.fill(arn('us-east-1', 'pytorch-nightly-gpu', 120));
+    await w.page.keyboard.press('Enter');
+    const selected = w.page.locator('.part.sidebar .monaco-list-row[aria-selected="true"][aria-label^="Version 120 of pytorch-nightly-gpu"]');
+    await selected.waitFor();
+    assert.ok(await selected.isVisible());
+    assert.equal(await w.page.locator('.part.sidebar .monaco-list-row[aria-selected="true"]').count(), 1);
+    // Newest first, 50 a page: versions 250–201, 200–151, 150–101. The live-status poll of the
+    // transient versions (oldest first, 100 at most) is not a page of the list.
+    const pages = () => w.emulator.calls('ListImageVersions').filter((c) => c.params.SortOrder === 'DESCENDING');
+    await waitUntil(async () => pages().length >= 3, 'three version pages');
+    await w.page.waitForTimeout(500);
+    assert.equal(pages().length, 3, 'no page after the one holding version 120');
+    assert.ok(pages().every((c) => c.params.ImageName === 'pytorch-nightly-gpu' && c.params.MaxResults === 50));
+    assert.ok(pages().slice(1).every((c) => typeof c.params.NextToken === 'string'));
+    assert.equal(w.emulator.calls('ListImages').length, 0, 'the image was already listed');
+    const more = row(w.page, 'Load more versions of pytorch-nightly-gpu');
+    await scrollTo(w.page, more);
+    assert.match((await more.getAttribute('aria-label')) ?? '', /150 loaded/);
+  });
+
+  it('reveals an ARN of another region after a modal asks to switch, then switches back', async () => {
+    w.emulator.seed({ region: 'eu-west-1', images: [{ name: 'eu-kernel', versions: 2 }] });
+    w.emulator.clearRequests();
+    await runCommand(w.page, 'SageMaker Images: Reveal Image Version by ARN…');
+    const input = w.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill(arn('eu-west-1', 'eu-kernel', 2));
+    await w.page.keyboard.press('Enter');
+    const dialog = w.page.locator('.monaco-dialog-box').filter({ hasText: 'eu-west-1' }).first();
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /The ARN is in eu-west-1; the view lists us-east-1/);
+    await w.page.screenshot({ path: path.join(ARTIFACTS, 'reveal-region-dialog.png') });
+    assert.equal(w.emulator.calls().filter((c) => c.region === 'eu-west-1').length, 0, 'nothing is asked of eu-west-1 before the answer');
+    await dialog.getByRole('button', { name: 'Switch to eu-west-1' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const selected = w.page.locator('.part.sidebar .monaco-list-row[aria-selected="true"][aria-label^="Version 2 of eu-kernel"]');
+    await selected.waitFor();
+    assert.ok(await selected.isVisible());
+    assert.equal(await row(w.page, 'Image conda-env-kernel').count(), 0, 'us-east-1’s images are gone');
+    const listImages = await calls(w.emulator, 'ListImages', 1);
+    assert.ok(listImages.every((c) => c.region === 'eu-west-1'), JSON.stringify(listImages.map((c) => c.region)));
+    const versions = w.emulator.calls('ListImageVersions').filter((c) => c.params.ImageName === 'eu-kernel');
+    assert.ok(versions.length >= 1 && versions.every((c) => c.region === 'eu-west-1'));
+
+    // Back to us-east-1 through the palette, as a user would.
+    w.emulator.clearRequests();
+    await runCommand(w.page, 'SageMaker Images: Select Region…');
+    await quickPickRows(w.page);
+    await input.fill('us-east-1');
+    await w.page.locator('.quick-input-list .monaco-list-row', { hasText: 'US East (N. Virginia)' }).first().waitFor();
+    const first = (await quickPickRows(w.page))[0];
+    assert.match(first, /^us-east-1/);
+    await w.page.keyboard.press('Enter');
+    await row(w.page, 'Image conda-env-kernel').waitFor();
+    const back = await calls(w.emulator, 'ListImages', 1);
+    assert.ok(back.every((c) => c.region === 'us-east-1'));
+  });
+});
