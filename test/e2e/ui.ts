@@ -157,3 +157,8 @@ export async function pointAtText(editor: Locator, needle: string): Promise<{ x:
   }
   throw new Error('unreachable');
 }
+
+/** Waits until no hover is on screen (before a screenshot, after moving the mouse away). */
+export async function noHover(page: Page): Promise<void> {
+  await waitUntil(async () => (await page.locator('.monaco-hover:visible, .workbench-hover:visible').count()) === 0, 'no hover on screen');
+}
