@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LoggedRequest } from '../emulator/server';
 import { ARTIFACTS, SCREENSHOTS, startWorld, stopWorld, type World } from './harness';
-import { calls, editorText, focusView, hoverWith, noHover, openFile, pointAtText, quickPickRows, row, runCommand, scrollTo, waitUntil } from './ui';
+import { afterScenario, calls, editorText, focusView, hoverWith, noHover, openFile, pointAtText, quickPickRows, row, runCommand, scrollTo, waitUntil } from './ui';
 
 const ACCOUNT = '123456789012';
 const arn = (region: string, image: string, v: number) => `arn:aws:sagemaker:${region}:${ACCOUNT}:image-version/${image}/${v}`;
@@ -40,14 +40,9 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     );
   });
 
+  // A menu, picker or dialog left open by a failed step must not block the next scenario.
   afterEach(async function () {
-    // A menu, picker or dialog left open by a failed step must not block the next scenario.
-    await w?.page.keyboard.press('Escape').catch(() => undefined);
-    if (this.currentTest?.state === 'failed' && w) {
-      const file = path.join(ARTIFACTS, `beyond-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`);
-      await w.page.screenshot({ path: file }).catch(() => undefined);
-      console.error(`  e2e failure artifacts: ${file} and ${w.serverLog}`);
-    }
+    await afterScenario(w, this.currentTest, 'beyond-');
   });
 
   after(async () => stopWorld(w));

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ARTIFACTS, SCREENSHOTS, startWorld, stopWorld, writeUserSettings, type World } from './harness';
-import { calls, clipboard, focusView, openView, quickPickRows, resetTree, row, runCommand, scrollTo, waitUntil } from './ui';
+import { afterScenario, calls, clipboard, focusView, openView, quickPickRows, resetTree, row, runCommand, scrollTo, waitUntil } from './ui';
 
 const ARN = (image: string, v: number) => `arn:aws:sagemaker:us-east-1:123456789012:image-version/${image}/${v}`;
 
@@ -20,14 +20,9 @@ describe('SageMaker Image Versions in code-server (packaged VSIX)', function () 
     w = await startWorld();
   });
 
+  // A menu, picker or dialog left open by a failed step must not block the next scenario.
   afterEach(async function () {
-    // A menu or picker left open by a failed step must not block the next scenario.
-    await w?.page.keyboard.press('Escape').catch(() => undefined);
-    if (this.currentTest?.state === 'failed' && w) {
-      const file = path.join(ARTIFACTS, `${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`);
-      await w.page.screenshot({ path: file }).catch(() => undefined);
-      console.error(`  e2e failure artifacts: ${file} and ${w.serverLog}`);
-    }
+    await afterScenario(w, this.currentTest);
   });
 
   after(async () => stopWorld(w));

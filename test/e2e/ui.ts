@@ -1,6 +1,8 @@
 /** Small, explicit UI steps for the e2e scenarios: rows by accessible label, the palette, the clipboard. */
+import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { LoggedRequest, SageMakerEmulator } from '../emulator/server';
+import { ARTIFACTS, type World } from './harness';
 
 /** A tree row of the Images view whose accessible label starts with `prefix`. */
 export function row(page: Page, prefix: string): Locator {
@@ -51,14 +53,19 @@ export async function scrollTo(page: Page, target: Locator, maxSteps = 60): Prom
  * the palette may open before the extension's commands are listed.
  */
 export async function runCommand(page: Page, title: string): Promise<void> {
+  await quickOpen(page, `>${title}`, title);
+}
+
+/** F1, types `text`, waits for a row holding `entry` and accepts it; retried as runCommand says. */
+async function quickOpen(page: Page, text: string, entry: string): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: entry }).first();
   for (let attempt = 1; ; attempt++) {
     try {
       await page.keyboard.press('F1');
       await input.waitFor({ state: 'visible', timeout: 3_000 });
-      await input.fill(`>${title}`);
-      await entry.waitFor({ timeout: 5_000 });
+      await input.fill(text);
+      await row.waitFor({ timeout: 5_000 });
       break;
     } catch (e) {
       if (attempt >= 5) throw e;
@@ -107,23 +114,7 @@ export function hoverWith(page: Page, text: string): Locator {
 
 /** Opens a file of the workspace folder through quick open (F1, then its name without `>`). */
 export async function openFile(page: Page, name: string): Promise<void> {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: 3_000 });
-      await input.fill(name);
-      await entry.waitFor({ timeout: 5_000 });
-      break;
-    } catch (e) {
-      if (attempt >= 5) throw e;
-      await page.keyboard.press('Escape');
-      await page.waitForTimeout(500);
-    }
-  }
-  await page.waitForTimeout(150);
-  await page.keyboard.press('Enter');
+  await quickOpen(page, name, name);
   await page.locator('.part.editor .tab.active', { hasText: name }).first().waitFor();
 }
 
@@ -161,4 +152,14 @@ export async function pointAtText(editor: Locator, needle: string): Promise<{ x:
 /** Waits until no hover is on screen (before a screenshot, after moving the mouse away). */
 export async function noHover(page: Page): Promise<void> {
   await waitUntil(async () => (await page.locator('.monaco-hover:visible, .workbench-hover:visible').count()) === 0, 'no hover on screen');
+}
+
+/** After each scenario: closes what a failed step left open, and keeps a screenshot of a failure. */
+export async function afterScenario(w: World | undefined, test: Mocha.Test | undefined, prefix = ''): Promise<void> {
+  await w?.page.keyboard.press('Escape').catch(() => undefined);
+  if (test?.state === 'failed' && w) {
+    const file = path.join(ARTIFACTS, `${prefix}${test.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.png`);
+    await w.page.screenshot({ path: file }).catch(() => undefined);
+    console.error(`  e2e failure artifacts: ${file} and ${w.serverLog}`);
+  }
 }

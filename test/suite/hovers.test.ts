@@ -47,6 +47,8 @@ describe('ARN hovers (issue 9)', function () {
     });
     emulator.seed({ region: 'eu-west-1', images: [{ name: 'hv-europe', versions: 1 }] });
     api = await activateExtension();
+    // Hovers are about editors: keep the Images view (and its row tooltips) off screen.
+    await vscode.commands.executeCommand('workbench.view.explorer');
     await useEndpoint(emulator.url);
     await setSetting('region', 'us-east-1');
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'smiv-hover-'));
@@ -70,6 +72,14 @@ describe('ARN hovers (issue 9)', function () {
     json = vscode.Uri.file(path.join(dir, 'domain.json'));
     await fs.writeFile(json.fsPath, `{\n  "DefaultUserSettings": {\n    "KernelGatewayAppSettings": {\n      "CustomImages": [{ "ImageName": "hv-kernel", "ImageVersionArn": "${created}" }]\n    }\n  }\n}\n`);
   });
+
+  /**
+   * The calls this suite's hovers made: about hv-* images. (The Images view of an earlier suite
+   * may still be on screen and resolve a row's tooltip through the same endpoint.)
+   */
+  function calls(operation?: string) {
+    return emulator.calls(operation).filter((c) => String(c.params.ImageName ?? '').startsWith('hv-'));
+  }
 
   beforeEach(() => {
     api.hovers.details.forget();
@@ -102,7 +112,7 @@ describe('ARN hovers (issue 9)', function () {
     assert.match(text, /command:sagemakerImages\.copyVersionArn/);
     assert.match(text, /command:sagemakerImages\.copyContainerImageUri/);
     assert.match(text, /command:sagemakerImages\.openInConsole/);
-    assert.deepEqual(emulator.calls('DescribeImageVersion').map((c) => [c.region, c.params]), [['us-east-1', { ImageName: 'hv-kernel', Version: 2 }]]);
+    assert.deepEqual(calls('DescribeImageVersion').map((c) => [c.region, c.params]), [['us-east-1', { ImageName: 'hv-kernel', Version: 2 }]]);
   });
 
   it('a JSON file: the same ARN, and two hovers within 60 s make one DescribeImageVersion call', async () => {
@@ -111,8 +121,8 @@ describe('ARN hovers (issue 9)', function () {
     const [second] = await sageMakerHovers(json, position);
     assert.ok(first.includes(containerImageFor('us-east-1', 'hv-kernel', 2)));
     assert.equal(second, first);
-    assert.equal(emulator.calls('DescribeImageVersion').length, 1);
-    assert.equal(emulator.calls('ListAliases').length, 1);
+    assert.equal(calls('DescribeImageVersion').length, 1);
+    assert.equal(calls('ListAliases').length, 1);
   });
 
   it('a failed version shows its failure reason', async () => {
@@ -131,19 +141,19 @@ describe('ARN hovers (issue 9)', function () {
     assert.match(text, /CREATED/);
     assert.match(text, /Hover kernel/);
     assert.match(text, /Latest version: 3/);
-    assert.deepEqual(emulator.calls('DescribeImage').map((c) => c.params), [{ ImageName: 'hv-kernel' }]);
+    assert.deepEqual(calls('DescribeImage').map((c) => c.params), [{ ImageName: 'hv-kernel' }]);
   });
 
   it('a position outside any ARN, and a malformed ARN, make no call', async () => {
     assert.deepEqual(await sageMakerHovers(terraform, await at(terraform, 'aws_sagemaker_app_image_config')), []);
     assert.deepEqual(await sageMakerHovers(terraform, await at(terraform, '12345678901:image-version')), []);
-    assert.deepEqual(emulator.calls(), []);
+    assert.deepEqual(calls(), []);
   });
 
   it('a version in another region is described in that region', async () => {
     const [text] = await sageMakerHovers(terraform, await at(terraform, europe));
     assert.ok(text.includes(containerImageFor('eu-west-1', 'hv-europe', 1)));
-    assert.deepEqual(emulator.calls('DescribeImageVersion').map((c) => c.region), ['eu-west-1']);
+    assert.deepEqual(calls('DescribeImageVersion').map((c) => c.region), ['eu-west-1']);
   });
 
   it('an ARN of another account is not passed off as this account’s version', async () => {
@@ -155,7 +165,7 @@ describe('ARN hovers (issue 9)', function () {
   it('an ARN in a region SageMaker does not serve makes no call', async () => {
     const [text] = await sageMakerHovers(terraform, await at(terraform, 'xx-nowhere-9'));
     assert.match(text, /not a region SageMaker serves/);
-    assert.deepEqual(emulator.calls(), []);
+    assert.deepEqual(calls(), []);
   });
 
   it('an error is one line in the hover', async () => {
@@ -168,7 +178,7 @@ describe('ARN hovers (issue 9)', function () {
     await setSetting('hovers.enabled', false);
     try {
       assert.deepEqual(await sageMakerHovers(terraform, await at(terraform, created)), []);
-      assert.deepEqual(emulator.calls(), []);
+      assert.deepEqual(calls(), []);
     } finally {
       await resetSettings('hovers.enabled');
     }
