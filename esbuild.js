@@ -1,5 +1,8 @@
-// Bundles the extension. Two bundles, on purpose:
-//  - dist/extension.js: activation code only (tree, commands, settings). Loads in a few ms.
+// Bundles the extension. Three bundles, on purpose:
+//  - dist/extension.js: activation code only (the tree, settings, command ids). Loads in a few
+//    ms; it runs in every window, since ARN hovers need the extension active at startup.
+//  - dist/commands.js: the command handlers and the ARN hover provider, required on the first
+//    command or hover through src/commands/lazy.ts.
 //  - dist/aws.js: the AWS SDK and src/aws, required on first use through src/aws/lazy.ts, so
 //    activation never pays for parsing and evaluating the SDK.
 // `--production` minifies; `--watch` rebuilds on change (F5). A metafile is written for each
@@ -11,12 +14,18 @@ const path = require('path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Turns `require('./awsBundle')` in src/aws/lazy.ts into a runtime require of the second bundle. */
-const awsBundleExternal = {
-  name: 'aws-bundle-external',
+/**
+ * Turns `require('./awsBundle')` in src/aws/lazy.ts and `require('./commandsBundle')` in
+ * src/commands/lazy.ts into runtime requires of the other bundles.
+ */
+const lazyBundlesExternal = {
+  name: 'lazy-bundles-external',
   setup(build) {
     build.onResolve({ filter: /^\.\/awsBundle$/ }, (args) =>
       args.importer.endsWith(path.join('src', 'aws', 'lazy.ts')) ? { path: './aws.js', external: true } : undefined,
+    );
+    build.onResolve({ filter: /^\.\/commandsBundle$/ }, (args) =>
+      args.importer.endsWith(path.join('src', 'commands', 'lazy.ts')) ? { path: './commands.js', external: true } : undefined,
     );
   },
 };
@@ -40,7 +49,7 @@ const reportSizes = {
 
 async function main() {
   const ctx = await esbuild.context({
-    entryPoints: { extension: 'src/extension.ts', aws: 'src/aws/awsBundle.ts' },
+    entryPoints: { extension: 'src/extension.ts', commands: 'src/commands/commandsBundle.ts', aws: 'src/aws/awsBundle.ts' },
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -55,7 +64,7 @@ async function main() {
     metafile: true,
     legalComments: production ? 'none' : 'inline',
     logLevel: 'warning',
-    plugins: [awsBundleExternal, reportSizes],
+    plugins: [lazyBundlesExternal, reportSizes],
   });
   if (watch) {
     await ctx.watch();

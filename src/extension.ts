@@ -9,7 +9,9 @@ import type { ConnectionSettings } from './aws/settings';
 import { registerCommands } from './commands/register';
 import { affectsConnection, readConnectionSettings, readPageSize, readRegions, readRequestTimeoutMs, SECTION } from './configuration';
 import { VersionDocumentProvider } from './documents/versionDocuments';
-import { ArnHoverProvider, HOVER_SELECTOR } from './hover/arnHoverProvider';
+import type { ArnHoverProvider } from './hover/arnHoverProvider';
+import { HOVER_SELECTOR, mayHoldArn } from './hover/hoverSelector';
+import { loadCommands } from './commands/lazy';
 import { VERSION_DOCUMENT_SCHEME } from './model/versionDocument';
 import { createLogger } from './logChannel';
 import { SageMakerSession } from './model/sageMakerSession';
@@ -29,6 +31,7 @@ export interface ExtensionApi {
   readonly query: ViewQuery;
   readonly statusBar: ConnectionStatusBar;
   readonly documents: VersionDocumentProvider;
+  /** The ARN hover provider (created, with its bundle, on first use). */
   readonly hovers: ArnHoverProvider;
   /** Settles when the last settings change has been applied (or refused). */
   settled(): Promise<void>;
@@ -61,7 +64,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const statusBar = new ConnectionStatusBar(session);
   const documents = new VersionDocumentProvider(() => tree.details);
-  const hovers = new ArnHoverProvider(session);
+  // The hover provider and its bundle load on the first hover over a line that may hold an ARN.
+  let hoverProvider: ArnHoverProvider | undefined;
+  const hovers = () => (hoverProvider ??= new (loadCommands().ArnHoverProvider)(session));
 
   const showQuery = () => {
     void query.syncContext();
@@ -108,10 +113,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     { dispose: () => session.dispose() },
     documents,
     vscode.workspace.registerTextDocumentContentProvider(VERSION_DOCUMENT_SCHEME, documents),
-    vscode.languages.registerHoverProvider(HOVER_SELECTOR, hovers),
+    vscode.languages.registerHoverProvider(HOVER_SELECTOR, {
+      provideHover: (document, position, token) => (mayHoldArn(document.lineAt(position.line).text) ? hovers().provideHover(document, position, token) : undefined),
+    }),
     tree.onDidRefreshAll(() => {
       documents.refreshOpen();
-      hovers.details.forget();
+      hoverProvider?.details.forget();
     }),
     ...registerCommands({ session, tree, view, query, logChannel, onQueryChanged, documents, settled: () => pending }),
     view.onDidChangeVisibility((e) => {
@@ -148,7 +155,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     await query.setSort(sortBy, sortOrder);
     onQueryChanged('versions');
   };
-  return { session, tree, view, query, statusBar, documents, hovers, settled: () => pending, recentLog: () => logger.recent(), setSort };
+  return {
+    session,
+    tree,
+    view,
+    query,
+    statusBar,
+    documents,
+    get hovers() {
+      return hovers();
+    },
+    settled: () => pending,
+    recentLog: () => logger.recent(),
+    setSort,
+  };
 }
 
 export function deactivate(): void {

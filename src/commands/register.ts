@@ -1,60 +1,40 @@
-/** The one place commands are registered; each command lives in its own verbNoun.ts. */
+/**
+ * The one place commands are registered; each command lives in its own verbNoun.ts. Handlers are
+ * loaded on the first command (see lazy.ts), so registering costs only the ids.
+ */
 import * as vscode from 'vscode';
-import { chooseConnection } from './chooseConnection';
-import { clearVersionFilters } from './clearVersionFilters';
-import { compareVersions } from './compareVersions';
-import { copyAlias } from './copyAlias';
-import { copyContainerImageUri } from './copyContainerImageUri';
 import type { CommandContext } from './context';
-import { copyImageArn } from './copyImageArn';
-import { copySsoLoginCommand } from './copySsoLoginCommand';
-import { copyVersionArn } from './copyVersionArn';
-import { exportVersions } from './exportVersions';
-import { filterImages } from './filterImages';
-import { filterVersionsByDate } from './filterVersionsByDate';
-import { loadMore } from './loadMore';
-import { openInConsole } from './openInConsole';
-import { refresh } from './refresh';
-import { refreshVersionDetails } from './refreshVersionDetails';
-import { retry } from './retry';
-import { revealArn } from './revealArn';
-import { selectProfile } from './selectProfile';
-import { selectRegion } from './selectRegion';
-import { showLog } from './showLog';
-import { showVersionDetails } from './showVersionDetails';
-import { sortVersions } from './sortVersions';
-import { testConnection } from './testConnection';
+import { loadCommands } from './lazy';
 
-type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
-
-const COMMANDS: Record<string, Handler> = {
-  'sagemakerImages.refresh': refresh,
-  'sagemakerImages.sortVersions': sortVersions,
-  'sagemakerImages.filterVersionsByDate': filterVersionsByDate,
-  'sagemakerImages.clearVersionFilters': clearVersionFilters,
-  'sagemakerImages.filterImages': filterImages,
-  'sagemakerImages.copyVersionArn': copyVersionArn,
-  'sagemakerImages.copyImageArn': copyImageArn,
-  'sagemakerImages.loadMore': loadMore,
-  'sagemakerImages.retry': retry,
-  'sagemakerImages.showLog': showLog,
-  'sagemakerImages.selectProfile': selectProfile,
-  'sagemakerImages.selectRegion': selectRegion,
-  'sagemakerImages.chooseConnection': chooseConnection,
-  'sagemakerImages.copySsoLoginCommand': copySsoLoginCommand,
-  'sagemakerImages.testConnection': testConnection,
-  'sagemakerImages.showVersionDetails': showVersionDetails,
-  'sagemakerImages.refreshVersionDetails': refreshVersionDetails,
-  'sagemakerImages.copyAlias': copyAlias,
-  'sagemakerImages.copyContainerImageUri': copyContainerImageUri,
-  'sagemakerImages.openInConsole': openInConsole,
-  'sagemakerImages.revealArn': revealArn,
-  'sagemakerImages.exportVersions': exportVersions,
-  'sagemakerImages.compareVersions': compareVersions,
-};
+/** Every command id, as contributed in package.json (a unit test keeps the three lists equal). */
+export const COMMAND_IDS: readonly string[] = [
+  'sagemakerImages.refresh',
+  'sagemakerImages.sortVersions',
+  'sagemakerImages.filterVersionsByDate',
+  'sagemakerImages.clearVersionFilters',
+  'sagemakerImages.filterImages',
+  'sagemakerImages.copyVersionArn',
+  'sagemakerImages.copyImageArn',
+  'sagemakerImages.loadMore',
+  'sagemakerImages.retry',
+  'sagemakerImages.showLog',
+  'sagemakerImages.selectProfile',
+  'sagemakerImages.selectRegion',
+  'sagemakerImages.chooseConnection',
+  'sagemakerImages.copySsoLoginCommand',
+  'sagemakerImages.testConnection',
+  'sagemakerImages.showVersionDetails',
+  'sagemakerImages.refreshVersionDetails',
+  'sagemakerImages.copyAlias',
+  'sagemakerImages.copyContainerImageUri',
+  'sagemakerImages.openInConsole',
+  'sagemakerImages.revealArn',
+  'sagemakerImages.exportVersions',
+  'sagemakerImages.compareVersions',
+];
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return Object.entries(COMMANDS).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, (...args: unknown[]) => (handler as (ctx: CommandContext, ...rest: unknown[]) => unknown)(ctx, ...args)),
+  return COMMAND_IDS.map((id) =>
+    vscode.commands.registerCommand(id, (...args: unknown[]) => (loadCommands().COMMAND_HANDLERS[id] as (ctx: CommandContext, ...rest: unknown[]) => unknown)(ctx, ...args)),
   );
 }

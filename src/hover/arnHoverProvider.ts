@@ -24,8 +24,6 @@ import { errorMessage } from '../tree/nodes';
 
 export const HOVER_TTL_MS = 60_000;
 
-/** Where hovers are offered: files on disk and untitled editors, in any language. */
-export const HOVER_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
 
 const LINK_COMMANDS = ['sagemakerImages.revealArn', 'sagemakerImages.copyVersionArn', 'sagemakerImages.copyImageArn', 'sagemakerImages.copyContainerImageUri', 'sagemakerImages.openInConsole'];
 

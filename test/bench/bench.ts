@@ -251,7 +251,7 @@ const { ImagesTreeProvider } = require(${JSON.stringify(path.join(ROOT, 'out', '
 const { silentLogger } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'aws', 'log.js'))});
 (async () => {
   const session = new SageMakerSession({ region: 'us-east-1', endpoint: process.env.BENCH_ENDPOINT }, silentLogger, 'bench');
-  const tree = new ImagesTreeProvider(session, { pageSize: () => 100, versionQuery: () => ({ sortBy: 'CREATION_TIME', sortOrder: 'DESCENDING', filters: {} }), imageNameContains: () => undefined });
+  const tree = new ImagesTreeProvider(session, { pageSize: () => 100, versionQuery: () => ({ sortBy: 'CREATION_TIME', sortOrder: 'DESCENDING', filters: {} }), imageNameContains: () => undefined, regions: () => [] });
   const [image] = await tree.getChildren();
   await tree.getChildren(image);
   const samples = [];

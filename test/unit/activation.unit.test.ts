@@ -14,10 +14,12 @@ const { installVscodeStub, fakeExtensionContext } = require(${JSON.stringify(pat
 installVscodeStub();
 const sdk = () => Object.keys(require.cache).filter((f) => f.includes('/@aws-sdk/') || f.endsWith('/awsBundle.js')).length;
 const ext = require(${JSON.stringify(path.join(outRoot, 'src', 'extension.js'))});
+const handlers = () => Object.keys(require.cache).filter((f) => f.endsWith('/commandsBundle.js')).length;
 const api = ext.activate(fakeExtensionContext());
 const afterActivate = sdk();
+const handlersAtActivation = handlers();
 api.session.region().then((region) => {
-  process.stdout.write(JSON.stringify({ afterActivate, afterFirstCall: sdk(), region }));
+  process.stdout.write(JSON.stringify({ afterActivate, afterFirstCall: sdk(), region, handlersAtActivation }));
   api.session.dispose();
 });
 `;
@@ -26,9 +28,33 @@ describe('activation', () => {
   it('does not load the AWS SDK; the first call does', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, AWS_REGION: 'eu-west-2', AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials' };
     delete env.AWS_PROFILE;
-    const result = JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8', env })) as { afterActivate: number; afterFirstCall: number; region: string };
+    const result = JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8', env })) as {
+      afterActivate: number;
+      afterFirstCall: number;
+      region: string;
+      handlersAtActivation: number;
+    };
     assert.equal(result.afterActivate, 0, 'activation loaded SDK modules');
+    assert.equal(result.handlersAtActivation, 0, 'activation loaded the command handlers');
     assert.ok(result.afterFirstCall > 0, 'the first call did not load the SDK');
     assert.equal(result.region, 'eu-west-2', 'region resolved from AWS_REGION when nothing else is set');
+  });
+});
+
+describe('command ids', () => {
+  it('registers exactly the commands package.json contributes, each with a handler', () => {
+    const probeIds = `
+const { installVscodeStub } = require(${JSON.stringify(path.join(outRoot, '..', 'test', 'support', 'vscodeStub.js'))});
+installVscodeStub();
+const { COMMAND_IDS } = require(${JSON.stringify(path.join(outRoot, 'src', 'commands', 'register.js'))});
+const { COMMAND_HANDLERS } = require(${JSON.stringify(path.join(outRoot, 'src', 'commands', 'commandsBundle.js'))});
+process.stdout.write(JSON.stringify({ ids: COMMAND_IDS, handlerIds: Object.keys(COMMAND_HANDLERS) }));
+`;
+    const { ids, handlerIds } = JSON.parse(execFileSync(process.execPath, ['-e', probeIds], { encoding: 'utf8' })) as { ids: string[]; handlerIds: string[] };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json is data.
+    const manifest = require(path.join(outRoot, '..', 'package.json')) as { contributes: { commands: { command: string }[] } };
+    const contributed = manifest.contributes.commands.map((c) => c.command).sort();
+    assert.deepEqual([...ids].sort(), contributed);
+    assert.deepEqual([...handlerIds].sort(), contributed);
   });
 });
