@@ -4,7 +4,7 @@ import { toListParameters } from '../model/versionQuery';
 import { versionDocumentUri } from '../documents/versionDocuments';
 import type { ImageVersionSummary } from '../aws/types';
 import type { CommandContext } from './context';
-import { pickVersion } from './copyVersionArn';
+import { pickVersion, regionOf } from './copyVersionArn';
 import { pickFromPages } from './pickFromPages';
 import { selectedVersionNodes } from './targets';
 
@@ -21,7 +21,7 @@ export async function compareVersions(ctx: CommandContext, clicked?: unknown, se
   if (refs.length === 0) {
     const first = await pickVersion(ctx, title);
     if (!first) return undefined;
-    refs = [{ region: await ctx.session.region(), imageName: first.image.imageName, version: first.version.version }];
+    refs = [{ region: await regionOf(ctx, first.image), imageName: first.image.imageName, version: first.version.version }];
   }
   if (refs.length === 1) {
     const other = await pickOther(ctx, refs[0], title);

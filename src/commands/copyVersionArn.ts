@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseImageVersionArn } from '../aws/arns';
+import { parseImageArn, parseImageVersionArn } from '../aws/arns';
 import type { ImageSummary, ImageVersionSummary } from '../aws/types';
 import { formatRelative } from '../model/timeFormat';
 import { toListParameters } from '../model/versionQuery';
@@ -32,18 +32,32 @@ function versionNodes(nodes: readonly Node[]): VersionNode[] {
   return nodes.filter((n): n is VersionNode => n.kind === 'version');
 }
 
-export function pickImage(ctx: CommandContext, title: string): Promise<ImageSummary | undefined> {
+/**
+ * From the palette: an image of the session's region, or, with regions side by side, of a region
+ * picked first. The image's ARN says which region it is in.
+ */
+export async function pickImage(ctx: CommandContext, title: string): Promise<ImageSummary | undefined> {
+  let region: string | undefined;
+  if (ctx.tree.isSideBySide) {
+    region = await vscode.window.showQuickPick(ctx.tree.shownRegions, { title, placeHolder: vscode.l10n.t('Pick a region') });
+    if (!region) return undefined;
+  }
   return pickFromPages<ImageSummary>({
     title,
-    placeholder: vscode.l10n.t('Pick an image'),
+    placeholder: region ? vscode.l10n.t('Pick an image in {0}', region) : vscode.l10n.t('Pick an image'),
     what: 'images',
     fetchPage: (nextToken, signal) =>
-      ctx.session.listImages({ maxResults: 100, nameContains: ctx.query.nameContains, sortBy: 'IMAGE_NAME', sortOrder: 'ASCENDING', nextToken }, { signal }),
+      ctx.session.listImages({ maxResults: 100, nameContains: ctx.query.nameContains, sortBy: 'IMAGE_NAME', sortOrder: 'ASCENDING', nextToken }, { region, signal }),
     toItem: (i) => ({ label: i.imageName, description: [i.displayName, i.imageStatus !== 'CREATED' ? i.imageStatus : undefined].filter(Boolean).join(' · ') }),
   });
 }
 
-/** From the palette: an image, then one of its versions (current sort and filters), in the session's region. */
+/** The region a listed image is in (from its ARN), else the session's. */
+export async function regionOf(ctx: CommandContext, image: ImageSummary): Promise<string> {
+  return parseImageArn(image.imageArn)?.region ?? (await ctx.session.region());
+}
+
+/** From the palette: an image (see pickImage), then one of its versions under the current sort and filters. */
 export async function pickVersion(ctx: CommandContext, title: string): Promise<{ image: ImageSummary; version: ImageVersionSummary } | undefined> {
   const image = await pickImage(ctx, title);
   if (!image) return undefined;
@@ -52,7 +66,10 @@ export async function pickVersion(ctx: CommandContext, title: string): Promise<{
     placeholder: vscode.l10n.t('Pick a version of {0}', image.imageName),
     what: `the versions of image “${image.imageName}”`,
     fetchPage: (nextToken, signal) =>
-      ctx.session.listImageVersions({ imageName: image.imageName, maxResults: 100, ...toListParameters(ctx.query.versionQuery), nextToken }, { signal }),
+      ctx.session.listImageVersions(
+        { imageName: image.imageName, maxResults: 100, ...toListParameters(ctx.query.versionQuery), nextToken },
+        { region: parseImageArn(image.imageArn)?.region, signal },
+      ),
     toItem: (v) => ({
       label: vscode.l10n.t('Version {0}', v.version),
       description: `${v.imageVersionStatus} · ${formatRelative(v.creationTime, new Date(), vscode.env.language)}`,

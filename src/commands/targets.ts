@@ -9,7 +9,7 @@ import { isKnownRegion } from '../aws/regions';
 import type { ImageRef, VersionRef } from '../model/detailsStore';
 import type { ImageNode, Node, VersionNode } from '../tree/nodes';
 import type { CommandContext } from './context';
-import { pickImage, pickVersion } from './copyVersionArn';
+import { pickImage, pickVersion, regionOf } from './copyVersionArn';
 
 const NODE_KINDS: ReadonlySet<unknown> = new Set<Node['kind']>(['region', 'image', 'version', 'loadMore', 'message', 'error']);
 
@@ -53,7 +53,7 @@ export async function imageOrVersionTarget(ctx: CommandContext, arg: unknown, ti
   if (node?.kind === 'version') return ctx.tree.refOf(node);
   if (node?.kind === 'image') return imageRefOf(node);
   const image = await pickImage(ctx, title);
-  return image && { region: await ctx.session.region(), imageName: image.imageName };
+  return image && { region: await regionOf(ctx, image), imageName: image.imageName };
 }
 
 /** A version: the argument, else the focused version row, else asks for an image and a version. */
@@ -63,7 +63,7 @@ export async function versionTarget(ctx: CommandContext, arg: unknown, title: st
   const node = isNode(arg) ? arg : ctx.view.selection[0];
   if (node?.kind === 'version') return ctx.tree.refOf(node);
   const picked = await pickVersion(ctx, title);
-  return picked && { region: await ctx.session.region(), imageName: picked.image.imageName, version: picked.version.version };
+  return picked && { region: await regionOf(ctx, picked.image), imageName: picked.image.imageName, version: picked.version.version };
 }
 
 /** An image: the argument (an image row or a version's image), else the focused row, else asks. */
@@ -74,7 +74,7 @@ export async function imageTarget(ctx: CommandContext, arg: unknown, title: stri
   if (node?.kind === 'image') return imageRefOf(node);
   if (node?.kind === 'version') return imageRefOf(node.parent);
   const image = await pickImage(ctx, title);
-  return image && { region: await ctx.session.region(), imageName: image.imageName };
+  return image && { region: await regionOf(ctx, image), imageName: image.imageName };
 }
 
 /** Says what failed, in a notification with Show Log. */

@@ -349,6 +349,30 @@ describe('beyond the console (issue 8)', function () {
       api.tree.refresh();
     });
 
+    it('a palette picker asks for the region first, then lists that region’s images', async () => {
+      await setSetting('regions', ['us-east-1', 'eu-west-1']);
+      await waitFor(() => api.tree.isSideBySide, 'region roots');
+      const [usRegion] = await roots();
+      // Only a region row selected (no image): the command asks.
+      await api.view.reveal(usRegion, { select: true, focus: false });
+      await waitFor(() => api.view.selection.length === 1 && api.view.selection[0].kind === 'region', 'a region row selected');
+      emulator.clearRequests();
+      // The pickers are answered as a keyboard user would. The pickers are answered as a keyboard user would.
+      const copied = vscode.commands.executeCommand<string | undefined>('sagemakerImages.copyImageArn');
+      await new Promise((r) => setTimeout(r, 500));
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await waitFor(() => emulator.calls('ListImages').some((c) => c.params.MaxResults === 100), 'the image picker listing');
+      await new Promise((r) => setTimeout(r, 500));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      assert.equal(await copied, imageArn('eu-west-1', 'bc-europe'));
+      assert.deepEqual(
+        emulator.calls('ListImages').filter((c) => c.params.MaxResults === 100).map((c) => c.region),
+        ['eu-west-1'],
+        'the picker listed the picked region',
+      );
+    });
+
     it('one entry is the region, for the tree and the session alike', async () => {
       await setSetting('regions', ['eu-west-1']);
       await waitFor(() => api.session.settings.region === 'eu-west-1', 'the session in eu-west-1');
