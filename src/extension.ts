@@ -81,9 +81,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   /**
    * Applies new connection settings: a profile that does not exist is refused and the last good
    * settings stay. Otherwise cached clients are destroyed and every loaded page dropped, so
-   * nothing requested under the old settings can land.
+   * nothing requested under the old settings can land. Resolves whether the tree was refreshed.
    */
-  const applyConnection = async (next: ConnectionSettings) => {
+  const applyConnection = async (next: ConnectionSettings): Promise<boolean> => {
     if (next.profile !== undefined && next.profile !== session.settings.profile) {
       const exists = await loadAws()
         .profileExists(next.profile)
@@ -94,14 +94,18 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         void vscode.window.showErrorMessage(message, vscode.l10n.t('Select AWS Profile…')).then((pick) => {
           if (pick) void vscode.commands.executeCommand('sagemakerImages.selectProfile');
         });
-        return;
+        return false;
       }
     }
-    if (session.updateSettings(next)) {
-      tree.refresh();
-      showQuery();
-      await statusBar.update();
-    }
+    if (!session.updateSettings(next)) return false;
+    tree.refresh();
+    showQuery();
+    await statusBar.update();
+    return true;
+  };
+  const refreshTree = () => {
+    tree.refresh();
+    showQuery();
   };
   let pending: Promise<void> = Promise.resolve();
 
@@ -127,21 +131,26 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       if (e.visible) showQuery();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
+      // A regions change rebuilds the roots; when it also changes the connection (one entry is
+      // the region), applying the connection has refreshed already.
+      const regionsChanged = e.affectsConfiguration(`${SECTION}.regions`);
       if (affectsConnection(e)) {
         const next = readConnectionSettings();
         if (!next.ok) {
           // Keep the last good settings in force; say what is wrong.
           logger.error(next.message);
           void vscode.window.showErrorMessage(next.message);
+          if (regionsChanged) refreshTree();
         } else {
-          pending = pending.then(() => applyConnection(next.settings)).catch((err: unknown) => logger.error(`Applying the connection settings failed: ${String(err)}`));
+          pending = pending
+            .then(async () => {
+              if (!(await applyConnection(next.settings)) && regionsChanged) refreshTree();
+            })
+            .catch((err: unknown) => logger.error(`Applying the connection settings failed: ${String(err)}`));
         }
       }
       if (e.affectsConfiguration(`${SECTION}.requestTimeoutSeconds`) && session.setRequestTimeout(readRequestTimeoutMs())) tree.refresh();
-      else if (e.affectsConfiguration(`${SECTION}.pageSize`) || e.affectsConfiguration(`${SECTION}.regions`)) {
-        tree.refresh();
-        showQuery();
-      }
+      else if (e.affectsConfiguration(`${SECTION}.pageSize`)) refreshTree();
       const sortChanged = e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortBy}`) || e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortOrder}`);
       // Sort Versions… reloads once after writing both keys (see ViewQuery.setSort).
       if (sortChanged && !query.writingSort) onQueryChanged('versions');

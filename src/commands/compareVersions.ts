@@ -4,9 +4,9 @@ import { toListParameters } from '../model/versionQuery';
 import { versionDocumentUri } from '../documents/versionDocuments';
 import type { ImageVersionSummary } from '../aws/types';
 import type { CommandContext } from './context';
-import { pickVersion, regionOf } from './copyVersionArn';
+import { pickVersion, regionOf } from './pickers';
 import { pickFromPages } from './pickFromPages';
-import { selectedVersionNodes } from './targets';
+import { selectedNodes } from './targets';
 
 /**
  * Compare Versions: the diff editor on two versions' details documents (older on the left). Two
@@ -15,7 +15,7 @@ import { selectedVersionNodes } from './targets';
  */
 export async function compareVersions(ctx: CommandContext, clicked?: unknown, selected?: unknown): Promise<[vscode.Uri, vscode.Uri] | undefined> {
   const title = vscode.l10n.t('Compare Versions');
-  const nodes = selectedVersionNodes(ctx, clicked, selected);
+  const nodes = selectedNodes(ctx, 'version', clicked, selected);
   let refs: VersionRef[] = nodes.slice(0, 2).map((n) => ctx.tree.refOf(n));
   if (nodes.length > 2) void vscode.window.showInformationMessage(vscode.l10n.t('Comparing the first two of the {0} selected versions.', nodes.length));
   if (refs.length === 0) {

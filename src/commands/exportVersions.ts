@@ -79,11 +79,11 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
         void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled; nothing was written.'));
         return { uri, format, ...result, cancelled: true };
       };
+      // Kept outside the try: a cancel that aborts a page in flight reports what was written.
+      const writer = new ExportWriter(format, write);
       let pagesSoFar = 0;
-      let countSoFar = 0;
       try {
         await opened;
-        const writer = new ExportWriter(format, write);
         const result = await exportPages(
           (nextToken) =>
             ctx.session.listImageVersions({ imageName: image.imageName, maxResults: 100, ...parameters, nextToken }, { region: image.region || undefined, signal: abort.signal }),
@@ -92,7 +92,6 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
             isCancelled: cancelled,
             onPage: (count) => {
               pagesSoFar += 1;
-              countSoFar = count;
               progress.report({ message: vscode.l10n.t('{0} versions written', count) });
             },
           },
@@ -109,7 +108,7 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
           });
         return { uri, format, ...result };
       } catch (e) {
-        if (isCancelled(e) && cancelled()) return await stopped({ count: countSoFar, pages: pagesSoFar });
+        if (isCancelled(e) && cancelled()) return await stopped({ count: writer.count, pages: pagesSoFar });
         out.destroy();
         await fs.rm(partial, { force: true }).catch(() => undefined);
         void vscode.window.showErrorMessage(vscode.l10n.t('Export of {0} failed; nothing was written: {1}', image.imageName, errorMessage(e)));

@@ -28,8 +28,9 @@ function arnProblem(text: string): string | undefined {
  */
 export async function revealArn(ctx: CommandContext, arg?: unknown, options?: { confirmRegionSwitch?: boolean }): Promise<RevealResult> {
   let text = typeof arg === 'string' ? arg : undefined;
-  if (text !== undefined && arnProblem(text)) {
-    void vscode.window.showErrorMessage(arnProblem(text) as string);
+  const problem = text === undefined ? undefined : arnProblem(text);
+  if (problem) {
+    void vscode.window.showErrorMessage(problem);
     return 'invalid';
   }
   text ??= await vscode.window.showInputBox({

@@ -7,9 +7,9 @@ import * as vscode from 'vscode';
 import { parseArn } from '../aws/arns';
 import { isKnownRegion } from '../aws/regions';
 import type { ImageRef, VersionRef } from '../model/detailsStore';
-import type { ImageNode, Node, VersionNode } from '../tree/nodes';
+import type { ImageNode, Node } from '../tree/nodes';
 import type { CommandContext } from './context';
-import { pickImage, pickVersion, regionOf } from './copyVersionArn';
+import { pickImage, pickVersion, regionOf } from './pickers';
 
 const NODE_KINDS: ReadonlySet<unknown> = new Set<Node['kind']>(['region', 'image', 'version', 'loadMore', 'message', 'error']);
 
@@ -34,11 +34,14 @@ export function isVersionRef(ref: ImageRef | VersionRef | undefined): ref is Ver
   return ref !== undefined && typeof (ref as VersionRef).version === 'number';
 }
 
-/** The version rows among the clicked row and the selection, in tree order. */
-export function selectedVersionNodes(ctx: CommandContext, clicked?: unknown, selected?: unknown): VersionNode[] {
+/**
+ * The rows of one kind among what a tree command was given, in tree order: the multi-selection
+ * VS Code passes, else the clicked row, else the view's selection.
+ */
+export function selectedNodes<K extends 'image' | 'version'>(ctx: CommandContext, kind: K, clicked?: unknown, selected?: unknown): Extract<Node, { kind: K }>[] {
   const fromSelection = Array.isArray(selected) && selected.length > 0 ? (selected as Node[]) : undefined;
   const nodes = fromSelection ?? (isNode(clicked) ? [clicked] : [...ctx.view.selection]);
-  return ctx.tree.orderInTree(nodes.filter((n): n is VersionNode => n.kind === 'version'));
+  return ctx.tree.orderInTree(nodes.filter((n): n is Extract<Node, { kind: K }> => n.kind === kind));
 }
 
 function imageRefOf(node: ImageNode): ImageRef {

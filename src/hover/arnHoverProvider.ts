@@ -20,7 +20,7 @@ import { DetailsStore, type ImageOverview, type VersionDetails } from '../model/
 import type { SageMakerSession } from '../model/sageMakerSession';
 import { isTransient } from '../model/statusPoller';
 import { formatLocal, formatUtc } from '../model/timeFormat';
-import { errorMessage } from '../tree/nodes';
+import { commandLink, errorMessage } from '../tree/nodes';
 
 export const HOVER_TTL_MS = 60_000;
 
@@ -44,17 +44,21 @@ function escape(text: string): string {
 }
 
 function link(label: string, command: string, arg: string): string {
-  return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify([arg]))})`;
+  return commandLink(label, command, [arg]);
 }
 
 function when(date: Date): string {
   return `${formatLocal(date)} · ${code(formatUtc(date))}`;
 }
 
-/** The account the service answered for, when it is not the one the hovered ARN names. */
-function otherAccount(wanted: string, answeredArn: string): string | undefined {
+/**
+ * One line when the service answered for another account than the hovered ARN names (a
+ * same-named resource of the profile's account must not pass for it), else undefined.
+ */
+function otherAccountLine(wanted: string, answeredArn: string): string | undefined {
   const answered = parseArn(answeredArn)?.account;
-  return answered && answered !== wanted ? answered : undefined;
+  if (!answered || answered === wanted) return undefined;
+  return `$(warning) ${escape(vscode.l10n.t('This ARN names account {0}; the profile reads account {1}, so it is not shown here.', wanted, answered))}`;
 }
 
 export class ArnHoverProvider implements vscode.HoverProvider {
@@ -115,9 +119,9 @@ export class ArnHoverProvider implements vscode.HoverProvider {
       return;
     }
     const { details: d, aliases } = answer.value;
-    const other = otherAccount(arn.account, d.imageVersionArn);
-    if (other) {
-      md.appendMarkdown(`$(warning) ${escape(vscode.l10n.t('This ARN names account {0}; the profile reads account {1}, so it is not shown here.', arn.account, other))}`);
+    const mismatch = otherAccountLine(arn.account, d.imageVersionArn);
+    if (mismatch) {
+      md.appendMarkdown(mismatch);
       return;
     }
     const lines = [
@@ -143,9 +147,9 @@ export class ArnHoverProvider implements vscode.HoverProvider {
       return;
     }
     const { image, latest } = answer.value;
-    const other = otherAccount(arn.account, image.imageArn);
-    if (other) {
-      md.appendMarkdown(`$(warning) ${escape(vscode.l10n.t('This ARN names account {0}; the profile reads account {1}, so it is not shown here.', arn.account, other))}`);
+    const mismatch = otherAccountLine(arn.account, image.imageArn);
+    if (mismatch) {
+      md.appendMarkdown(mismatch);
       return;
     }
     const lines = [`${statusIcon(image.imageStatus)} **${image.imageStatus}**`];

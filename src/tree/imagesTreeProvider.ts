@@ -97,7 +97,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
 
   /** The region the roots were listed in ('' until known); with regions side by side, all of them. */
   get region(): string {
-    return this.branches.map((b) => b.resolvedRegion).filter(Boolean).join(', ');
+    return this.shownRegions.join(', ');
   }
 
   /** The regions shown, in order (resolved ones only). */

@@ -99,7 +99,8 @@ function timeLines(created: Date, modified: Date): string[] {
 /** What a lazily resolved tooltip adds: the fetched value, or why it could not be fetched. */
 export type Resolved<T> = { readonly value: T } | { readonly error: unknown };
 
-function commandLink(label: string, command: string, args: unknown[]): string {
+/** A Markdown link that runs a command with JSON arguments (the MarkdownString must trust it). */
+export function commandLink(label: string, command: string, args: unknown[]): string {
   return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
 }
 

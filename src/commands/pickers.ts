@@ -1,0 +1,58 @@
+/**
+ * The palette's pickers: an image (of a region picked first when regions are side by side), then
+ * one of its versions. Commands use them when nothing in the tree says what to act on.
+ */
+import * as vscode from 'vscode';
+import { parseImageArn } from '../aws/arns';
+import type { ImageSummary, ImageVersionSummary } from '../aws/types';
+import { formatRelative } from '../model/timeFormat';
+import { toListParameters } from '../model/versionQuery';
+import type { CommandContext } from './context';
+import { pickFromPages } from './pickFromPages';
+
+/**
+ * From the palette: an image of the session's region, or, with regions side by side, of a region
+ * picked first. The image's ARN says which region it is in.
+ */
+export async function pickImage(ctx: CommandContext, title: string): Promise<ImageSummary | undefined> {
+  let region: string | undefined;
+  if (ctx.tree.isSideBySide) {
+    region = await vscode.window.showQuickPick(ctx.tree.shownRegions, { title, placeHolder: vscode.l10n.t('Pick a region') });
+    if (!region) return undefined;
+  }
+  return pickFromPages<ImageSummary>({
+    title,
+    placeholder: region ? vscode.l10n.t('Pick an image in {0}', region) : vscode.l10n.t('Pick an image'),
+    what: 'images',
+    fetchPage: (nextToken, signal) =>
+      ctx.session.listImages({ maxResults: 100, nameContains: ctx.query.nameContains, sortBy: 'IMAGE_NAME', sortOrder: 'ASCENDING', nextToken }, { region, signal }),
+    toItem: (i) => ({ label: i.imageName, description: [i.displayName, i.imageStatus !== 'CREATED' ? i.imageStatus : undefined].filter(Boolean).join(' · ') }),
+  });
+}
+
+/** The region a listed image is in (from its ARN), else the session's. */
+export async function regionOf(ctx: CommandContext, image: ImageSummary): Promise<string> {
+  return parseImageArn(image.imageArn)?.region ?? (await ctx.session.region());
+}
+
+/** From the palette: an image (see pickImage), then one of its versions under the current sort and filters. */
+export async function pickVersion(ctx: CommandContext, title: string): Promise<{ image: ImageSummary; version: ImageVersionSummary } | undefined> {
+  const image = await pickImage(ctx, title);
+  if (!image) return undefined;
+  const version = await pickFromPages<ImageVersionSummary>({
+    title,
+    placeholder: vscode.l10n.t('Pick a version of {0}', image.imageName),
+    what: `the versions of image “${image.imageName}”`,
+    fetchPage: (nextToken, signal) =>
+      ctx.session.listImageVersions(
+        { imageName: image.imageName, maxResults: 100, ...toListParameters(ctx.query.versionQuery), nextToken },
+        { region: parseImageArn(image.imageArn)?.region, signal },
+      ),
+    toItem: (v) => ({
+      label: vscode.l10n.t('Version {0}', v.version),
+      description: `${v.imageVersionStatus} · ${formatRelative(v.creationTime, new Date(), vscode.env.language)}`,
+      detail: v.imageVersionArn,
+    }),
+  });
+  return version ? { image, version } : undefined;
+}
