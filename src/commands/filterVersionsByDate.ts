@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { parseDateInput } from '../model/dateInput';
-import { rangeProblem, shortDate, type DateFilterField, type DateFilters } from '../model/versionQuery';
+import { dateInputText, parseDateInput } from '../model/dateInput';
+import { FIELD_BOUND, rangeProblem, shortDate, type DateFilterField, type DateFilters } from '../model/versionQuery';
 import type { CommandContext } from './context';
 
 const FIELD_LABELS: Record<DateFilterField, string> = {
@@ -30,7 +30,7 @@ export async function filterVersionsByDate(ctx: CommandContext): Promise<void> {
     { label: vscode.l10n.t('One bound'), kind: vscode.QuickPickItemKind.Separator },
     ...(Object.keys(FIELD_LABELS) as DateFilterField[]).map((field) => ({
       label: vscode.l10n.t(FIELD_LABELS[field]),
-      description: current[field] ? shortDate(current[field]!) : undefined,
+      description: current[field] ? shortDate(current[field]!, FIELD_BOUND[field]) : undefined,
       field,
     })),
   ];
@@ -57,7 +57,8 @@ export async function filterVersionsByDate(ctx: CommandContext): Promise<void> {
       delete rest[field];
       return { filters: rest };
     }
-    const parsed = parseDateInput(text);
+    // A day typed alone as a "before" bound covers that whole day (up to 23:59:59.999 local).
+    const parsed = parseDateInput(text, new Date(), FIELD_BOUND[field]);
     if (!parsed.ok) return { message: parsed.message };
     const filters = { ...current, [field]: parsed.date };
     const problem = rangeProblem(filters);
@@ -66,7 +67,8 @@ export async function filterVersionsByDate(ctx: CommandContext): Promise<void> {
   const value = await vscode.window.showInputBox({
     title: vscode.l10n.t(FIELD_LABELS[field]),
     prompt: vscode.l10n.t('A date (2024-05-01, 2024-05-01 10:30, ISO 8601) or a span back from now (7d, 12h, 30m, today, yesterday). Local time unless a zone is given. Empty removes this bound.'),
-    value: current[field] ? shortDate(current[field]!) : '',
+    // At full precision, so that Enter on the pre-filled text keeps the bound exactly as it was.
+    value: current[field] ? dateInputText(current[field]!, FIELD_BOUND[field]) : '',
     validateInput: (text) => next(text).message,
   });
   if (value === undefined) return;

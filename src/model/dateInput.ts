@@ -1,23 +1,38 @@
 /**
- * Parses what people type into the date filter box. Accepted:
- *   2024-05-01                  local midnight
- *   2024-05-01 10:30[:45]       local time (also with a T)
- *   2024-05-01T10:30:00Z        ISO 8601 with a zone (Z or ±hh:mm)
- *   7d, 12h, 30m, 2w            that long before now
- *   today, yesterday, now       local midnight today / yesterday, the current moment
- * Anything else is refused with a message that says what would be accepted. vscode-free.
+ * Parses what people type into the date filter box, and writes a bound back as text that parses
+ * to exactly the same instant (the box is pre-filled with it). Accepted:
+ *   2024-05-01                  a whole local day: its first instant as a lower bound ("after"),
+ *                               its last (23:59:59.999) as an upper bound ("before"), so that the
+ *                               inclusive bounds the README promises cover the day typed
+ *   2024-05-01 10:30[:45[.123]] local time (also with a T), that exact instant for either bound
+ *   2024-05-01T10:30:00Z        ISO 8601 with a zone (Z or ±hh:mm), that exact instant
+ *   7d, 12h, 30m, 2w            that long before now, that exact instant
+ *   today, yesterday            that local day, like a date typed alone
+ *   now                         the current moment
+ * Anything else is refused with a message that says what would be accepted. The text is cut to a
+ * bound before any pattern runs, and every pattern is anchored with bounded, non-overlapping
+ * repetitions, so adversarial input costs linear time. vscode-free.
  */
 
 export type ParsedDate = { ok: true; date: Date } | { ok: false; message: string };
 
-const EARLIEST = Date.UTC(2000, 0, 1);
+/** Which end of a range the text is for: a day alone means its start or its end. */
+export type DateBound = 'lower' | 'upper';
+
+/** Longer than any accepted form (the longest, with nanoseconds and an offset, is 35 characters). */
+export const MAX_DATE_INPUT_LENGTH = 100;
+const EARLIEST_YEAR = 2000;
 const FUTURE_LIMIT_MS = 366 * 86_400_000;
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
 const EXAMPLES = '2024-05-01, 2024-05-01 10:30, 2024-05-01T10:30:00Z, 7d, 12h, 30m, today or yesterday';
 
+// Every repetition is bounded and each is followed by a literal it cannot match: linear.
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;
 const ZONED = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/i;
-const RELATIVE = /^(\d{1,6})\s*([a-z]+)$/i;
+const RELATIVE = /^(\d{1,6}) {0,3}([a-z]{1,12})$/i;
+const COMPACT_OFFSET = /([+-]\d{2})(\d{2})$/;
+const DAY_FIRST = /^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/;
+const NEGATIVE_SPAN = /^-\d/;
 
 function fail(message: string): ParsedDate {
   return { ok: false, message };
@@ -32,24 +47,39 @@ function validClock(h: number, min: number, s: number): boolean {
   return h <= 23 && min <= 59 && s <= 59;
 }
 
-function localMidnight(now: Date, daysBack: number): Date {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate() - daysBack);
+/** The first instant of a local day, or its last one (23:59:59.999 local) for an upper bound. */
+function localDay(y: number, monthIndex: number, day: number, bound: DateBound): Date {
+  // Built from the wall time, not as next midnight minus 1 ms: where a clock change skips
+  // midnight, the next midnight does not exist and would be moved an hour on.
+  return bound === 'upper' ? new Date(y, monthIndex, day, 23, 59, 59, 999) : new Date(y, monthIndex, day);
 }
 
-function inRange(date: Date, now: Date): ParsedDate {
+function dayOf(now: Date, daysBack: number, bound: DateBound): Date {
+  return localDay(now.getFullYear(), now.getMonth(), now.getDate() - daysBack, bound);
+}
+
+/**
+ * The range check. A written date is too early when its year, as written, is before 2000 (so a
+ * local 2000-01-01 is accepted in every zone, east of UTC too); a span or a word is too early
+ * when it ends before local 2000-01-01. `start` is what the future limit applies to: for a day
+ * alone, its first instant (a day that starts within the limit is accepted as either bound).
+ */
+function inRange(date: Date, now: Date, writtenYear?: number, start: Date = date): ParsedDate {
   if (Number.isNaN(date.getTime())) return fail(`Not a date. Try ${EXAMPLES}.`);
-  if (date.getTime() < EARLIEST) return fail('That is before 2000: no SageMaker image can be that old.');
-  if (date.getTime() > now.getTime() + FUTURE_LIMIT_MS) return fail('That is more than a year in the future: no image version can match it.');
+  const tooEarly = writtenYear !== undefined ? writtenYear < EARLIEST_YEAR : date.getTime() < new Date(EARLIEST_YEAR, 0, 1).getTime();
+  if (tooEarly) return fail('That is before 2000: no SageMaker image can be that old.');
+  if (start.getTime() > now.getTime() + FUTURE_LIMIT_MS) return fail('That is more than a year in the future: no image version can match it.');
   return { ok: true, date };
 }
 
-export function parseDateInput(raw: string, now: Date = new Date()): ParsedDate {
+export function parseDateInput(raw: string, now: Date = new Date(), bound: DateBound = 'lower'): ParsedDate {
+  if (raw.length > MAX_DATE_INPUT_LENGTH) return fail(`That is too long to be a date. Try ${EXAMPLES}.`);
   const text = raw.trim();
   if (text === '') return fail(`Enter a date or a span, e.g. ${EXAMPLES}.`);
   const lower = text.toLowerCase();
   if (lower === 'now') return { ok: true, date: new Date(now.getTime()) };
-  if (lower === 'today') return { ok: true, date: localMidnight(now, 0) };
-  if (lower === 'yesterday') return { ok: true, date: localMidnight(now, 1) };
+  if (lower === 'today') return { ok: true, date: dayOf(now, 0, bound) };
+  if (lower === 'yesterday') return { ok: true, date: dayOf(now, 1, bound) };
 
   const rel = RELATIVE.exec(text);
   if (rel) {
@@ -70,19 +100,36 @@ export function parseDateInput(raw: string, now: Date = new Date()): ParsedDate 
       const om = Number(offset.slice(-2));
       if (oh > 14 || om > 59) return fail(`${offset} is not a time-zone offset.`);
     }
-    return inRange(new Date(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')), now);
+    return inRange(new Date(text.replace(COMPACT_OFFSET, '$1:$2')), now, y);
   }
 
   const local = LOCAL.exec(text);
   if (local) {
-    const [y, m, d, h, min, s, frac] = [1, 2, 3, 4, 5, 6, 7].map((i) => Number(local[i] ?? 0));
+    const [y, m, d, h, min, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(local[i] ?? 0));
     if (!validCalendarDate(y, m, d)) return fail(`${local[1]}-${local[2]}-${local[3]} is not a day of the calendar.`);
     if (!validClock(h, min, s)) return fail(`${local[4]}:${local[5]} is not a time of day.`);
-    const ms = local[7] ? Number(local[7].padEnd(3, '0')) : frac;
-    return inRange(new Date(y, m - 1, d, h, min, s, ms), now);
+    if (local[4] === undefined) return inRange(localDay(y, m - 1, d, bound), now, y, localDay(y, m - 1, d, 'lower'));
+    const ms = local[7] ? Number(local[7].padEnd(3, '0')) : 0;
+    return inRange(new Date(y, m - 1, d, h, min, s, ms), now, y);
   }
 
-  if (/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(text)) return fail(`Write dates as year-month-day, e.g. 2024-05-01 (day/month order is ambiguous).`);
-  if (/^-\d/.test(text)) return fail('Spans count back from now: write 7d, not -7d.');
+  if (DAY_FIRST.test(text)) return fail(`Write dates as year-month-day, e.g. 2024-05-01 (day/month order is ambiguous).`);
+  if (NEGATIVE_SPAN.test(text)) return fail('Spans count back from now: write 7d, not -7d.');
   return fail(`Not a date. Try ${EXAMPLES}.`);
+}
+
+/**
+ * The text to pre-fill the box with for a bound, such that pressing Enter on it keeps exactly
+ * that instant: a day alone when the bound is a whole day's start (lower) or end (upper), else
+ * the local time with as many digits as it needs (seconds, milliseconds). A local time that
+ * reads back as another instant (the repeated hour when clocks go back) is written in UTC ISO.
+ */
+export function dateInputText(date: Date, bound: DateBound = 'lower'): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const [y, mo, d, h, mi, s, ms] = [date.getFullYear(), date.getMonth(), date.getDate(), date.getHours(), date.getMinutes(), date.getSeconds(), date.getMilliseconds()];
+  const day = `${pad(y, 4)}-${pad(mo + 1)}-${pad(d)}`;
+  if (localDay(y, mo, d, bound).getTime() === date.getTime()) return day;
+  const seconds = s !== 0 || ms !== 0 ? `:${pad(s)}${ms !== 0 ? `.${pad(ms, 3)}` : ''}` : '';
+  const text = `${day} ${pad(h)}:${pad(mi)}${seconds}`;
+  return new Date(y, mo, d, h, mi, s, ms).getTime() === date.getTime() ? text : date.toISOString();
 }

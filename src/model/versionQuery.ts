@@ -5,6 +5,7 @@
  */
 import type { ImageVersionSortBy, ListImageVersionsInput, SortOrder } from '../aws/types';
 import { IMAGE_VERSION_SORT_BY, SORT_ORDERS } from '../aws/types';
+import type { DateBound } from './dateInput';
 
 export interface DateFilters {
   createdAfter?: Date;
@@ -15,6 +16,9 @@ export interface DateFilters {
 
 export type DateFilterField = keyof DateFilters;
 export const DATE_FILTER_FIELDS: readonly DateFilterField[] = ['createdAfter', 'createdBefore', 'modifiedAfter', 'modifiedBefore'];
+
+/** Which end of its range each filter is: a day typed alone means its start or its end. */
+export const FIELD_BOUND: Record<DateFilterField, DateBound> = { createdAfter: 'lower', createdBefore: 'upper', modifiedAfter: 'lower', modifiedBefore: 'upper' };
 
 export interface VersionQuery {
   sortBy: ImageVersionSortBy;
@@ -62,11 +66,19 @@ export function rangeProblem(f: DateFilters): string | undefined {
   return undefined;
 }
 
-/** A date as the user most likely typed it: day alone at local midnight, else minutes. */
-export function shortDate(d: Date): string {
+/**
+ * A bound as the user most likely typed it, for the view's description: the day alone when the
+ * bound is a whole day (local midnight as a lower bound, 23:59:59.999 local as an upper one),
+ * else to the minute. Short on purpose; the input box is pre-filled at full precision instead.
+ */
+export function shortDate(d: Date, bound: DateBound = 'lower'): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  return d.getHours() === 0 && d.getMinutes() === 0 && d.getSeconds() === 0 ? day : `${day} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const wholeDay =
+    bound === 'upper'
+      ? d.getHours() === 23 && d.getMinutes() === 59 && d.getSeconds() === 59 && d.getMilliseconds() === 999
+      : d.getHours() === 0 && d.getMinutes() === 0 && d.getSeconds() === 0 && d.getMilliseconds() === 0;
+  return wholeDay ? day : `${day} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 const FIELD_TEXT: Record<DateFilterField, string> = {
@@ -80,7 +92,7 @@ const SORT_TEXT: Record<ImageVersionSortBy, string> = { CREATION_TIME: 'created'
 
 /** e.g. "created ≥ 2024-05-01 · version ↓" (filters first, then the sort). */
 export function describeQuery(q: VersionQuery): string {
-  const parts = DATE_FILTER_FIELDS.filter((k) => q.filters[k]).map((k) => `${FIELD_TEXT[k]} ${shortDate(q.filters[k]!)}`);
+  const parts = DATE_FILTER_FIELDS.filter((k) => q.filters[k]).map((k) => `${FIELD_TEXT[k]} ${shortDate(q.filters[k]!, FIELD_BOUND[k])}`);
   parts.push(`${SORT_TEXT[q.sortBy]} ${q.sortOrder === 'DESCENDING' ? '↓' : '↑'}`);
   return parts.join(' · ');
 }
