@@ -1,7 +1,6 @@
-import { createWriteStream, promises as fs } from 'node:fs';
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import { exportPages, ExportWriter, formatFromPath, type ExportFormat } from '../model/versionExport';
+import { exportPages, ExportWriter, formatFromPath, openReplacement, type ExportFormat, type ReplacementFile } from '../model/versionExport';
 import { describeQuery, toListParameters } from '../model/versionQuery';
 import { isCancelled } from '../aws/errors';
 import { errorMessage } from '../tree/nodes';
@@ -53,18 +52,10 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
   const query = ctx.query.versionQuery;
   const parameters = toListParameters(query);
   // Written beside the target and renamed over it at the end: a cancelled or failed export never
-  // empties a file the user chose to replace.
-  const partial = `${uri.fsPath}.${process.pid}-${Date.now()}.partial`;
-  const out = createWriteStream(partial, { encoding: 'utf8', flags: 'wx' });
-  const opened = new Promise<void>((resolve, reject) => {
-    out.once('open', () => resolve());
-    out.once('error', reject);
-  });
-  const write = (chunk: string) =>
-    new Promise<void>((resolve, reject) => {
-      out.write(chunk, (e) => (e ? reject(e) : resolve()));
-    });
-  const close = () => new Promise<void>((resolve) => out.end(() => resolve()));
+  // empties a file the user chose to replace. The replaced file keeps its mode, and a symbolic
+  // link stays a link: its target gets the content (see openReplacement).
+  let file: ReplacementFile | undefined;
+  const write = (chunk: string) => (file ? file.write(chunk) : Promise.reject(new Error('the export file is not open')));
 
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the versions of {0}', image.imageName), cancellable: true },
@@ -74,8 +65,7 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
       const cancelled = () => token.isCancellationRequested || options.cancellation?.isCancellationRequested === true;
       const subscriptions = [token.onCancellationRequested(() => abort.abort()), options.cancellation?.onCancellationRequested(() => abort.abort())];
       const stopped = async (result: { count: number; pages: number }): Promise<ExportResult> => {
-        out.destroy();
-        await fs.rm(partial, { force: true });
+        await file?.discard();
         void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled; nothing was written.'));
         return { uri, format, ...result, cancelled: true };
       };
@@ -83,7 +73,7 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
       const writer = new ExportWriter(format, write);
       let pagesSoFar = 0;
       try {
-        await opened;
+        file = await openReplacement(uri.fsPath);
         const result = await exportPages(
           (nextToken) =>
             ctx.session.listImageVersions({ imageName: image.imageName, maxResults: 100, ...parameters, nextToken }, { region: image.region || undefined, signal: abort.signal }),
@@ -97,8 +87,7 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
           },
         );
         if (result.cancelled) return await stopped(result);
-        await close();
-        await fs.rename(partial, uri.fsPath);
+        await file.commit();
         const described = describeQuery(query);
         const open = vscode.l10n.t('Open File');
         void vscode.window
@@ -109,8 +98,7 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
         return { uri, format, ...result };
       } catch (e) {
         if (isCancelled(e) && cancelled()) return await stopped({ count: writer.count, pages: pagesSoFar });
-        out.destroy();
-        await fs.rm(partial, { force: true }).catch(() => undefined);
+        await file?.discard().catch(() => undefined);
         void vscode.window.showErrorMessage(vscode.l10n.t('Export of {0} failed; nothing was written: {1}', image.imageName, errorMessage(e)));
         return undefined;
       } finally {

@@ -2,8 +2,12 @@
  * Exports an image's versions to a JSON or CSV file, page by page, so an image with thousands of
  * versions is written as it is listed instead of being held in memory first. The file uses the
  * API's own member names and values, so it can be compared with `aws sagemaker
- * list-image-versions` output.
+ * list-image-versions` output (CSV cells that a spreadsheet would run as a formula excepted).
+ * Also how the file is replaced: through a temporary file renamed over it, keeping its mode and
+ * writing through a symbolic link to its target rather than replacing the link.
  */
+import { createWriteStream, promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { AwsError } from '../aws/errors';
 import { RepeatedTokenGuard } from '../aws/paging';
 import type { ImageVersionSummary, Page } from '../aws/types';
@@ -38,15 +42,25 @@ export function toApiRecord(v: ImageVersionSummary): Record<string, string | num
   return record;
 }
 
+/** Leading characters that make Excel, LibreOffice or Sheets read a cell as a formula (OWASP). */
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
+
 /**
- * RFC 4180 field quoting. Values are written exactly as the API returned them: no guarding
- * against spreadsheet formula injection (prefixing `=`, `+`, `-`, `@` with a quote), because the
- * file must match the API byte for byte, and a status or ARN never starts with those characters;
- * only FailureReason is free text, and altering it would misreport what the service said.
+ * A cell that a spreadsheet would run as a formula, prefixed with `'` (as OWASP recommends for
+ * CSV injection): FailureReason is text an image owner's build controls, and opening the export
+ * must not run `=HYPERLINK(…)` or `=cmd|…`. Applied to every cell whatever its column, so a text
+ * that merely starts with `-` ("-1 retries left") gets the prefix too; no column we write holds a
+ * negative number (Version is a positive integer, times start with the year, ARNs with `arn:`),
+ * so only free text is ever changed. JSON has no such reader and stays exactly the API's values.
  */
+export function neutraliseCsvCell(text: string): string {
+  return text !== '' && FORMULA_START.has(text[0]) ? `'${text}` : text;
+}
+
+/** RFC 4180 field quoting, after formula neutralisation. */
 function csvField(value: string | number | undefined): string {
   if (value === undefined) return '';
-  const text = String(value);
+  const text = neutraliseCsvCell(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -147,4 +161,80 @@ export async function exportPages(
   } while (token !== undefined);
   await writer.end();
   return { count: writer.count, pages, cancelled: false };
+}
+
+/** A file being written in place of another; `commit` puts it there, `discard` leaves no trace. */
+export interface ReplacementFile {
+  /** The file that `commit` replaces or creates: the target of a symbolic link, not the link. */
+  readonly target: string;
+  /** The temporary file beside the target. */
+  readonly partial: string;
+  write(chunk: string): Promise<void>;
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+const MAX_LINK_HOPS = 40; // as Linux's ELOOP limit
+
+/**
+ * Where a write to `file` must land: the end of its chain of symbolic links (even a dangling one),
+ * or `file` itself when it is not a link or does not exist yet.
+ */
+async function resolveTarget(file: string): Promise<string> {
+  try {
+    return await fs.realpath(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  // realpath fails on a dangling link: follow it by hand to the path the link names.
+  let current = path.resolve(file);
+  for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
+    const stat = await fs.lstat(current).catch(() => undefined);
+    if (!stat?.isSymbolicLink()) return current;
+    current = path.resolve(path.dirname(current), await fs.readlink(current));
+  }
+  throw new Error(`${file}: too many levels of symbolic links`);
+}
+
+/**
+ * Opens a temporary file beside the file that `file` names (beside a symlink's target, so the
+ * final rename stays on one file system and replaces the target, never the link). An existing
+ * file's permission bits are kept: a 0600 export stays 0600 (a plain rename would leave the
+ * temporary file's 0644 in its place).
+ */
+export async function openReplacement(file: string): Promise<ReplacementFile> {
+  const target = await resolveTarget(file);
+  const existing = await fs.stat(target).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    throw e;
+  });
+  const mode = existing ? existing.mode & 0o7777 : undefined;
+  const partial = `${target}.${process.pid}-${Date.now()}.partial`;
+  // Created with the final mode already (umask may only narrow it; chmod below makes it exact),
+  // so the content is never readable more widely than the file it replaces.
+  const out = createWriteStream(partial, { encoding: 'utf8', flags: 'wx', ...(mode !== undefined ? { mode } : {}) });
+  await new Promise<void>((resolve, reject) => {
+    out.once('open', () => resolve());
+    out.once('error', reject);
+  });
+  return {
+    target,
+    partial,
+    write: (chunk) =>
+      new Promise<void>((resolve, reject) => {
+        out.write(chunk, (e) => (e ? reject(e) : resolve()));
+      }),
+    commit: async () => {
+      await new Promise<void>((resolve, reject) => {
+        out.once('error', reject);
+        out.end(() => resolve());
+      });
+      if (mode !== undefined) await fs.chmod(partial, mode);
+      await fs.rename(partial, target);
+    },
+    discard: async () => {
+      out.destroy();
+      await fs.rm(partial, { force: true });
+    },
+  };
 }

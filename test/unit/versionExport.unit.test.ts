@@ -1,11 +1,16 @@
 /**
- * Version export: the JSON and CSV files must read back as exactly the API's records, and the
- * pager must follow tokens in order, stop on cancel without closing the file, and refuse loops.
+ * Version export: the JSON file must read back as exactly the API's records and the CSV file as
+ * the same records with formula-like cells neutralised; the pager must follow tokens in order,
+ * stop on cancel without closing the file, and refuse loops; replacing a file keeps its mode and
+ * writes through a symbolic link (real files in a temporary directory).
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { isAwsError } from '../../src/aws/errors';
 import type { ImageVersionSummary, Page } from '../../src/aws/types';
-import { ExportWriter, exportPages, formatFromPath, toApiRecord, type ExportFormat } from '../../src/model/versionExport';
+import { ExportWriter, exportPages, formatFromPath, neutraliseCsvCell, openReplacement, toApiRecord, type ExportFormat } from '../../src/model/versionExport';
+import { testTempDir } from './helpers';
 
 function version(n: number, failureReason?: string): ImageVersionSummary {
   return {
@@ -146,10 +151,51 @@ describe('versionExport', () => {
       assert.deepEqual(rows[0], HEADER);
       const expected = all.map((v) => {
         const r = toApiRecord(v);
-        return HEADER.map((h) => (r[h] === undefined ? '' : String(r[h])));
+        return HEADER.map((h) => (r[h] === undefined ? '' : neutraliseCsvCell(String(r[h]))));
       });
       assert.deepEqual(rows.slice(1), expected);
-      assert.equal(rows[5][6], '=SUM(A1)', 'values are kept exactly as the API returned them');
+      assert.deepEqual(rows[4][6], 'line1\r\nline2', 'other values are kept exactly as the API returned them');
+      assert.equal(rows[5][6], "'=SUM(A1)", 'a formula is neutralised');
+    });
+
+    it("neutralises CSV cells that start with =, +, -, @, tab or CR with a leading ', and leaves JSON as the API said", async () => {
+      const reasons: [string, string][] = [
+        ['=HYPERLINK("https://attacker.example","x")', `"'=HYPERLINK(""https://attacker.example"",""x"")"`],
+        ['+1+cmd|\' /C calc\'!A0', "'+1+cmd|' /C calc'!A0"],
+        ['-2+3', "'-2+3"],
+        ['-1 retries left', "'-1 retries left"],
+        ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
+        ['\t=1+1', "'\t=1+1"],
+        ['\r=1+1', `"'\r=1+1"`],
+        // Only the first character counts: these are left alone.
+        [' =1+1', ' =1+1'],
+        ['a=1', 'a=1'],
+        ['pull failed: -1', 'pull failed: -1'],
+        ["'quoted", "'quoted"],
+      ];
+      const s = sink('csv');
+      const j = sink('json');
+      const all = reasons.map(([reason], i) => version(i + 1, reason));
+      for (const w of [s.writer, j.writer]) {
+        await w.begin();
+        await w.addPage(all);
+        await w.end();
+      }
+      const lines = s.text().split('\r\n');
+      reasons.forEach(([reason, cell], i) => {
+        assert.ok(s.text().includes(`,CREATE_FAILED,2024-01-${String(i + 1).padStart(2, '0')}T10:30:00.005Z,2024-02-${String(i + 1).padStart(2, '0')}T11:00:00.000Z,${cell}\r\n`), `${JSON.stringify(reason)} → ${JSON.stringify(cell)}`);
+      });
+      assert.ok(lines[1].startsWith('arn:aws:sagemaker:'), 'ARNs, statuses, versions and times are untouched');
+      const rows = parseCsv(s.text());
+      assert.deepEqual(
+        rows.slice(1).map((r) => r[6]),
+        reasons.map(([reason]) => (/^[=+\-@\t\r]/.test(reason) ? `'${reason}` : reason)),
+      );
+      assert.deepEqual(
+        (JSON.parse(j.text()) as { ImageVersions: { FailureReason: string }[] }).ImageVersions.map((r) => r.FailureReason),
+        reasons.map(([reason]) => reason),
+        'JSON keeps every value exactly',
+      );
     });
 
     it('refuses calls out of order', async () => {
@@ -242,6 +288,92 @@ describe('versionExport', () => {
         { isCancelled: () => false, maxPages: 2 },
       );
       assert.deepEqual(exact, { count: 2, pages: 2, cancelled: false });
+    });
+  });
+
+  describe('openReplacement', () => {
+    let dir: string;
+    let n = 0;
+    beforeEach(() => {
+      dir = path.join(testTempDir(), `export-${++n}`);
+      fs.mkdirSync(dir, { recursive: true });
+    });
+
+    /** The whole export of two versions into `file`, as the command runs it. */
+    async function exportTo(file: string, format: ExportFormat = 'json'): Promise<string> {
+      const out = await openReplacement(file);
+      const writer = new ExportWriter(format, (chunk) => out.write(chunk));
+      await exportPages(async () => ({ items: [version(1), version(2)] }), writer, { isCancelled: () => false });
+      await out.commit();
+      return out.target;
+    }
+
+    const leftovers = (d: string) => fs.readdirSync(d).filter((f) => f.endsWith('.partial'));
+
+    it('creates a new file, and replaces an existing one leaving no partial file', async () => {
+      const file = path.join(dir, 'new.json');
+      assert.equal(await exportTo(file), file);
+      assert.deepEqual(JSON.parse(fs.readFileSync(file, 'utf8')).ImageVersions.length, 2);
+      fs.writeFileSync(file, 'old');
+      await exportTo(file, 'csv');
+      assert.match(fs.readFileSync(file, 'utf8'), /^ImageArn,/);
+      assert.deepEqual(leftovers(dir), []);
+    });
+
+    it('keeps the mode of the file it replaces (0600 stays 0600, 0640 stays 0640)', async function () {
+      for (const mode of [0o600, 0o640, 0o664]) {
+        const file = path.join(dir, `private-${mode.toString(8)}.json`);
+        fs.writeFileSync(file, 'old');
+        fs.chmodSync(file, mode);
+        await exportTo(file);
+        assert.equal(fs.statSync(file).mode & 0o7777, mode, `mode ${mode.toString(8)}`);
+        assert.notEqual(fs.readFileSync(file, 'utf8'), 'old');
+      }
+    });
+
+    it('writes through a symbolic link to its target and leaves the link a link', async function () {
+      const elsewhere = path.join(dir, 'real');
+      fs.mkdirSync(elsewhere);
+      const target = path.join(elsewhere, 'versions.json');
+      fs.writeFileSync(target, 'old');
+      fs.chmodSync(target, 0o600);
+      const link = path.join(dir, 'link.json');
+      fs.symlinkSync(path.join('real', 'versions.json'), link); // relative, as links often are
+      const chained = path.join(dir, 'chained.json');
+      fs.symlinkSync('link.json', chained);
+
+      assert.equal(await exportTo(chained), fs.realpathSync(target));
+      assert.ok(fs.lstatSync(link).isSymbolicLink(), 'the link is still a link');
+      assert.ok(fs.lstatSync(chained).isSymbolicLink(), 'the link to the link too');
+      assert.equal(fs.readlinkSync(link), path.join('real', 'versions.json'), 'pointing where it did');
+      assert.equal(JSON.parse(fs.readFileSync(target, 'utf8')).ImageVersions.length, 2, 'the target got the content');
+      assert.equal(fs.statSync(target).mode & 0o7777, 0o600, "the target's mode is kept");
+      assert.deepEqual(leftovers(dir), []);
+      assert.deepEqual(leftovers(elsewhere), []);
+    });
+
+    it('a dangling link gets its target created, and stays a link', async function () {
+      const link = path.join(dir, 'dangling.csv');
+      fs.symlinkSync('not-yet.csv', link);
+      await exportTo(link, 'csv');
+      assert.ok(fs.lstatSync(link).isSymbolicLink());
+      assert.match(fs.readFileSync(path.join(dir, 'not-yet.csv'), 'utf8'), /^ImageArn,/);
+    });
+
+    it('discard leaves the replaced file untouched and no partial file, beside the target', async function () {
+      const elsewhere = path.join(dir, 'real');
+      fs.mkdirSync(elsewhere);
+      const target = path.join(elsewhere, 'keep.json');
+      fs.writeFileSync(target, 'an earlier export');
+      const link = path.join(dir, 'keep.json');
+      fs.symlinkSync(target, link);
+      const out = await openReplacement(link);
+      assert.equal(path.dirname(out.partial), fs.realpathSync(elsewhere), 'the temporary file sits beside the target, so rename replaces it');
+      await out.write('half');
+      await out.discard();
+      assert.equal(fs.readFileSync(target, 'utf8'), 'an earlier export');
+      assert.deepEqual(leftovers(elsewhere), []);
+      assert.ok(fs.lstatSync(link).isSymbolicLink());
     });
   });
 });
