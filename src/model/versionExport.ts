@@ -208,7 +208,8 @@ export async function openReplacement(file: string): Promise<ReplacementFile> {
     if (e.code === 'ENOENT') return undefined;
     throw e;
   });
-  const mode = existing ? existing.mode & 0o7777 : undefined;
+  // The permission bits only: set-user-ID and the like are not for new content.
+  const mode = existing ? existing.mode & 0o777 : undefined;
   const partial = `${target}.${process.pid}-${Date.now()}.partial`;
   // Created with the final mode already (umask may only narrow it; chmod below makes it exact),
   // so the content is never readable more widely than the file it replaces.
