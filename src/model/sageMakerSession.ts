@@ -72,9 +72,23 @@ export class SageMakerSession {
     return true;
   }
 
-  connection(region?: string): Promise<SageMakerConnection> {
+  private connections(): ConnectionCache {
     this.cache ??= new (loadAws().ConnectionCache)({ logger: this.logger, version: this.version, requestTimeoutMs: this.requestTimeoutMs });
-    return this.cache.get(region === undefined ? this.current : { ...this.current, region });
+    return this.cache;
+  }
+
+  private scopeSettings(region: string | undefined): ConnectionSettings {
+    return region === undefined ? this.current : { ...this.current, region };
+  }
+
+  /** The connection for a region (its resolved region and endpoint); calls go through `call`. */
+  connection(region?: string): Promise<SageMakerConnection> {
+    return this.connections().get(this.scopeSettings(region));
+  }
+
+  /** Runs one call on the scope's client, which the cache keeps alive until the call settles. */
+  private call<T>(scope: CallScope, fn: (connection: SageMakerConnection, options: { abortSignal?: AbortSignal; logger: Logger }) => Promise<T>): Promise<T> {
+    return this.connections().use(this.scopeSettings(scope.region), (connection) => fn(connection, this.options(scope)));
   }
 
   /** The region calls go to by default (resolved from settings, profile and environment). */
@@ -87,24 +101,24 @@ export class SageMakerSession {
   }
 
   async listImages(input: ListImagesInput, scope: CallScope = {}): Promise<Page<ImageSummary>> {
-    return loadAws().listImagesPage(await this.connection(scope.region), input, this.options(scope));
+    return this.call(scope, (c, o) => loadAws().listImagesPage(c, input, o));
   }
 
   async listImageVersions(input: ListImageVersionsInput, scope: CallScope = {}): Promise<Page<ImageVersionSummary>> {
-    return loadAws().listImageVersionsPage(await this.connection(scope.region), input, this.options(scope));
+    return this.call(scope, (c, o) => loadAws().listImageVersionsPage(c, input, o));
   }
 
   async describeImage(imageName: string, scope: CallScope = {}): Promise<ImageDetails> {
-    return loadAws().describeImage(await this.connection(scope.region), imageName, this.options(scope));
+    return this.call(scope, (c, o) => loadAws().describeImage(c, imageName, o));
   }
 
   async describeImageVersion(input: DescribeImageVersionInput, scope: CallScope = {}): Promise<ImageVersionDetails> {
-    return loadAws().describeImageVersion(await this.connection(scope.region), input, this.options(scope));
+    return this.call(scope, (c, o) => loadAws().describeImageVersion(c, input, o));
   }
 
   /** Every alias of an image, or of one version when `version` is given (ListAliases to the end). */
   async listAliases(imageName: string, version: number | undefined, scope: CallScope = {}): Promise<string[]> {
-    return loadAws().listAllAliases(await this.connection(scope.region), imageName, version, this.options(scope));
+    return this.call(scope, (c, o) => loadAws().listAllAliases(c, imageName, version, o));
   }
 
   dispose(): void {
