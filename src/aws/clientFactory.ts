@@ -27,6 +27,8 @@ export interface ClientOptions {
   /** Extension version for the user-agent suffix. */
   version?: string;
   logger?: Logger;
+  /** Called with the endpoint each new client resolved to (settings, environment or profile), e.g. to warn about plain http. */
+  onEndpoint?: (endpoint: string | undefined) => void;
 }
 
 export const DEFAULT_CLIENT_OPTIONS = {
@@ -69,6 +71,7 @@ export async function createConnection(settings: ConnectionSettings, options: Cl
       throwOnRequestTimeout: true,
     },
   });
+  options.onEndpoint?.(endpoint);
   logger.debug(
     `SageMaker client created: region=${region} profile=${settings.profile ?? '(default chain)'} endpoint=${endpoint ?? '(AWS)'}`,
   );

@@ -6,6 +6,7 @@
  * AWS SDK is loaded on the first call, not at construction.
  */
 import type { ConnectionCache, SageMakerConnection } from '../aws/clientFactory';
+import { InsecureEndpointWarnings } from '../aws/endpointSecurity';
 import type { Logger } from '../aws/log';
 import { loadAws } from '../aws/lazy';
 import { settingsKey, type ConnectionSettings } from '../aws/settings';
@@ -33,15 +34,25 @@ export class SageMakerSession {
   private requestTimeoutMs: number | undefined;
   /** Bumped on every settings change, so caches keyed by it never serve another account's data. */
   private generation = 0;
+  /** Plain-http endpoints off loopback, each reported once for the session's lifetime. */
+  private readonly insecureEndpoints: InsecureEndpointWarnings;
 
   constructor(
     settings: ConnectionSettings,
     private readonly logger: Logger,
     private readonly version: string,
-    options: { requestTimeoutMs?: number } = {},
+    options: {
+      requestTimeoutMs?: number;
+      /** Told (once per endpoint) that requests go over plain http to `host`, not a loopback address. */
+      onInsecureEndpoint?: (host: string) => void;
+    } = {},
   ) {
     this.current = settings;
     this.requestTimeoutMs = options.requestTimeoutMs;
+    this.insecureEndpoints = new InsecureEndpointWarnings((host, origin) => {
+      this.logger.warn(`The endpoint ${origin} uses plain http to ${host}, which is not a loopback address: requests, session tokens included, are sent unencrypted. Use https.`);
+      options.onInsecureEndpoint?.(host);
+    });
   }
 
   /** Changes the per-request timeout; cached clients are destroyed so the next call uses it. */
@@ -73,7 +84,12 @@ export class SageMakerSession {
   }
 
   private connections(): ConnectionCache {
-    this.cache ??= new (loadAws().ConnectionCache)({ logger: this.logger, version: this.version, requestTimeoutMs: this.requestTimeoutMs });
+    this.cache ??= new (loadAws().ConnectionCache)({
+      logger: this.logger,
+      version: this.version,
+      requestTimeoutMs: this.requestTimeoutMs,
+      onEndpoint: (endpoint) => this.insecureEndpoints.check(endpoint),
+    });
     return this.cache;
   }
 
