@@ -38,6 +38,12 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 
+/** A bundled file as its package path, wherever node_modules is (a worktree may link it from elsewhere). */
+function packagePath(file: string): string {
+  const at = file.lastIndexOf('node_modules/');
+  return at < 0 ? file : file.slice(at + 'node_modules/'.length);
+}
+
 function size(): void {
   const ext = fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size;
   const aws = fs.statSync(path.join(ROOT, 'dist', 'aws.js')).size;
@@ -52,7 +58,7 @@ function size(): void {
   for (const [out, info] of Object.entries(meta.outputs)) {
     if (out.endsWith('.map')) continue;
     largest[out] = Object.entries(info.inputs)
-      .map(([file, i]) => [file.replace(/^node_modules\//, ''), i.bytesInOutput] as [string, number])
+      .map(([file, i]) => [packagePath(file), i.bytesInOutput] as [string, number])
       .sort((a, b) => b[1] - a[1])
       .slice(0, 5);
     for (const [file, bytes] of largest[out]) rows.push({ section: `Largest in ${out}`, metric: file, value: kb(bytes) });
