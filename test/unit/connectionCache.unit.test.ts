@@ -88,13 +88,17 @@ describe('ConnectionCache eviction with a request in flight (13/1.10)', function
       destroyed++;
       destroy();
     };
-    emu().faults.add({ kind: 'delay', delayMs: 1_000, operation: 'ListImages', region: A });
-    const slow = cache.use(settings, (c) => listImagesPage(c, {}));
+    emu().faults.add({ kind: 'delay', delayMs: 2_000, operation: 'ListImages', region: A });
+    let settled = false;
+    const slow = cache.use(settings, (c) => listImagesPage(c, {})).finally(() => {
+      settled = true;
+    });
     await until(() => emu().calls('ListImages').length === 1, 'the slow request to reach the emulator');
     cache.clear();
     assert.equal(cache.size, 0);
     cache.clear();
-    assert.equal(destroyed, 0);
+    assert.ok(!settled, 'the slow request settled before clear(): the test proved nothing');
+    assert.equal(destroyed, 0, 'a client with a request in flight was destroyed');
     assert.equal((await slow).items[0].imageName, 'slow-image');
     await until(() => destroyed === 1, 'the cleared client to be destroyed');
     await new Promise((r) => setImmediate(r));
