@@ -51,7 +51,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     logger.error(initial.message);
     void vscode.window.showErrorMessage(initial.message);
   }
-  const session = new SageMakerSession(initial.ok ? initial.settings : {}, logger, version, { requestTimeoutMs: readRequestTimeoutMs() });
+  const session = new SageMakerSession(initial.ok ? initial.settings : {}, logger, version, {
+    requestTimeoutMs: readRequestTimeoutMs(),
+    // The session logs it (warn) and calls this once per endpoint: plain http off loopback.
+    onInsecureEndpoint: (host) =>
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('The SageMaker endpoint on {0} uses plain http: requests and session tokens are sent unencrypted. Use https (plain http is only safe on a loopback address).', host),
+      ),
+  });
   const query = new ViewQuery(context.workspaceState);
   const tree = new ImagesTreeProvider(session, {
     pageSize: () => readPageSize((m) => logger.warn(m)),

@@ -1,6 +1,7 @@
 /**
  * Creates SageMaker clients from { profile, region, endpoint }, one per distinct settings, and
- * destroys them when the settings change so no socket or credential cache outlives its settings.
+ * destroys them when the settings change (once their requests settle) so no socket or credential
+ * cache outlives its settings.
  *
  * Credentials come from @aws-sdk/credential-provider-node's chain (env, shared files, SSO,
  * credential_process, IMDS/ECS). Timeouts are explicit because the SDK's default has none: a
@@ -26,6 +27,8 @@ export interface ClientOptions {
   /** Extension version for the user-agent suffix. */
   version?: string;
   logger?: Logger;
+  /** Called with the endpoint each new client resolved to (settings, environment or profile), e.g. to warn about plain http. */
+  onEndpoint?: (endpoint: string | undefined) => void;
 }
 
 export const DEFAULT_CLIENT_OPTIONS = {
@@ -68,47 +71,96 @@ export async function createConnection(settings: ConnectionSettings, options: Cl
       throwOnRequestTimeout: true,
     },
   });
+  options.onEndpoint?.(endpoint);
   logger.debug(
     `SageMaker client created: region=${region} profile=${settings.profile ?? '(default chain)'} endpoint=${endpoint ?? '(AWS)'}`,
   );
   return { client, region, settings, ...(endpoint ? { endpoint } : {}) };
 }
 
-/**
- * Caches connections per settings key. `get` with new settings destroys every other cached
- * client first, because a settings change means the old ones must not be used again.
- */
 /** More regions than anyone shows side by side. */
 const MAX_CACHED_CONNECTIONS = 16;
 
+/** One cached connection and the requests running on it. */
+interface CacheEntry {
+  readonly pending: Promise<SageMakerConnection>;
+  /** Calls made through `use` that have not settled. */
+  inFlight: number;
+  /** Out of the cache (evicted or cleared): destroyed once `inFlight` is 0. */
+  retired: boolean;
+  destroyed: boolean;
+}
+
+/**
+ * Caches connections per settings key, at most MAX_CACHED_CONNECTIONS, the least recently used
+ * going first. A client leaves the cache on eviction or `clear` (a settings change) but is only
+ * destroyed when no request made through `use` is running on it: destroying a client aborts its
+ * sockets, so a tree page or hover in flight in an evicted region would fail for no reason of its
+ * own. The next call for evicted settings gets a new client.
+ */
 export class ConnectionCache {
-  private readonly connections = new Map<string, Promise<SageMakerConnection>>();
+  private readonly connections = new Map<string, CacheEntry>();
 
   constructor(private readonly options: ClientOptions = {}) {}
 
   get(settings: ConnectionSettings): Promise<SageMakerConnection> {
-    const key = settingsKey(settings);
-    const existing = this.connections.get(key);
-    if (existing) return existing;
-    // Several regions may be shown side by side: keep one client per region, but never grow
-    // unboundedly; past the bound the least recently created client goes.
-    if (this.connections.size >= MAX_CACHED_CONNECTIONS) {
-      const [oldestKey, oldest] = this.connections.entries().next().value as [string, Promise<SageMakerConnection>];
-      this.connections.delete(oldestKey);
-      oldest.then((c) => c.client.destroy()).catch(() => undefined);
-    }
-    const created = createConnection(settings, this.options);
-    // A failed creation must not be cached: the next call tries again.
-    created.catch(() => this.connections.delete(key));
-    this.connections.set(key, created);
-    return created;
+    return this.entry(settings).pending;
   }
 
-  /** Destroys every cached client (sockets closed, credential caches dropped). */
-  clear(): void {
-    for (const pending of this.connections.values()) {
-      pending.then((c) => c.client.destroy()).catch(() => undefined);
+  /**
+   * Runs `fn` on the connection for `settings`, holding the client for the call's whole run so
+   * it is not destroyed under it (an evicted client goes when its last call settles).
+   */
+  async use<T>(settings: ConnectionSettings, fn: (connection: SageMakerConnection) => Promise<T>): Promise<T> {
+    const entry = this.entry(settings);
+    entry.inFlight++;
+    try {
+      return await fn(await entry.pending);
+    } finally {
+      entry.inFlight--;
+      if (entry.retired && entry.inFlight === 0) this.destroy(entry);
     }
+  }
+
+  private entry(settings: ConnectionSettings): CacheEntry {
+    const key = settingsKey(settings);
+    const existing = this.connections.get(key);
+    if (existing) {
+      // Most recently used last: the regions in use are the last to be evicted.
+      this.connections.delete(key);
+      this.connections.set(key, existing);
+      return existing;
+    }
+    // Several regions may be shown side by side (and hovers name any region): one client per
+    // region, but never unboundedly many; past the bound the least recently used leaves.
+    if (this.connections.size >= MAX_CACHED_CONNECTIONS) {
+      const [oldestKey, oldest] = this.connections.entries().next().value as [string, CacheEntry];
+      this.connections.delete(oldestKey);
+      this.retire(oldest);
+    }
+    const entry: CacheEntry = { pending: createConnection(settings, this.options), inFlight: 0, retired: false, destroyed: false };
+    // A failed creation must not be cached: the next call tries again.
+    entry.pending.catch(() => {
+      if (this.connections.get(key) === entry) this.connections.delete(key);
+    });
+    this.connections.set(key, entry);
+    return entry;
+  }
+
+  private retire(entry: CacheEntry): void {
+    entry.retired = true;
+    if (entry.inFlight === 0) this.destroy(entry);
+  }
+
+  private destroy(entry: CacheEntry): void {
+    if (entry.destroyed) return;
+    entry.destroyed = true;
+    entry.pending.then((c) => c.client.destroy()).catch(() => undefined);
+  }
+
+  /** Empties the cache; each client is destroyed (sockets closed, credential caches dropped) once its calls settle. */
+  clear(): void {
+    for (const entry of this.connections.values()) this.retire(entry);
     this.connections.clear();
   }
 

@@ -6,6 +6,7 @@
  * AWS SDK is loaded on the first call, not at construction.
  */
 import type { ConnectionCache, SageMakerConnection } from '../aws/clientFactory';
+import { InsecureEndpointWarnings } from '../aws/endpointSecurity';
 import type { Logger } from '../aws/log';
 import { loadAws } from '../aws/lazy';
 import { settingsKey, type ConnectionSettings } from '../aws/settings';
@@ -33,15 +34,25 @@ export class SageMakerSession {
   private requestTimeoutMs: number | undefined;
   /** Bumped on every settings change, so caches keyed by it never serve another account's data. */
   private generation = 0;
+  /** Plain-http endpoints off loopback, each reported once for the session's lifetime. */
+  private readonly insecureEndpoints: InsecureEndpointWarnings;
 
   constructor(
     settings: ConnectionSettings,
     private readonly logger: Logger,
     private readonly version: string,
-    options: { requestTimeoutMs?: number } = {},
+    options: {
+      requestTimeoutMs?: number;
+      /** Told (once per endpoint) that requests go over plain http to `host`, not a loopback address. */
+      onInsecureEndpoint?: (host: string) => void;
+    } = {},
   ) {
     this.current = settings;
     this.requestTimeoutMs = options.requestTimeoutMs;
+    this.insecureEndpoints = new InsecureEndpointWarnings((host, origin) => {
+      this.logger.warn(`The endpoint ${origin} uses plain http to ${host}, which is not a loopback address: requests, session tokens included, are sent unencrypted. Use https.`);
+      options.onInsecureEndpoint?.(host);
+    });
   }
 
   /** Changes the per-request timeout; cached clients are destroyed so the next call uses it. */
@@ -72,9 +83,28 @@ export class SageMakerSession {
     return true;
   }
 
+  private connections(): ConnectionCache {
+    this.cache ??= new (loadAws().ConnectionCache)({
+      logger: this.logger,
+      version: this.version,
+      requestTimeoutMs: this.requestTimeoutMs,
+      onEndpoint: (endpoint) => this.insecureEndpoints.check(endpoint),
+    });
+    return this.cache;
+  }
+
+  private scopeSettings(region: string | undefined): ConnectionSettings {
+    return region === undefined ? this.current : { ...this.current, region };
+  }
+
+  /** The connection for a region (its resolved region and endpoint); calls go through `call`. */
   connection(region?: string): Promise<SageMakerConnection> {
-    this.cache ??= new (loadAws().ConnectionCache)({ logger: this.logger, version: this.version, requestTimeoutMs: this.requestTimeoutMs });
-    return this.cache.get(region === undefined ? this.current : { ...this.current, region });
+    return this.connections().get(this.scopeSettings(region));
+  }
+
+  /** Runs one call on the scope's client, which the cache keeps alive until the call settles. */
+  private call<T>(scope: CallScope, fn: (connection: SageMakerConnection, options: { abortSignal?: AbortSignal; logger: Logger }) => Promise<T>): Promise<T> {
+    return this.connections().use(this.scopeSettings(scope.region), (connection) => fn(connection, this.options(scope)));
   }
 
   /** The region calls go to by default (resolved from settings, profile and environment). */
@@ -87,24 +117,24 @@ export class SageMakerSession {
   }
 
   async listImages(input: ListImagesInput, scope: CallScope = {}): Promise<Page<ImageSummary>> {
-    return loadAws().listImagesPage(await this.connection(scope.region), input, this.options(scope));
+    return this.call(scope, (c, o) => loadAws().listImagesPage(c, input, o));
   }
 
   async listImageVersions(input: ListImageVersionsInput, scope: CallScope = {}): Promise<Page<ImageVersionSummary>> {
-    return loadAws().listImageVersionsPage(await this.connection(scope.region), input, this.options(scope));
+    return this.call(scope, (c, o) => loadAws().listImageVersionsPage(c, input, o));
   }
 
   async describeImage(imageName: string, scope: CallScope = {}): Promise<ImageDetails> {
-    return loadAws().describeImage(await this.connection(scope.region), imageName, this.options(scope));
+    return this.call(scope, (c, o) => loadAws().describeImage(c, imageName, o));
   }
 
   async describeImageVersion(input: DescribeImageVersionInput, scope: CallScope = {}): Promise<ImageVersionDetails> {
-    return loadAws().describeImageVersion(await this.connection(scope.region), input, this.options(scope));
+    return this.call(scope, (c, o) => loadAws().describeImageVersion(c, input, o));
   }
 
   /** Every alias of an image, or of one version when `version` is given (ListAliases to the end). */
   async listAliases(imageName: string, version: number | undefined, scope: CallScope = {}): Promise<string[]> {
-    return loadAws().listAllAliases(await this.connection(scope.region), imageName, version, this.options(scope));
+    return this.call(scope, (c, o) => loadAws().listAllAliases(c, imageName, version, o));
   }
 
   dispose(): void {
