@@ -15,7 +15,7 @@ export interface ConnectionSettings {
 }
 
 /** Longer than any region, profile or endpoint anyone uses; longer input is refused unparsed. */
-const MAX_INPUT = 2_048;
+export const MAX_INPUT = 2_048;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -1,14 +1,15 @@
+/**
+ * Copies the exact `aws sso login --profile X` for the profile whose SSO session has lapsed, quoted
+ * so that pasting it runs that command and nothing else (src/aws/shellQuote.ts). A profile name that
+ * cannot be quoted safely is refused with a message and nothing is copied.
+ */
 import * as vscode from 'vscode';
 import { isAwsError } from '../aws/errors';
 import { ssoLoginCommand } from '../aws/shellQuote';
 import type { Node } from '../tree/nodes';
 import type { CommandContext } from './context';
 
-/**
- * Copies the exact `aws sso login --profile X` for the profile whose SSO session has lapsed, quoted
- * so that pasting it runs that command and nothing else (src/aws/shellQuote.ts). A profile name that
- * cannot be quoted safely is refused with a message and nothing is copied.
- */
+/** Copies the SSO login command for the node's profile (or the one in use); returns what was copied. */
 export async function copySsoLoginCommand(ctx: CommandContext, node?: Node): Promise<string | undefined> {
   const fromNode = node?.kind === 'error' && isAwsError(node.error) ? node.error.details.ssoLoginProfile : undefined;
   const profile = fromNode ?? ctx.session.settings.profile ?? process.env.AWS_PROFILE ?? 'default';

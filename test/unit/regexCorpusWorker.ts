@@ -15,9 +15,9 @@ import { toAwsError } from '../../src/aws/errors';
 import { checkAlias, checkImageName, checkNameContains } from '../../src/aws/inputs';
 import { redact } from '../../src/aws/log';
 import { listProfiles } from '../../src/aws/profiles';
-import { checkConnectionSettings, checkEndpoint, checkProfile, checkRegion } from '../../src/aws/settings';
+import { checkConnectionSettings, checkEndpoint, checkProfile, checkRegion, MAX_INPUT } from '../../src/aws/settings';
 import { ssoLoginCommand } from '../../src/aws/shellQuote';
-import { findArnAt } from '../../src/model/arnScan';
+import { findArnAt, MAX_LINE_LENGTH } from '../../src/model/arnScan';
 import { parseDateInput } from '../../src/model/dateInput';
 
 /** The size of every adversarial input. */
@@ -137,12 +137,12 @@ export const TARGETS: Record<string, (s: string) => unknown> = {
   parseArn: (s) => parseArn(s),
   'findArnAt (whole input)': (s) => findArnAt(s, 0),
   // Lines over the scan's limit are skipped without a scan: also feed one just under it.
-  'findArnAt (input cut to the line limit)': (s) => findArnAt(s.slice(0, 10_000), 9_999),
+  'findArnAt (input cut to the line limit)': (s) => findArnAt(s.slice(0, MAX_LINE_LENGTH), MAX_LINE_LENGTH - 1),
   checkRegion: (s) => checkRegion(s),
-  'checkRegion (input cut to the length limit)': (s) => checkRegion(s.slice(0, 2_048)),
+  'checkRegion (input cut to the length limit)': (s) => checkRegion(s.slice(0, MAX_INPUT)),
   checkProfile: (s) => checkProfile(s),
   checkEndpoint: (s) => checkEndpoint(s),
-  'checkEndpoint (input cut to the length limit)': (s) => checkEndpoint(s.slice(0, 2_048)),
+  'checkEndpoint (input cut to the length limit)': (s) => checkEndpoint(s.slice(0, MAX_INPUT)),
   checkConnectionSettings: (s) => checkConnectionSettings({ profile: s, region: s, endpoint: s }),
   ssoLoginCommand: (s) => ssoLoginCommand(s),
   parseDateInput: (s) => parseDateInput(s),
