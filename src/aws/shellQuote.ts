@@ -53,7 +53,8 @@ function refusal(name: string): string | undefined {
     const c = ch.codePointAt(0) ?? 0;
     if (c === 0x0a || c === 0x0d) return 'the profile name holds a line break';
     if (c < 0x20 || c === 0x7f) return 'the profile name holds a control character';
-    if (c > 0x7e) return `the profile name holds “${c >= 0x80 && c <= 0x9f ? `U+${c.toString(16).toUpperCase().padStart(4, '0')}` : ch}”, a character outside printable ASCII that PowerShell or the terminal may read differently`;
+    // Named by code point, never shown: it may be a bidirectional override or an invisible one.
+    if (c > 0x7e) return `the profile name holds U+${c.toString(16).toUpperCase().padStart(4, '0')}, a character outside printable ASCII that PowerShell or the terminal may read differently`;
     const what = REFUSED_ASCII[ch];
     if (what !== undefined) return `the profile name holds ${what}`;
   }

@@ -67,7 +67,7 @@ const ACCEPTED = [
 /** Names no quoting makes safe in all of bash, zsh and PowerShell, with a word of the reason. */
 const REFUSED: [string, RegExp][] = [
   ["it's", /single quote/],
-  ['a‘b', /outside printable ASCII/], // PowerShell: ‘ ’ ‚ ‛ end a single-quoted string
+  ['a‘b', /U\+2018, a character outside printable ASCII/], // PowerShell: ‘ ’ ‚ ‛ end a single-quoted string
   ['a’b', /outside printable ASCII/],
   ['a‚b', /outside printable ASCII/],
   ['a‛b', /outside printable ASCII/],
