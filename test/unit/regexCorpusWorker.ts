@@ -19,6 +19,7 @@ import { checkConnectionSettings, checkEndpoint, checkProfile, checkRegion, MAX_
 import { ssoLoginCommand } from '../../src/aws/shellQuote';
 import { findArnAt, MAX_LINE_LENGTH } from '../../src/model/arnScan';
 import { parseDateInput } from '../../src/model/dateInput';
+import { parseVersionDocumentPath } from '../../src/model/versionDocument';
 
 /** The size of every adversarial input. */
 export const SIZE = 100_000;
@@ -95,6 +96,7 @@ export function corpus(): { label: string; text: string }[] {
     ['date then long fraction', fill('0', '2024-05-01T10:30:00.', 'Z')],
     ['date prefix repeated', fill('2024-05-01 ')],
     ['shell metacharacters', fill(`'; $(x) \`y\` | sh #`)],
+    ['document path, long name repeated', fill('a-', '/us-east-1/', '/a.v1.jsonx')],
   ];
   return entries.map(([label, text]) => ({ label, text }));
 }
@@ -146,6 +148,8 @@ export const TARGETS: Record<string, (s: string) => unknown> = {
   checkConnectionSettings: (s) => checkConnectionSettings({ profile: s, region: s, endpoint: s }),
   ssoLoginCommand: (s) => ssoLoginCommand(s),
   parseDateInput: (s) => parseDateInput(s),
+  // Paths of sagemaker-image-version: URIs, which a link in any markdown file can hold.
+  parseVersionDocumentPath: (s) => [parseVersionDocumentPath(s), parseVersionDocumentPath(`/us-east-1/${s}`), parseVersionDocumentPath(`/us-east-1/${s}/${s}.v1.json`)],
   'inputs: image name, alias, name filter': (s) => [attempt(() => checkImageName(s))(), attempt(() => checkAlias(s))(), attempt(() => checkNameContains(s))()],
 };
 
