@@ -270,7 +270,10 @@ function firstSentence(s: string): string {
  * cost is one pass over the (already bounded) message whatever it holds.
  */
 function missingProfileName(message: string): string | undefined {
-  const lower = message.toLowerCase();
+  // Lower-cased for case-insensitive search, unless that changes the length (a few non-ASCII
+  // letters): indexes into it must be indexes into the message.
+  const folded = message.toLowerCase();
+  const lower = folded.length === message.length ? folded : message;
   // Each candidate name is looked for in a window of MAX_PROFILE_NAME + 1 characters, so every
   // occurrence of the prefix costs at most that much.
   const nameBefore = (start: number, delimiter: string): string | undefined => {
