@@ -7,7 +7,11 @@
  * ThrottlingException are unmodelled in the SDK (they arrive as SageMakerServiceException with
  * `name` set to the code), and this module must not import the SDK so that the activation bundle
  * can use it.
+ *
+ * Messages are outside text (any endpoint writes them): the error name is checked first, message
+ * patterns run only for the names they apply to, over a bounded prefix, and each is linear.
  */
+import { MAX_PROFILE_NAME, ssoLoginCommand } from './shellQuote';
 
 export type AwsErrorKind =
   | 'notFound'
@@ -124,6 +128,14 @@ interface ErrorLike {
   cause?: unknown;
 }
 
+/** Errors the SDK's credential and token providers throw: the only ones whose message is parsed for credential hints. */
+const PROVIDER_ERRORS = new Set(['CredentialsProviderError', 'TokenProviderError']);
+
+/** Patterns see at most this much of a message: the hints they look for are near the start. */
+const MAX_MATCHED = 2_000;
+/** The service's own text shown in a validation message is cut to this. */
+const MAX_SHOWN = 1_000;
+
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 ? v : undefined;
 }
@@ -157,26 +169,24 @@ export function toAwsError(e: unknown, ctx: ErrorContext): AwsError {
     return make('notFound', `${gone}${loc}. It may have been deleted; refresh to see the current list.`, false);
   }
   const profile = ctx.profile ?? 'default';
-  if (/aws sso login|SSO session/i.test(raw)) {
-    return new AwsError(
-      'expiredCredentials',
-      `The SSO session of profile “${profile}” has expired or was never started. Run aws sso login --profile ${profile}, then retry.`,
-      false,
-      { ...details, ssoLoginProfile: profile },
-    );
+  // The name decides which message patterns may run at all: text from a service or an endpoint
+  // never steers the credential branches, and each pattern sees at most MAX_MATCHED chars.
+  if (PROVIDER_ERRORS.has(name)) {
+    const probe = raw.slice(0, MAX_MATCHED);
+    if (/aws sso login|SSO session/i.test(probe)) return ssoExpired(profile, details);
+    const missing = missingProfileName(probe);
+    if (missing !== undefined) {
+      return make('noCredentials', `Profile “${missing}” was not found in the shared AWS config or credentials file, or it has no usable credentials. Choose another with Select AWS Profile….`, false);
+    }
   }
-  const missingProfile = /(?:could not resolve credentials using profile|profile)\W+\[?([^\]\s]+?)\]?\W+(?:in configuration\/credentials file|could not be found|not found)/i.exec(raw);
-  if (name === 'CredentialsProviderError' && missingProfile) {
-    return make('noCredentials', `Profile “${missingProfile[1]}” was not found in the shared AWS config or credentials file, or it has no usable credentials. Choose another with Select AWS Profile….`, false);
-  }
-  if (EXPIRED.has(name) || /expired|refresh failed|token is expired/i.test(name === 'CredentialsProviderError' ? raw : '')) {
+  if (EXPIRED.has(name) || (PROVIDER_ERRORS.has(name) && /expired|refresh failed/i.test(raw.slice(0, MAX_MATCHED)))) {
     return make(
       'expiredCredentials',
       `Your AWS credentials have expired (${name}). Sign in again (for SSO: aws sso login) or refresh the profile's credentials, then retry.`,
       false,
     );
   }
-  if (name === 'CredentialsProviderError' || /could not load credentials/i.test(raw)) {
+  if (PROVIDER_ERRORS.has(name)) {
     return make(
       'noCredentials',
       'No AWS credentials were found. Configure a profile (aws configure or aws configure sso), set AWS_PROFILE, or choose a profile in the SageMaker Images settings.',
@@ -197,24 +207,27 @@ export function toAwsError(e: unknown, ctx: ErrorContext): AwsError {
     return make('throttled', `The account is being throttled by SageMaker (${ctx.operation}${loc}). Wait a moment and retry.`, true);
   }
   if (VALIDATION.has(name)) {
-    return make('validation', `SageMaker rejected the request for ${what}: ${raw}`, false);
+    return make('validation', `SageMaker rejected the request for ${what}: ${bounded(raw, MAX_SHOWN)}`, false);
   }
+  // Below, only errors no name above recognised: the runtime's and the SDK's own failures, whose
+  // messages are the only hint. Literal alternations over a bounded prefix: linear.
+  const probe = raw.slice(0, MAX_MATCHED);
   const netCode = code ?? str((err.cause as ErrorLike | undefined)?.code);
   // The SDK's node handler renames ECONNRESET/EPIPE socket errors to TimeoutError (for its retry
   // logic): those are network failures, not timeouts.
   const networkCode = netCode !== undefined && NETWORK_CODES.has(netCode);
   if (
     !networkCode &&
-    (name === 'TimeoutError' || name === 'RequestTimeout' || name === 'RequestTimeoutException' || code === 'ETIMEDOUT' || (/timed out|timeout/i.test(raw) && !httpStatus))
+    (name === 'TimeoutError' || name === 'RequestTimeout' || name === 'RequestTimeoutException' || code === 'ETIMEDOUT' || (/timed out|timeout/i.test(probe) && !httpStatus))
   ) {
     return make('timeout', `SageMaker did not answer in time (${ctx.operation} for ${what}${loc}). Check your network or endpoint, then retry.`, true);
   }
-  if (networkCode || /socket hang up|network|ECONNREFUSED|ECONNRESET/i.test(raw)) {
+  if (networkCode || /socket hang up|network|ECONNREFUSED|ECONNRESET/i.test(probe)) {
     return make('network', `Could not reach SageMaker${loc} (${netCode ?? firstSentence(raw)}). Check your network, proxy or the configured endpoint, then retry.`, true);
   }
   // An unparsable body (e.g. a proxy's HTML 502 page) is checked before the status: a 5xx whose
   // body is not the service's JSON did not come from SageMaker.
-  if (name === 'SyntaxError' || /deserializ/i.test(raw)) {
+  if (name === 'SyntaxError' || /deserializ/i.test(probe)) {
     return make(
       'unknown',
       `The response from SageMaker${loc} could not be read${httpStatus ? ` (HTTP ${httpStatus})` : ''}. A proxy or a wrong endpoint may be in the way.`,
@@ -224,7 +237,7 @@ export function toAwsError(e: unknown, ctx: ErrorContext): AwsError {
   if (httpStatus !== undefined && httpStatus >= 500) {
     return make('unknown', `SageMaker returned an internal error (HTTP ${httpStatus}) for ${what}${loc}. Retry in a moment.`, true);
   }
-  if (/deserializ|unexpected token|JSON|expected real number/i.test(raw) || name === 'SyntaxError') {
+  if (/deserializ|unexpected token|JSON|expected real number/i.test(probe) || name === 'SyntaxError') {
     return make(
       'unknown',
       `The response from SageMaker${loc} could not be read${httpStatus ? ` (HTTP ${httpStatus})` : ''}. A proxy or a wrong endpoint may be in the way.`,
@@ -238,7 +251,57 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+function bounded(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
 function firstSentence(s: string): string {
-  const cut = s.split('\n')[0];
-  return cut.length > 300 ? `${cut.slice(0, 300)}…` : cut;
+  const newline = s.indexOf('\n');
+  return bounded(newline === -1 ? s : s.slice(0, newline), 300);
+}
+
+/**
+ * The profile a credential provider says it could not find, from the SDK's own messages:
+ *   Could not resolve credentials using profile: [NAME] in configuration/credentials file(s).
+ *   Profile NAME could not be found in shared credentials file.
+ *   Profile 'NAME' could not be found in shared credentials file.   (token provider)
+ *   Profile NAME was not found.
+ * No regex: the prefix is found with indexOf and the name read up to a fixed delimiter, so the
+ * cost is one pass over the (already bounded) message whatever it holds.
+ */
+function missingProfileName(message: string): string | undefined {
+  // Lower-cased for case-insensitive search, unless that changes the length (a few non-ASCII
+  // letters): indexes into it must be indexes into the message.
+  const folded = message.toLowerCase();
+  const lower = folded.length === message.length ? folded : message;
+  // Each candidate name is looked for in a window of MAX_PROFILE_NAME + 1 characters, so every
+  // occurrence of the prefix costs at most that much.
+  const nameBefore = (start: number, delimiter: string): string | undefined => {
+    const end = message.slice(start, start + MAX_PROFILE_NAME + delimiter.length).indexOf(delimiter);
+    return end > 0 ? message.slice(start, start + end) : undefined;
+  };
+  const resolvePrefix = 'could not resolve credentials using profile: [';
+  const at = lower.indexOf(resolvePrefix);
+  if (at !== -1) {
+    const name = nameBefore(at + resolvePrefix.length, ']');
+    if (name !== undefined) return name;
+  }
+  const profilePrefix = 'profile ';
+  for (let i = lower.indexOf(profilePrefix); i !== -1; i = lower.indexOf(profilePrefix, i + 1)) {
+    const quoted = message[i + profilePrefix.length] === "'";
+    const start = i + profilePrefix.length + (quoted ? 1 : 0);
+    const name = nameBefore(start, quoted ? "' " : ' ');
+    if (name === undefined) continue;
+    const rest = lower.slice(start + name.length + (quoted ? 1 : 0), start + name.length + 21);
+    if (rest.startsWith(' could not be found') || rest.startsWith(' was not found')) return name;
+  }
+  return undefined;
+}
+
+function ssoExpired(profile: string, details: AwsError['details']): AwsError {
+  const login = ssoLoginCommand(profile);
+  const message = login.ok
+    ? `The SSO session of profile “${profile}” has expired or was never started. Run ${login.command}, then retry.`
+    : `The SSO session of the profile in use has expired or was never started. ${login.message}`;
+  return new AwsError('expiredCredentials', message, false, { ...details, ssoLoginProfile: profile });
 }

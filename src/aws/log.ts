@@ -19,25 +19,41 @@ export const silentLogger: Logger = {
   error: () => undefined,
 };
 
+/**
+ * Names under which a secret value follows `=` or `:` (INI, env, JSON, query strings): long-term and
+ * session keys in every spelling the CLI, the SDK and the SSO token cache use, and OAuth tokens.
+ */
+const SECRET_NAMES = '(?:aws_)?secret_?access_?key|(?:aws_)?session_?token|(?:aws_)?security_?token|access_?token|refresh_?token|client_?secret';
+
+// Each pattern is linear: a literal start, then runs of one character class that the next part
+// cannot also match (no nested or overlapping quantifiers).
 const SECRET_PATTERNS: [RegExp, string][] = [
   [/(authorization["']?\s*[:=]\s*["']?)[^"',\n]+/gi, '$1[redacted]'],
   [/(x-amz-security-token["']?\s*[:=]\s*["']?)[^"',\n]+/gi, '$1[redacted]'],
-  [/(aws_secret_access_key|aws_session_token|secretAccessKey|sessionToken)(["']?\s*[:=]\s*["']?)[^"',\s]+/gi, '$1$2[redacted]'],
+  [new RegExp(`(${SECRET_NAMES})(["']?\\s*[:=]\\s*["']?)[^"',\\s]+`, 'gi'), '$1$2[redacted]'],
+  // STS and other XML responses: <SecretAccessKey>…</SecretAccessKey>, <SessionToken>…</SessionToken>.
+  [/(<(?:SecretAccessKey|SessionToken|SecurityToken|AccessToken|RefreshToken|ClientSecret)>)[^<]+/gi, '$1[redacted]'],
   [/\b(A3T[A-Z0-9]|AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z0-9]{16}\b/g, '[access-key-id]'],
   [/Signature=[0-9a-f]{64}/gi, 'Signature=[redacted]'],
-  // User info in a URL (e.g. a proxy or endpoint given as https://user:secret@host).
-  [/\b(https?:\/\/)[^/\s@]+@/gi, '$1[redacted]@'],
+  // User info in a URL (e.g. a proxy or endpoint given as https://user:secret@host). The password
+  // may hold raw `@`s: everything up to the LAST `@` before the path or a space is user info, as
+  // the URL parser reads it. Greedy, so one backtrack to that `@`; a run ends at the next `/`, and
+  // every match starts with `//`, so runs from different starts never overlap.
+  [/\b(https?:\/\/)[^/\s]*@/gi, '$1[redacted]@'],
 ];
 
-/** A cheap superset of SECRET_PATTERNS: every text they could change matches this. */
-const MAY_HOLD_SECRET = /authorization|x-amz-security-token|aws_secret_access_key|aws_session_token|secretaccesskey|sessiontoken|signature=|@|[A-Z0-9]{16}/i;
+/**
+ * A cheap superset of SECRET_PATTERNS: every text they could change matches this (the XML tag names
+ * are SECRET_NAMES spellings too).
+ */
+const MAY_HOLD_SECRET = new RegExp(`authorization|x-amz-security-token|${SECRET_NAMES}|signature=|@|[A-Z0-9]{16}`, 'i');
 
 /**
  * Last line of defence for the "never log credentials" rule: whatever reaches the log passes
  * through here, so an SDK error message that quotes a header or a key id cannot leak it.
  */
 export function redact(text: string): string {
-  // Most lines hold nothing any pattern could match: skip the six patterns for them.
+  // Most lines hold nothing any pattern could match: skip the patterns for them.
   if (!MAY_HOLD_SECRET.test(text)) return text;
   let out = text;
   for (const [pattern, replacement] of SECRET_PATTERNS) out = out.replace(pattern, replacement);

@@ -14,16 +14,26 @@ export interface ConnectionSettings {
   endpoint?: string;
 }
 
+/** Longer than any region, profile or endpoint anyone uses; longer input is refused unparsed. */
+export const MAX_INPUT = 2_048;
+
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
+// Both patterns are linear (`-` starts each repeated part and is not a letter) and see at most
+// MAX_INPUT characters: a longer value is refused before any pattern runs.
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 // Profile names in shared config files: no whitespace-only, no brackets, reasonable length.
 const PROFILE = /^[A-Za-z0-9_.@+=,:/-]{1,128}$/;
+
+function tooLong(what: string): Checked<never> {
+  return { ok: false, message: `That ${what} is longer than ${MAX_INPUT} characters: no valid one is.` };
+}
 
 /** An endpoint must be an absolute http(s) URL with a host and without user info. */
 export function checkEndpoint(raw: string): Checked<string | undefined> {
   const text = raw.trim();
   if (text === '') return { ok: true, value: undefined };
+  if (text.length > MAX_INPUT) return tooLong('endpoint');
   let url: URL;
   try {
     url = new URL(text);
@@ -44,6 +54,7 @@ export function checkEndpoint(raw: string): Checked<string | undefined> {
 export function checkRegion(raw: string): Checked<string | undefined> {
   const text = raw.trim();
   if (text === '') return { ok: true, value: undefined };
+  if (text.length > MAX_INPUT) return tooLong('Region name');
   if (!REGION.test(text)) return { ok: false, message: `“${raw}” is not an AWS Region name (e.g. us-east-1, eu-central-2, us-gov-west-1).` };
   if (!isKnownRegion(text)) return { ok: false, message: `“${text}” is not a Region where SageMaker is available. Use Select Region… to pick one.` };
   return { ok: true, value: text };
@@ -52,6 +63,7 @@ export function checkRegion(raw: string): Checked<string | undefined> {
 export function checkProfile(raw: string): Checked<string | undefined> {
   const text = raw.trim();
   if (text === '') return { ok: true, value: undefined };
+  if (text.length > MAX_INPUT) return tooLong('profile name');
   if (!PROFILE.test(text)) return { ok: false, message: `“${raw}” is not a valid profile name (letters, digits and _ . @ + = , : / - only).` };
   return { ok: true, value: text };
 }

@@ -19,7 +19,7 @@ export interface ArnMatch {
  * Lines longer than this are skipped: they are minified bundles or data blobs, where a regex
  * scan on every mouse move would be slow and a hover is not useful.
  */
-const MAX_LINE_LENGTH = 10_000;
+export const MAX_LINE_LENGTH = 10_000;
 
 /** The model's anchored pattern, unanchored so it can be found inside a line. */
 function unanchored(pattern: RegExp): string {

