@@ -13,7 +13,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CACHE=${CODE_SERVER_CACHE:-$ROOT/.vscode-test/code-server-$VERSION}
 STAMP=$CACHE/.installed
 CS=$CACHE/node_modules/code-server
-DEBS=(libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev pkg-config ripgrep chromium)
+DEBS=(libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev pkg-config ripgrep chromium zsh)
 
 if [ -f "$STAMP" ] && [ -f "$CS/out/node/entry.js" ]; then
   echo "code-server $VERSION already installed in $CACHE"

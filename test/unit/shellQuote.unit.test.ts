@@ -110,7 +110,8 @@ describe('SSO login command quoting (src/aws/shellQuote.ts)', function () {
     });
   }
 
-  // bash is always there (CI runs on Debian); zsh only when installed.
+  // bash is always there; zsh is installed by scripts/install-host.sh, and CI must have it.
+  if (process.env.CI && !installed('zsh')) throw new Error('zsh is missing: scripts/install-host.sh installs it for the shell-quoting tests');
   const shells = ['bash', ...(installed('zsh') ? ['zsh'] : [])];
   for (const shell of shells) {
     it(`${shell} runs exactly aws sso login --profile NAME for every accepted name, and nothing injected`, function () {
