@@ -22,10 +22,13 @@ import { activateExtension, resetSettings, setSetting, useEndpoint } from './hel
 
 interface MarkdownIt {
   render(src: string): string;
+  linkify: { tlds(list: string[], keepOld: boolean): unknown };
 }
 // markdown-it comes with @vscode/vsce (a devDependency); it has no bundled types.
 const MarkdownItCtor = createRequire(__filename)('markdown-it') as new (options: object) => MarkdownIt;
 const parser = new MarkdownItCtor({ html: true, linkify: true });
+// Bare `www.…`/`user@…` in .example domains are links too (VS Code's marked links them whatever the TLD).
+parser.linkify.tlds(['example'], true);
 
 /** Commands a tooltip or hover may link to (their MarkdownStrings trust exactly these). */
 const OWN_COMMANDS = [

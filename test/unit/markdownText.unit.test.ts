@@ -13,10 +13,13 @@ import { HOSTILE, HOSTILE_ALL } from '../emulator/fixtures';
 
 interface MarkdownIt {
   render(src: string): string;
+  linkify: { tlds(list: string[], keepOld: boolean): unknown };
 }
 // markdown-it comes with @vscode/vsce (a devDependency); it has no bundled types.
 const MarkdownItCtor = createRequire(__filename)('markdown-it') as new (options: object) => MarkdownIt;
 const md = new MarkdownItCtor({ html: true, linkify: true });
+// Bare `www.…`/`user@…` in .example domains are links too (VS Code's marked links them whatever the TLD).
+md.linkify.tlds(['example'], true);
 
 function decode(html: string): string {
   return html
