@@ -94,21 +94,24 @@ describe('hostile service text is shown as text in the real UI (issue 13, packag
     await noHover(w.page);
   });
 
-  it('ARN hovers in a file: the version’s text and a region label that is not a region (finding 1.6) are text', async () => {
+  it('an image version ARN in a file: its FailureReason, ContainerImage and aliases are text', async () => {
     await runCommand(w.page, 'View: Close Primary Side Bar');
     await w.page.locator('.part.sidebar').waitFor({ state: 'hidden' });
     await openFile(w.page, 'hostile.tf');
     const editor = w.page.locator('.part.editor .editor-group-container.active .monaco-editor').first();
 
-    let { x, y } = await pointAtText(editor, VERSION_ARN);
+    const { x, y } = await pointAtText(editor, VERSION_ARN);
     await w.page.mouse.move(x, y);
     const hover = w.page.locator('.part.editor .monaco-hover').filter({ hasText: 'SageMaker image version' }).filter({ hasText: 'Aliases' }).first();
     await hover.waitFor();
     await assertTextOnly(hover, [HOSTILE.breakOut, HOSTILE.commandLink, HOSTILE.icon, 'Reveal in SageMaker Images'], 'version ARN hover');
     await moveAway();
     await hover.waitFor({ state: 'hidden' });
+  });
 
-    ({ x, y } = await pointAtText(editor, NOT_A_REGION));
+  it('the ARN hover of a region label that is not a region (finding 1.6): the label is text, no link', async () => {
+    const editor = w.page.locator('.part.editor .editor-group-container.active .monaco-editor').first();
+    const { x, y } = await pointAtText(editor, NOT_A_REGION);
     await w.page.mouse.move(x, y);
     const notRegion = w.page.locator('.part.editor .monaco-hover').filter({ hasText: 'is not a region' }).first();
     await notRegion.waitFor();
