@@ -20,7 +20,8 @@ import { DetailsStore, type ImageOverview, type VersionDetails } from '../model/
 import type { SageMakerSession } from '../model/sageMakerSession';
 import { isTransient } from '../model/statusPoller';
 import { formatLocal, formatUtc } from '../model/timeFormat';
-import { commandLink, errorMessage } from '../tree/nodes';
+import { commandLink, mdCode, mdText } from '../model/markdownText';
+import { errorMessage } from '../tree/nodes';
 
 export const HOVER_TTL_MS = 60_000;
 
@@ -34,21 +35,12 @@ function statusIcon(status: string): string {
   return '$(question)';
 }
 
-function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
-}
-
-/** Escapes what could turn text into markup; every line starts with an icon, so list and heading markers are safe. */
-function escape(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, '\\$&');
-}
-
 function link(label: string, command: string, arg: string): string {
   return commandLink(label, command, [arg]);
 }
 
 function when(date: Date): string {
-  return `${formatLocal(date)} · ${code(formatUtc(date))}`;
+  return `${mdText(formatLocal(date))} · ${mdCode(formatUtc(date))}`;
 }
 
 /**
@@ -58,7 +50,7 @@ function when(date: Date): string {
 function otherAccountLine(wanted: string, answeredArn: string): string | undefined {
   const answered = parseArn(answeredArn)?.account;
   if (!answered || answered === wanted) return undefined;
-  return `$(warning) ${escape(vscode.l10n.t('This ARN names account {0}; the profile reads account {1}, so it is not shown here.', wanted, answered))}`;
+  return `$(warning) ${mdText(vscode.l10n.t('This ARN names account {0}; the profile reads account {1}, so it is not shown here.', wanted, answered))}`;
 }
 
 export class ArnHoverProvider implements vscode.HoverProvider {
@@ -77,11 +69,11 @@ export class ArnHoverProvider implements vscode.HoverProvider {
     const range = new vscode.Range(position.line, match.start, position.line, match.end);
     if (!isKnownRegion(match.parsed.region)) {
       // Never a client (or a request) for a region nobody serves: one line, no call.
-      return new vscode.Hover(new vscode.MarkdownString(`$(warning) ${vscode.l10n.t('SageMaker: {0} is not a region SageMaker serves.', match.parsed.region)}`, true), range);
+      return new vscode.Hover(new vscode.MarkdownString(`$(warning) ${mdText(vscode.l10n.t('SageMaker: {0} is not a region SageMaker serves.', match.parsed.region))}`, true), range);
     }
     if (!vscode.workspace.isTrusted) {
       // A file in an untrusted folder must not make calls with the user's credentials just by being hovered.
-      return new vscode.Hover(new vscode.MarkdownString(vscode.l10n.t('SageMaker: trust this workspace to look up this ARN.')), range);
+      return new vscode.Hover(new vscode.MarkdownString(mdText(vscode.l10n.t('SageMaker: trust this workspace to look up this ARN.'))), range);
     }
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());
@@ -111,7 +103,7 @@ export class ArnHoverProvider implements vscode.HoverProvider {
   }
 
   private versionHover(md: vscode.MarkdownString, arn: ParsedImageVersionArn, text: string, answer: { value: VersionDetails } | { error: unknown }): void {
-    md.appendMarkdown(`**${vscode.l10n.t('SageMaker image version')}** ${code(arn.imageName)} · ${vscode.l10n.t('version {0}', arn.version)} · ${arn.region}\n\n`);
+    md.appendMarkdown(`**${vscode.l10n.t('SageMaker image version')}** ${mdCode(arn.imageName)} · ${mdText(vscode.l10n.t('version {0}', arn.version))} · ${mdText(arn.region)}\n\n`);
     const links = [link(vscode.l10n.t('Reveal in SageMaker Images'), 'sagemakerImages.revealArn', text), link(vscode.l10n.t('Copy ARN'), 'sagemakerImages.copyVersionArn', text)];
     if ('error' in answer) {
       md.appendMarkdown(`${this.problem(answer.error, vscode.l10n.t('Version {0} of {1} does not exist in {2}.', arn.version, arn.imageName, arn.region))}\n\n`);
@@ -125,13 +117,13 @@ export class ArnHoverProvider implements vscode.HoverProvider {
       return;
     }
     const lines = [
-      `${statusIcon(d.imageVersionStatus)} **${d.imageVersionStatus}**`,
+      `${statusIcon(d.imageVersionStatus)} **${mdText(d.imageVersionStatus)}**`,
       `${vscode.l10n.t('Created')}: ${when(d.creationTime)}`,
       `${vscode.l10n.t('Modified')}: ${when(d.lastModifiedTime)}`,
     ];
-    if (d.failureReason) lines.push(`$(error) ${vscode.l10n.t('Failure reason')}: ${escape(d.failureReason)}`);
-    if (d.containerImage) lines.push(`${vscode.l10n.t('Container image')}: ${code(d.containerImage)}`);
-    lines.push(`${vscode.l10n.t('Aliases')}: ${aliases.length ? aliases.map(code).join(', ') : vscode.l10n.t('none')}`);
+    if (d.failureReason) lines.push(`$(error) ${vscode.l10n.t('Failure reason')}: ${mdText(d.failureReason)}`);
+    if (d.containerImage) lines.push(`${vscode.l10n.t('Container image')}: ${mdCode(d.containerImage)}`);
+    lines.push(`${vscode.l10n.t('Aliases')}: ${aliases.length ? aliases.map(mdCode).join(', ') : vscode.l10n.t('none')}`);
     md.appendMarkdown(`${lines.join('  \n')}\n\n`);
     if (d.containerImage) links.push(link(vscode.l10n.t('Copy Container Image URI'), 'sagemakerImages.copyContainerImageUri', text));
     links.push(link(vscode.l10n.t('Open in AWS Console'), 'sagemakerImages.openInConsole', text));
@@ -139,7 +131,7 @@ export class ArnHoverProvider implements vscode.HoverProvider {
   }
 
   private imageHover(md: vscode.MarkdownString, arn: ParsedImageArn, text: string, answer: { value: ImageOverview } | { error: unknown }): void {
-    md.appendMarkdown(`**${vscode.l10n.t('SageMaker image')}** ${code(arn.imageName)} · ${arn.region}\n\n`);
+    md.appendMarkdown(`**${vscode.l10n.t('SageMaker image')}** ${mdCode(arn.imageName)} · ${mdText(arn.region)}\n\n`);
     const links = [link(vscode.l10n.t('Reveal in SageMaker Images'), 'sagemakerImages.revealArn', text), link(vscode.l10n.t('Copy ARN'), 'sagemakerImages.copyImageArn', text)];
     if ('error' in answer) {
       md.appendMarkdown(`${this.problem(answer.error, vscode.l10n.t('Image {0} does not exist in {1}.', arn.imageName, arn.region))}\n\n`);
@@ -152,15 +144,15 @@ export class ArnHoverProvider implements vscode.HoverProvider {
       md.appendMarkdown(mismatch);
       return;
     }
-    const lines = [`${statusIcon(image.imageStatus)} **${image.imageStatus}**`];
-    if (image.displayName) lines.push(`${vscode.l10n.t('Display name')}: ${escape(image.displayName)}`);
-    if (image.failureReason) lines.push(`$(error) ${vscode.l10n.t('Failure reason')}: ${escape(image.failureReason)}`);
+    const lines = [`${statusIcon(image.imageStatus)} **${mdText(image.imageStatus)}**`];
+    if (image.displayName) lines.push(`${vscode.l10n.t('Display name')}: ${mdText(image.displayName)}`);
+    if (image.failureReason) lines.push(`$(error) ${vscode.l10n.t('Failure reason')}: ${mdText(image.failureReason)}`);
     lines.push(
       latest
-        ? `${vscode.l10n.t('Latest version')}: ${latest.version} (${latest.imageVersionStatus}, ${formatLocal(latest.creationTime)})`
+        ? `${vscode.l10n.t('Latest version')}: ${mdText(`${latest.version} (${latest.imageVersionStatus}, ${formatLocal(latest.creationTime)})`)}`
         : `${vscode.l10n.t('Latest version')}: ${vscode.l10n.t('none')}`,
     );
-    if (latest?.containerImage) lines.push(`${vscode.l10n.t('Container image')}: ${code(latest.containerImage)}`);
+    if (latest?.containerImage) lines.push(`${vscode.l10n.t('Container image')}: ${mdCode(latest.containerImage)}`);
     md.appendMarkdown(`${lines.join('  \n')}\n\n`);
     if (latest?.containerImage) links.push(link(vscode.l10n.t('Copy Container Image URI'), 'sagemakerImages.copyContainerImageUri', text));
     links.push(link(vscode.l10n.t('Open in AWS Console'), 'sagemakerImages.openInConsole', text));
@@ -169,7 +161,7 @@ export class ArnHoverProvider implements vscode.HoverProvider {
 
   /** One line: "does not exist" for a missing resource, else the mapped error's message. */
   private problem(error: unknown, notFound: string): string {
-    if (isAwsError(error) && error.kind === 'notFound') return `$(circle-slash) ${escape(notFound)}`;
-    return `$(warning) ${escape(errorMessage(error))}`;
+    if (isAwsError(error) && error.kind === 'notFound') return `$(circle-slash) ${mdText(notFound)}`;
+    return `$(warning) ${mdText(errorMessage(error))}`;
   }
 }

@@ -9,6 +9,7 @@ import { isAwsError } from '../aws/errors';
 import { regionName } from '../aws/regions';
 import type { ImageSummary, ImageVersionSummary } from '../aws/types';
 import type { VersionDetails } from '../model/detailsStore';
+import { commandLink, mdCode, mdText } from '../model/markdownText';
 import { isTransient } from '../model/statusPoller';
 import { formatLocal, formatRelative, formatUtc } from '../model/timeFormat';
 import type { RegionBranch } from './regionBranch';
@@ -85,31 +86,24 @@ function parentId(parent: ListParent): string {
   return parent ? parent.id : 'root';
 }
 
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}
-
 function timeLines(created: Date, modified: Date): string[] {
   return [
-    `${vscode.l10n.t('Created')}: ${formatLocal(created)} · \`${formatUtc(created)}\``,
-    `${vscode.l10n.t('Modified')}: ${formatLocal(modified)} · \`${formatUtc(modified)}\``,
+    `${vscode.l10n.t('Created')}: ${mdText(formatLocal(created))} · ${mdCode(formatUtc(created))}`,
+    `${vscode.l10n.t('Modified')}: ${mdText(formatLocal(modified))} · ${mdCode(formatUtc(modified))}`,
   ];
 }
 
 /** What a lazily resolved tooltip adds: the fetched value, or why it could not be fetched. */
 export type Resolved<T> = { readonly value: T } | { readonly error: unknown };
 
-/** A Markdown link that runs a command with JSON arguments (the MarkdownString must trust it). */
-export function commandLink(label: string, command: string, args: unknown[]): string {
-  return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
-}
+export { commandLink };
 
 function aliasLine(aliases: readonly string[]): string {
-  return `${vscode.l10n.t('Aliases')}: ${aliases.length ? aliases.map((a) => `\`${a}\``).join(', ') : vscode.l10n.t('none')}`;
+  return `${vscode.l10n.t('Aliases')}: ${aliases.length ? aliases.map(mdCode).join(', ') : vscode.l10n.t('none')}`;
 }
 
 function errorLine(what: string, error: unknown): string {
-  return `$(warning) ${escape(vscode.l10n.t('Could not load {0}: {1} Refresh to try again.', what, errorMessage(error)))}`;
+  return `$(warning) ${mdText(vscode.l10n.t('Could not load {0}: {1} Refresh to try again.', what, errorMessage(error)))}`;
 }
 
 /** The image row; its tooltip is left to resolveTreeItem (see imageTooltip). */
@@ -131,12 +125,12 @@ export function imageTreeItem(node: ImageNode): vscode.TreeItem {
 export function imageTooltip(node: ImageNode, aliases: Resolved<readonly string[]>): vscode.MarkdownString {
   const i = node.image;
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escape(i.imageName)}**${i.displayName ? ` — ${escape(i.displayName)}` : ''}\n\n`);
-  if (i.description) md.appendMarkdown(`${escape(i.description)}\n\n`);
+  md.appendMarkdown(`**${mdText(i.imageName)}**${i.displayName ? ` — ${mdText(i.displayName)}` : ''}\n\n`);
+  if (i.description) md.appendMarkdown(`${mdText(i.description)}\n\n`);
   md.appendMarkdown(
-    [`${vscode.l10n.t('Status')}: ${i.imageStatus}`, `${vscode.l10n.t('ARN')}: \`${i.imageArn}\``, ...timeLines(i.creationTime, i.lastModifiedTime)].join('  \n'),
+    [`${vscode.l10n.t('Status')}: ${mdText(i.imageStatus)}`, `${vscode.l10n.t('ARN')}: ${mdCode(i.imageArn)}`, ...timeLines(i.creationTime, i.lastModifiedTime)].join('  \n'),
   );
-  if (i.failureReason) md.appendMarkdown(`\n\n$(error) ${escape(i.failureReason)}`);
+  if (i.failureReason) md.appendMarkdown(`\n\n$(error) ${mdText(i.failureReason)}`);
   md.appendMarkdown(`\n\n${'value' in aliases ? aliasLine(aliases.value) : errorLine(vscode.l10n.t('the aliases'), aliases.error)}`);
   return md;
 }
@@ -164,32 +158,32 @@ export function versionTooltip(node: VersionNode, resolved: Resolved<VersionDeta
   const v = node.version;
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: ['sagemakerImages.showVersionDetails', 'sagemakerImages.copyAlias', 'sagemakerImages.copyContainerImageUri'] };
-  md.appendMarkdown(`**${escape(node.parent.image.imageName)}** · ${vscode.l10n.t('Version {0}', v.version)}\n\n`);
+  md.appendMarkdown(`**${mdText(node.parent.image.imageName)}** · ${mdText(vscode.l10n.t('Version {0}', v.version))}\n\n`);
   md.appendMarkdown(
-    [`${vscode.l10n.t('Status')}: ${v.imageVersionStatus}`, `${vscode.l10n.t('ARN')}: \`${v.imageVersionArn}\``, ...timeLines(v.creationTime, v.lastModifiedTime)].join(
+    [`${vscode.l10n.t('Status')}: ${mdText(v.imageVersionStatus)}`, `${vscode.l10n.t('ARN')}: ${mdCode(v.imageVersionArn)}`, ...timeLines(v.creationTime, v.lastModifiedTime)].join(
       '  \n',
     ),
   );
-  if (v.failureReason) md.appendMarkdown(`\n\n$(error) **${vscode.l10n.t('Failure reason')}:** ${escape(v.failureReason)}`);
+  if (v.failureReason) md.appendMarkdown(`\n\n$(error) **${vscode.l10n.t('Failure reason')}:** ${mdText(v.failureReason)}`);
   if (!('value' in resolved)) {
     md.appendMarkdown(`\n\n${errorLine(vscode.l10n.t('the details'), resolved.error)}`);
     return md;
   }
   const { details: d, aliases } = resolved.value;
   const rows: [string, string | undefined][] = [
-    [vscode.l10n.t('Container image'), d.containerImage && `\`${d.containerImage}\``],
-    [vscode.l10n.t('Base image'), d.baseImage && `\`${d.baseImage}\``],
-    [vscode.l10n.t('Vendor guidance'), d.vendorGuidance],
-    [vscode.l10n.t('Job type'), d.jobType],
-    [vscode.l10n.t('ML framework'), d.mlFramework && escape(d.mlFramework)],
-    [vscode.l10n.t('Language'), d.programmingLang && escape(d.programmingLang)],
-    [vscode.l10n.t('Processor'), d.processor],
+    [vscode.l10n.t('Container image'), d.containerImage && mdCode(d.containerImage)],
+    [vscode.l10n.t('Base image'), d.baseImage && mdCode(d.baseImage)],
+    [vscode.l10n.t('Vendor guidance'), d.vendorGuidance && mdText(d.vendorGuidance)],
+    [vscode.l10n.t('Job type'), d.jobType && mdText(d.jobType)],
+    [vscode.l10n.t('ML framework'), d.mlFramework && mdText(d.mlFramework)],
+    [vscode.l10n.t('Language'), d.programmingLang && mdText(d.programmingLang)],
+    [vscode.l10n.t('Processor'), d.processor && mdText(d.processor)],
     [vscode.l10n.t('Horovod'), d.horovod === undefined ? undefined : d.horovod ? vscode.l10n.t('yes') : vscode.l10n.t('no')],
   ];
   const lines = rows.filter((r): r is [string, string] => !!r[1]).map(([k, value]) => `${k}: ${value}`);
   lines.push(aliasLine(aliases));
   md.appendMarkdown(`\n\n---\n\n${lines.join('  \n')}`);
-  if (d.releaseNotes) md.appendMarkdown(`\n\n**${vscode.l10n.t('Release notes')}:** ${escape(d.releaseNotes)}`);
+  if (d.releaseNotes) md.appendMarkdown(`\n\n**${vscode.l10n.t('Release notes')}:** ${mdText(d.releaseNotes)}`);
   const ref = { region: node.parent.branch.resolvedRegion, imageName: node.parent.image.imageName, version: v.version };
   const links = [commandLink(vscode.l10n.t('Show details'), 'sagemakerImages.showVersionDetails', [ref])];
   if (aliases.length) links.push(commandLink(vscode.l10n.t('Copy alias'), 'sagemakerImages.copyAlias', [ref]));
@@ -252,12 +246,12 @@ export function errorTreeItem(node: ErrorNode): vscode.TreeItem {
   item.contextValue = details?.ssoLoginProfile ? CONTEXT.ssoLoginError : CONTEXT.error;
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`$(error) ${escape(message)}\n\n`);
+  md.appendMarkdown(`$(error) ${mdText(message)}\n\n`);
   if (details?.code || details?.requestId) {
-    md.appendMarkdown(`${details.code ? `${vscode.l10n.t('Code')}: \`${details.code}\`  \n` : ''}${details.requestId ? `${vscode.l10n.t('Request id')}: \`${details.requestId}\`` : ''}\n\n`);
+    md.appendMarkdown(`${details.code ? `${vscode.l10n.t('Code')}: ${mdCode(details.code)}  \n` : ''}${details.requestId ? `${vscode.l10n.t('Request id')}: ${mdCode(details.requestId)}` : ''}\n\n`);
   }
   if (details?.ssoLoginProfile) {
-    md.appendMarkdown(`\`aws sso login --profile ${details.ssoLoginProfile}\` — ${vscode.l10n.t('right-click to copy this command')}\n\n`);
+    md.appendMarkdown(`${mdCode(`aws sso login --profile ${details.ssoLoginProfile}`)} — ${vscode.l10n.t('right-click to copy this command')}\n\n`);
   }
   // A resource that is gone will not come back on retry: the click refreshes the whole list.
   const gone = isAwsError(node.error) && node.error.kind === 'notFound';

@@ -40,7 +40,7 @@ function parseArgs(argv: string[]): { port: number; host: string; fixture: Fixtu
       }
       case '--help':
       case '-h':
-        console.log('usage: npm run emulator -- [--port 4566] [--host 127.0.0.1] [--fixture demo|empty] [--latency ms]');
+        console.log('usage: npm run emulator -- [--port 4566] [--host 127.0.0.1] [--fixture demo|empty|hostile] [--latency ms]');
         process.exit(0);
         break;
       default:

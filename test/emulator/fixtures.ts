@@ -2,7 +2,8 @@
  * Sample data. `demo` is the demo backend and the default for `npm run emulator`: 64 images (so
  * images page too), one with 250 versions, some with 0, 1 and about 12, every version status
  * (FailureReason on the failed ones), aliases, and dates spread over two years. It is
- * deterministic for a given `now`. `seed` lets tests describe exactly what they need.
+ * deterministic for a given `now`. `hostile` is one image whose every free-text member holds
+ * markup (hostileSpec). `seed` lets tests describe exactly what they need.
  */
 import { containerImageFor, type ImageStatus, type RegionStore, type StoredImage, type StoredVersion, type VersionStatus } from './store';
 
@@ -19,6 +20,8 @@ export interface SeedVersion {
   modifiedAt?: number | string;
   aliases?: string[];
   baseImage?: string;
+  /** Default: the ECR URI the emulator derives from region, name and version. */
+  containerImage?: string;
   jobType?: string;
   processor?: string;
   mlFramework?: string;
@@ -63,7 +66,7 @@ function buildVersion(region: string, name: string, n: number, v: SeedVersion, f
     creationTime,
     lastModifiedTime: ms(v.modifiedAt, creationTime),
     baseImage: v.baseImage ?? `123456789012.dkr.ecr.${region}.amazonaws.com/${name.toLowerCase()}:build-${n}`,
-    containerImage: containerImageFor(region, name, n),
+    containerImage: v.containerImage ?? containerImageFor(region, name, n),
     aliases: v.aliases ?? [],
     jobType: v.jobType,
     processor: v.processor,
@@ -199,5 +202,61 @@ export function demoSpec(now = Date.now()): SeedSpec {
   return { region: DEFAULT_REGION, images };
 }
 
-export const FIXTURES = ['demo', 'empty'] as const;
+/**
+ * Markup an image owner or a SageMaker-compatible endpoint can put in any free-text member
+ * (issue 13): each must show as text, never as a link, image, command link, HTML, fence, code
+ * span break-out or theme icon. Tests look for the `host.example` targets and the `zap` icon.
+ */
+export const HOSTILE = {
+  /** The issue's BaseImage: closes the code span it is put in, then an image beacon and a link. */
+  breakOut: 'x` ![b](https://host.example/b.png) [click](https://host.example/) `y',
+  commandLink: '[c](command:sagemakerImages.copyVersionArn?%5B%22x%22%5D)',
+  image: '![beacon](https://host.example/beacon.png)',
+  html: '<img src="https://host.example/img.png"> <a href="https://host.example/a">a</a>',
+  /** A fence that would swallow the tooltip's own links after it. */
+  fences: 'notes\n~~~\n```\n# heading\n- item\n===\n> quote',
+  backticks: '``` `` ` [run](https://host.example/run) `',
+  icon: '$(zap) $(loading~spin)',
+  bareUrl: 'https://bare.example/path www.bare.example mail@bare.example',
+  entities: '&lt;img src=x&gt; &amp; &#36;(zap)',
+  emphasis: '**bold** _em_ ~~strike~~ | a | b |',
+} as const;
+
+/** Every payload in one string, lines apart. */
+export const HOSTILE_ALL = Object.values(HOSTILE).join('\n');
+
+/** The hostile image (`hostile-markup`): three versions, every free-text member markup. */
+export function hostileSpec(now = Date.now()): SeedSpec {
+  const h = HOSTILE;
+  return {
+    region: DEFAULT_REGION,
+    images: [
+      {
+        name: 'hostile-markup',
+        displayName: `${h.commandLink} ${h.image} ${h.icon}`,
+        description: HOSTILE_ALL,
+        failureReason: `${h.html} ${h.bareUrl}`,
+        createdAt: now - 10 * DAY,
+        versions: [
+          {
+            createdAt: now - 9 * DAY,
+            baseImage: h.breakOut,
+            containerImage: `${h.backticks} ${h.commandLink} ${h.icon}`,
+            releaseNotes: HOSTILE_ALL,
+            jobType: h.image,
+            processor: h.html,
+            vendorGuidance: `${h.icon}${h.commandLink}`,
+            mlFramework: h.emphasis,
+            programmingLang: h.entities,
+            aliases: ['latest', h.breakOut],
+          },
+          { createdAt: now - 8 * DAY, status: 'CREATE_FAILED', failureReason: HOSTILE_ALL, baseImage: h.backticks },
+          { createdAt: now - 7 * DAY, aliases: ['stable'] },
+        ],
+      },
+    ],
+  };
+}
+
+export const FIXTURES = ['demo', 'empty', 'hostile'] as const;
 export type FixtureName = (typeof FIXTURES)[number];

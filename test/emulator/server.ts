@@ -12,7 +12,7 @@ import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ServiceError } from './errors';
 import { Faults, type ActiveFault, type FaultSpec } from './faults';
-import { DEFAULT_REGION, demoSpec, seed, type FixtureName, type SeedSpec } from './fixtures';
+import { DEFAULT_REGION, demoSpec, FIXTURES, hostileSpec, seed, type FixtureName, type SeedSpec } from './fixtures';
 import { isOperation, type OperationName } from './schema';
 import { issueToken, readToken, tokenQuery } from './tokens';
 import { RegionStore, Store } from './store';
@@ -71,8 +71,8 @@ export class SageMakerEmulator {
   /** Replaces all data with a fixture. */
   loadFixture(name: FixtureName): void {
     this.store.clear();
-    if (name === 'demo') {
-      const spec = demoSpec(this.options.now);
+    if (name === 'demo' || name === 'hostile') {
+      const spec = name === 'demo' ? demoSpec(this.options.now) : hostileSpec(this.options.now);
       seed(this.store.region(spec.region ?? DEFAULT_REGION), spec, this.options.now);
     }
   }
@@ -282,7 +282,7 @@ export class SageMakerEmulator {
           return ok({ added: this.seed(body as SeedSpec) });
         case 'POST /_emulator/reset': {
           const fixture = (query.get('fixture') ?? 'empty') as FixtureName;
-          if (fixture !== 'demo' && fixture !== 'empty') return bad('fixture must be demo or empty');
+          if (!(FIXTURES as readonly string[]).includes(fixture)) return bad(`fixture must be one of ${FIXTURES.join(', ')}`);
           this.loadFixture(fixture);
           this.faults.clear();
           this.clearRequests();
