@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { AwsError } from '../aws/errors';
 import { isAwsError } from '../aws/errors';
 import { regionName } from '../aws/regions';
+import { ssoLoginCommand } from '../aws/shellQuote';
 import type { ImageSummary, ImageVersionSummary } from '../aws/types';
 import type { VersionDetails } from '../model/detailsStore';
 import { commandLink, mdCode, mdText } from '../model/markdownText';
@@ -251,7 +252,9 @@ export function errorTreeItem(node: ErrorNode): vscode.TreeItem {
     md.appendMarkdown(`${details.code ? `${vscode.l10n.t('Code')}: ${mdCode(details.code)}  \n` : ''}${details.requestId ? `${vscode.l10n.t('Request id')}: ${mdCode(details.requestId)}` : ''}\n\n`);
   }
   if (details?.ssoLoginProfile) {
-    md.appendMarkdown(`${mdCode(`aws sso login --profile ${details.ssoLoginProfile}`)} — ${vscode.l10n.t('right-click to copy this command')}\n\n`);
+    // The same quoting the copy command uses: what the tooltip shows is what gets pasted.
+    const login = ssoLoginCommand(details.ssoLoginProfile);
+    md.appendMarkdown(login.ok ? `${mdCode(login.command)} — ${vscode.l10n.t('right-click to copy this command')}\n\n` : `${mdText(login.message)}\n\n`);
   }
   // A resource that is gone will not come back on retry: the click refreshes the whole list.
   const gone = isAwsError(node.error) && node.error.kind === 'notFound';
