@@ -15,7 +15,8 @@ import { selectedNodes } from './targets';
  */
 export async function compareVersions(ctx: CommandContext, clicked?: unknown, selected?: unknown): Promise<[vscode.Uri, vscode.Uri] | undefined> {
   const title = vscode.l10n.t('Compare Versions');
-  const nodes = selectedNodes(ctx, 'version', clicked, selected);
+  const nodes = selectedNodes(ctx, 'version', title, clicked, selected);
+  if (!nodes) return undefined;
   let refs: VersionRef[] = nodes.slice(0, 2).map((n) => ctx.tree.refOf(n));
   if (nodes.length > 2) void vscode.window.showInformationMessage(vscode.l10n.t('Comparing the first two of the {0} selected versions.', nodes.length));
   if (refs.length === 0) {

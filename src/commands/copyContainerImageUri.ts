@@ -1,24 +1,31 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../tree/nodes';
 import type { CommandContext } from './context';
-import { imageOrVersionTarget, isVersionRef, reportFailure } from './targets';
+import { sameResource } from './copyImageArn';
+import { imageOrVersionTarget, isVersionRef, readArgument, reportFailure } from './targets';
 
 /**
  * Copy Container Image URI: a version's ContainerImage (DescribeImageVersion), or for an image
- * its latest version's. Says so when the service gives none.
+ * its latest version's. Says so when the service gives none. Given an ARN (a hover link) of
+ * another account than the profile reads, copies nothing: a same-named image is not that one.
  */
 export async function copyContainerImageUri(ctx: CommandContext, arg?: unknown): Promise<string | undefined> {
   const title = vscode.l10n.t('Copy Container Image URI');
   const ref = await imageOrVersionTarget(ctx, arg, title);
   if (!ref) return undefined;
+  const given = readArgument(ctx, arg);
+  const account = given.kind === 'ref' ? given.account : undefined;
   let uri: string | undefined;
   let version: number | undefined;
   try {
     if (isVersionRef(ref)) {
-      uri = (await ctx.tree.details.version(ref)).details.containerImage;
+      const { details } = await ctx.tree.details.version(ref);
+      if (!sameResource(details.imageVersionArn, account)) return undefined;
+      uri = details.containerImage;
       version = ref.version;
     } else {
-      const { latest } = await ctx.tree.details.image(ref);
+      const { image, latest } = await ctx.tree.details.image(ref);
+      if (!sameResource(image.imageArn, account)) return undefined;
       uri = latest?.containerImage;
       version = latest?.version;
       if (!latest) {

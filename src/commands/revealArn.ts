@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { IMAGE_ARN, IMAGE_VERSION_ARN, parseArn } from '../aws/arns';
+import { isCancelled } from '../aws/errors';
 import { isKnownRegion } from '../aws/regions';
 import { readRegions, SECTION, settingTarget } from '../configuration';
 import type { RevealOutcome } from '../tree/imagesTreeProvider';
@@ -8,7 +9,26 @@ import type { CommandContext } from './context';
 
 export type RevealResult = RevealOutcome['kind'] | 'cancelled' | 'invalid' | 'otherAccount';
 
+/**
+ * At most this many list calls for one Reveal: the same cap as Export Versions (exportPages). An
+ * endpoint that keeps returning new tokens must not get calls for ever.
+ */
+export const REVEAL_MAX_PAGES = 10_000;
+
+export interface RevealOptions {
+  /** The caller already asked whether to switch region. */
+  confirmRegionSwitch?: boolean;
+  /** Cancels like the notification's Cancel button (for callers that drive Reveal). */
+  cancellation?: vscode.CancellationToken;
+  /** A lower page cap than REVEAL_MAX_PAGES (never a higher one). */
+  maxPages?: number;
+}
+
+/** Longer than any image or image-version ARN the model allows (256): refused before any pattern runs. */
+const MAX_ARN_INPUT = 1024;
+
 function arnProblem(text: string): string | undefined {
+  if (text.length > MAX_ARN_INPUT) return vscode.l10n.t('Not a SageMaker image or image version ARN (longer than {0} characters).', MAX_ARN_INPUT);
   const value = text.trim();
   if (value === '') return vscode.l10n.t('Paste an image ARN (…:image/NAME) or an image version ARN (…:image-version/NAME/VERSION).');
   const parsed = parseArn(value);
@@ -24,11 +44,12 @@ function arnProblem(text: string): string | undefined {
 /**
  * Reveal Image Version by ARN…: validates the ARN against the model's patterns, switches region
  * (after asking) when the ARN's region is not shown, then loads only the pages it takes to reach
- * the image and version and selects the row.
+ * the image and version and selects the row. Never more than REVEAL_MAX_PAGES calls, under a
+ * notification whose Cancel aborts the page on its way.
  */
-export async function revealArn(ctx: CommandContext, arg?: unknown, options?: { confirmRegionSwitch?: boolean }): Promise<RevealResult> {
+export async function revealArn(ctx: CommandContext, arg?: unknown, options?: RevealOptions): Promise<RevealResult> {
   let text = typeof arg === 'string' ? arg : undefined;
-  const problem = text === undefined ? undefined : arnProblem(text);
+  const problem = text === undefined ? (arg === undefined ? undefined : vscode.l10n.t('Reveal takes an image or image version ARN; it was given something else, and did nothing.')) : arnProblem(text);
   if (problem) {
     void vscode.window.showErrorMessage(problem);
     return 'invalid';
@@ -45,10 +66,16 @@ export async function revealArn(ctx: CommandContext, arg?: unknown, options?: { 
   if (!arn || arnProblem(text)) return 'invalid';
   const version = arn.kind === 'imageVersion' ? arn.version : undefined;
 
-  let outcome = await ctx.tree.locate(arn.region, arn.imageName, version);
+  const maxPages = typeof options?.maxPages === 'number' && options.maxPages >= 1 ? Math.min(Math.floor(options.maxPages), REVEAL_MAX_PAGES) : REVEAL_MAX_PAGES;
+  // A token from a command link is JSON, not a token: only a real one (with its event) is used.
+  const cancellation = typeof options?.cancellation?.onCancellationRequested === 'function' ? options.cancellation : undefined;
+  const locate = () => locateWithProgress(ctx, arn.region, arn.imageName, version, maxPages, cancellation);
+  let outcome = await locate();
+  if (outcome === 'cancelled') return 'cancelled';
   if (outcome.kind === 'regionNotShown') {
     if (!(await switchRegion(ctx, arn.region, options?.confirmRegionSwitch === true))) return 'cancelled';
-    outcome = await ctx.tree.locate(arn.region, arn.imageName, version);
+    outcome = await locate();
+    if (outcome === 'cancelled') return 'cancelled';
   }
   if (outcome.kind === 'found') {
     const listedAccount = parseArn(outcome.image.image.imageArn)?.account;
@@ -91,6 +118,37 @@ export async function revealArn(ctx: CommandContext, arg?: unknown, options?: { 
       break;
   }
   return outcome.kind;
+}
+
+/**
+ * The tree's locate under a cancellable notification: Cancel (or the caller's token) aborts the
+ * page in flight, and the page cap bounds the calls.
+ */
+function locateWithProgress(
+  ctx: CommandContext,
+  region: string,
+  imageName: string,
+  version: number | undefined,
+  maxPages: number,
+  cancellation: vscode.CancellationToken | undefined,
+): Thenable<RevealOutcome | 'cancelled'> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Revealing {0}', version === undefined ? imageName : `${imageName} v${version}`), cancellable: true },
+    async (_progress, token) => {
+      const abort = new AbortController();
+      const subscriptions = [token.onCancellationRequested(() => abort.abort()), cancellation?.onCancellationRequested(() => abort.abort())];
+      if (cancellation?.isCancellationRequested) abort.abort();
+      try {
+        const outcome = await ctx.tree.locate(region, imageName, version, { maxPages, signal: abort.signal });
+        return abort.signal.aborted ? 'cancelled' : outcome;
+      } catch (e) {
+        if (abort.signal.aborted && isCancelled(e)) return 'cancelled';
+        throw e;
+      } finally {
+        for (const s of subscriptions) s?.dispose();
+      }
+    },
+  );
 }
 
 async function offer(message: string, action?: { title: string; run(): void }): Promise<void> {

@@ -2,10 +2,15 @@
  * Read-only documents holding a version's full description (Show Version Details, Compare
  * Versions). Content comes from the DetailsStore, so a document opened after a hover costs no
  * call; "Refresh Version Details" forgets the cached answer and asks again.
+ *
+ * Any link in any file can open a `sagemaker-image-version:` URI, so the path is checked like a
+ * hovered ARN (a region SageMaker serves, the model's name and version patterns) and an untrusted
+ * workspace gets a document asking for trust: in neither case is a request made.
  */
 import * as vscode from 'vscode';
 import type { DetailsStore, VersionRef } from '../model/detailsStore';
-import { parseVersionDocumentPath, VERSION_DOCUMENT_SCHEME, versionDocumentJson, versionDocumentPath } from '../model/versionDocument';
+import { isKnownRegion } from '../aws/regions';
+import { decideVersionDocument, parseVersionDocumentPath, VERSION_DOCUMENT_SCHEME, versionDocumentJson, versionDocumentPath, type VersionDocumentDecision } from '../model/versionDocument';
 import { errorMessage } from '../tree/nodes';
 
 export function versionDocumentUri(ref: VersionRef): vscode.Uri {
@@ -13,7 +18,7 @@ export function versionDocumentUri(ref: VersionRef): vscode.Uri {
 }
 
 export function versionRefOfUri(uri: vscode.Uri): VersionRef | undefined {
-  return uri.scheme === VERSION_DOCUMENT_SCHEME ? parseVersionDocumentPath(uri.path) : undefined;
+  return uri.scheme === VERSION_DOCUMENT_SCHEME ? parseVersionDocumentPath(uri.path, isKnownRegion) : undefined;
 }
 
 export class VersionDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
@@ -23,15 +28,19 @@ export class VersionDocumentProvider implements vscode.TextDocumentContentProvid
   constructor(private readonly details: () => DetailsStore) {}
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
-    const ref = versionRefOfUri(uri);
-    if (!ref) return `${JSON.stringify({ Error: vscode.l10n.t('Not a SageMaker image version document: {0}', uri.toString()) }, null, 2)}\n`;
+    const decision = decideVersionDocument(uri.path, { isTrusted: vscode.workspace.isTrusted, isKnownRegion });
+    if (uri.scheme !== VERSION_DOCUMENT_SCHEME || decision.action === 'refuse') return errorDocument(refusal(uri, decision));
+    if (decision.action === 'askForTrust') {
+      return errorDocument(vscode.l10n.t('Trust this workspace to look up version {0} of {1} in {2}: SageMaker is not called from an untrusted workspace. Then run “Refresh Version Details”.', decision.ref.version, decision.ref.imageName, decision.ref.region));
+    }
+    const ref = decision.ref;
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());
     try {
       return versionDocumentJson(ref.imageName, await this.details().version(ref, controller.signal));
     } catch (e) {
       // A document cannot show a notification; it says what failed and how to try again.
-      return `${JSON.stringify({ Error: errorMessage(e), Retry: vscode.l10n.t('Run “Refresh Version Details” to try again.') }, null, 2)}\n`;
+      return errorDocument(errorMessage(e), vscode.l10n.t('Run “Refresh Version Details” to try again.'));
     } finally {
       subscription.dispose();
     }
@@ -57,5 +66,25 @@ export class VersionDocumentProvider implements vscode.TextDocumentContentProvid
 
   dispose(): void {
     this.changed.dispose();
+  }
+}
+
+/** A document that says what is wrong (a document cannot show a notification). */
+function errorDocument(error: string, retry?: string): string {
+  return `${JSON.stringify(retry ? { Error: error, Retry: retry } : { Error: error }, null, 2)}\n`;
+}
+
+function refusal(uri: vscode.Uri, decision: VersionDocumentDecision): string {
+  if (uri.scheme !== VERSION_DOCUMENT_SCHEME || decision.action !== 'refuse') return vscode.l10n.t('Not a SageMaker image version document: {0}', uri.toString().slice(0, 300));
+  const { problem, value } = decision.checked;
+  switch (problem) {
+    case 'unknownRegion':
+      return vscode.l10n.t('{0} is not a region SageMaker serves; nothing was looked up.', value);
+    case 'badImageName':
+      return vscode.l10n.t('“{0}” is not a valid image name (letters, digits and single hyphens or dots between them, 1–63 characters); nothing was looked up.', value);
+    case 'badVersion':
+      return vscode.l10n.t('“{0}” is not a version number (a whole number ≥ 0); nothing was looked up.', value);
+    case 'notADocument':
+      return vscode.l10n.t('Not a SageMaker image version document: {0}', uri.toString().slice(0, 300));
   }
 }

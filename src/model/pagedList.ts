@@ -10,6 +10,8 @@
  *   two requests in flight;
  * - repeated tokens: a token the service already gave in this listing is an error, not a loop,
  *   and the page that carried it is not appended (no duplicate rows);
+ * - a caller's signal (Reveal's Cancel) aborts the page in flight; the list stays as it was, and
+ *   the next loadNext() asks for the same page again;
  * - repeated items: with `keyOf`, an item already loaded (e.g. shifted onto the next page by a
  *   version created meanwhile) is not appended twice; a tree cannot show two rows with one id.
  */
@@ -66,10 +68,11 @@ export class PagedList<T> {
 
   /**
    * Loads the next page (the first when nothing is loaded). Resolves when it has landed or
-   * failed (see `error`); never rejects. A no-op once the last page is in.
+   * failed (see `error`); never rejects. A no-op once the last page is in. An abort of `signal`
+   * aborts the request (shared with any other caller waiting for the same page).
    */
-  loadNext(): Promise<void> {
-    if (this.inFlight) return this.inFlight;
+  loadNext(signal?: AbortSignal): Promise<void> {
+    if (this.inFlight) return this.abortOn(signal, this.controller, this.inFlight);
     if (this.pagesLoaded > 0 && this.token === undefined) return Promise.resolve();
     const generation = this.generation;
     const controller = new AbortController();
@@ -106,7 +109,15 @@ export class PagedList<T> {
       }
     };
     this.inFlight = run();
-    return this.inFlight;
+    return this.abortOn(signal, controller, this.inFlight);
+  }
+
+  private abortOn(signal: AbortSignal | undefined, controller: AbortController | undefined, work: Promise<void>): Promise<void> {
+    if (!signal || !controller) return work;
+    if (signal.aborted) controller.abort();
+    const abort = () => controller.abort();
+    signal.addEventListener('abort', abort, { once: true });
+    return work.finally(() => signal.removeEventListener('abort', abort));
   }
 
   /**

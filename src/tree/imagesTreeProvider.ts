@@ -7,7 +7,7 @@
  * While something loaded is CREATING/UPDATING/DELETING, its image is re-polled (LiveStatus).
  */
 import * as vscode from 'vscode';
-import { isAwsError, isCancelled } from '../aws/errors';
+import { AwsError, isAwsError, isCancelled, RequestCancelledError } from '../aws/errors';
 import type { ImageSummary, ImageVersionSummary } from '../aws/types';
 import { DetailsStore, type VersionRef } from '../model/detailsStore';
 import type { PagedList } from '../model/pagedList';
@@ -47,6 +47,12 @@ export type RevealOutcome =
   | { readonly kind: 'versionNotListed'; readonly image: ImageNode; readonly filtered: boolean }
   | { readonly kind: 'failed'; readonly error: unknown; readonly image?: ImageNode };
 
+/** Bounds on what Reveal may load: a page cap, and a signal that aborts the page in flight. */
+export interface LocateLimits {
+  readonly maxPages?: number;
+  readonly signal?: AbortSignal;
+}
+
 export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -55,6 +61,11 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   readonly onDidRefreshAll = this.refreshedAll.event;
 
   private branches: RegionBranch[] = [];
+  /**
+   * Every node this provider handed out. Commands act only on these (checked by identity, see
+   * holds): an object of the same shape from a command link is not a node.
+   */
+  private readonly produced = new WeakSet<object>();
   /** True when region nodes are the roots. */
   private sideBySide = false;
   /** The version query (as a key) the current version lists were created or reset with. */
@@ -119,10 +130,25 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
+    return this.handOut(await this.children(node));
+  }
+
+  private children(node?: Node): Promise<Node[]> | Node[] {
     if (node === undefined) return this.sideBySide ? this.branches.map((b) => b.node as RegionNode) : this.imageChildren(this.branches[0]);
     if (node.kind === 'region') return this.imageChildren(node.branch);
     if (node.kind === 'image') return this.versionChildren(node);
     return [];
+  }
+
+  /** Records nodes as this provider's own before anyone else sees them. */
+  private handOut<T extends Node[]>(nodes: T): T {
+    for (const n of nodes) this.produced.add(n);
+    return nodes;
+  }
+
+  /** Whether a value is a node this provider handed out (the very object, not a look-alike). */
+  holds(value: unknown): value is Node {
+    return typeof value === 'object' && value !== null && this.produced.has(value);
   }
 
   /**
@@ -164,11 +190,11 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
    * was on its way (refresh, sort, filter, profile change), loads again, so a caller never builds
    * "empty" nodes from a list that was reset under it.
    */
-  private async ensureFirstPage<T>(list: PagedList<T>): Promise<void> {
+  private async ensureFirstPage<T>(list: PagedList<T>, signal?: AbortSignal): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt++) {
-      if (list.started || list.error !== undefined) return;
+      if (list.started || list.error !== undefined || signal?.aborted) return;
       const generation = list.generationId;
-      await this.withProgress(list.loadNext());
+      await this.withProgress(list.loadNext(signal));
       if (list.generationId === generation) return;
     }
   }
@@ -293,17 +319,34 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
    * Loads what it takes to show an image (and a version of it): image pages until the image is
    * listed, then version pages until the version is, and no more. The caller reveals the nodes.
    */
-  async locate(region: string | undefined, imageName: string, version?: number): Promise<RevealOutcome> {
+  async locate(region: string | undefined, imageName: string, version?: number, limits: LocateLimits = {}): Promise<RevealOutcome> {
+    const maxPages = limits.maxPages ?? Infinity;
+    let pages = 0;
+    const tooMany = (what: string) => ({
+      kind: 'failed' as const,
+      error: new AwsError('unknown', `Listing ${what} needed more than ${maxPages} pages; stopped.`, false, { code: 'TooManyPages' }),
+    });
+    // Each page counts against the cap, and a cancel aborts the page on its way (not only the wait).
+    const load = async <T>(list: PagedList<T>) => {
+      pages += 1;
+      await this.withProgress(list.loadNext(limits.signal));
+      if (limits.signal?.aborted) throw new RequestCancelledError('Reveal');
+    };
+    const ensureFirst = async <T>(list: PagedList<T>) => {
+      if (!list.started && list.error === undefined) pages += 1;
+      await this.ensureFirstPage(list, limits.signal);
+      if (limits.signal?.aborted) throw new RequestCancelledError('Reveal');
+    };
     let branch = this.branchFor(region);
     if (!branch && !this.sideBySide) {
       // The single branch's region may not be resolved yet: load the roots first.
-      await this.ensureFirstPage(this.branches[0].images);
+      await ensureFirst(this.branches[0].images);
       await this.branches[0].resolveRegion();
       branch = this.branchFor(region);
     }
     if (!branch) return { kind: 'regionNotShown' };
     const images = branch.images;
-    await this.ensureFirstPage(images);
+    await ensureFirst(images);
     if (branch.resolvedRegion === '') await branch.resolveRegion();
     if (region && branch.resolvedRegion && branch.resolvedRegion !== region) return { kind: 'regionNotShown' };
     // Version ARNs carry the name in lower case; the listed name may not be.
@@ -313,25 +356,27 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     while (!images.items.some((i) => isWanted(i.imageName))) {
       if (images.error !== undefined) return { kind: 'failed', error: images.error };
       if (!images.hasMore) return { kind: 'imageNotListed', filtered: this.options.imageNameContains() !== undefined };
-      await this.withProgress(images.loadNext());
+      if (pages >= maxPages) return tooMany('images');
+      await load(images);
       if (images.generationId !== imagesGeneration || !this.branches.includes(branch)) return refreshed;
     }
     this.changed.fire(branch.node);
     const listedName = (images.items.find((i) => i.imageName === imageName) ?? images.items.find((i) => isWanted(i.imageName)))!.imageName;
-    const image = branch.findImageNode(listedName) as ImageNode;
+    const image = this.handOut([branch.findImageNode(listedName) as ImageNode])[0];
     if (version === undefined) return { kind: 'found', image };
     const list = branch.versionList(listedName);
-    await this.ensureFirstPage(list);
+    await ensureFirst(list);
     const versionsGeneration = list.generationId;
     while (!list.items.some((v) => v.version === version)) {
       if (list.error !== undefined) return { kind: 'failed', error: list.error, image };
       if (!list.hasMore) return { kind: 'versionNotListed', image, filtered: hasFilters(this.options.versionQuery().filters) };
-      await this.withProgress(list.loadNext());
+      if (pages >= maxPages) return { ...tooMany(`the versions of ${listedName}`), image };
+      await load(list);
       if (list.generationId !== versionsGeneration || !this.branches.includes(branch)) return refreshed;
     }
     this.changed.fire(image);
     const summary = list.items.find((v) => v.version === version);
-    return summary ? { kind: 'found', image, version: { kind: 'version', parent: image, version: summary } } : { kind: 'versionNotListed', image, filtered: false };
+    return summary ? { kind: 'found', image, version: this.handOut([{ kind: 'version', parent: image, version: summary } as VersionNode])[0] } : { kind: 'versionNotListed', image, filtered: false };
   }
 
   /** Loaded version nodes in tree order: regions, then images in root order, then versions in page order. */
