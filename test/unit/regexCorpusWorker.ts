@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseArn, parseImageArn, parseImageVersionArn } from '../../src/aws/arns';
+import { isKnownRegion } from '../../src/aws/regions';
 import { toAwsError } from '../../src/aws/errors';
 import { checkAlias, checkImageName, checkNameContains } from '../../src/aws/inputs';
 import { redact } from '../../src/aws/log';
@@ -149,7 +150,7 @@ export const TARGETS: Record<string, (s: string) => unknown> = {
   ssoLoginCommand: (s) => ssoLoginCommand(s),
   parseDateInput: (s) => parseDateInput(s),
   // Paths of sagemaker-image-version: URIs, which a link in any markdown file can hold.
-  parseVersionDocumentPath: (s) => [parseVersionDocumentPath(s), parseVersionDocumentPath(`/us-east-1/${s}`), parseVersionDocumentPath(`/us-east-1/${s}/${s}.v1.json`)],
+  parseVersionDocumentPath: (s) => [parseVersionDocumentPath(s, isKnownRegion), parseVersionDocumentPath(`/us-east-1/${s}`, isKnownRegion), parseVersionDocumentPath(`/us-east-1/${s}/${s}.v1.json`, isKnownRegion)],
   'inputs: image name, alias, name filter': (s) => [attempt(() => checkImageName(s))(), attempt(() => checkAlias(s))(), attempt(() => checkNameContains(s))()],
 };
 
