@@ -16,7 +16,10 @@ export type RevealResult = RevealOutcome['kind'] | 'cancelled' | 'invalid' | 'ot
 export const REVEAL_MAX_PAGES = 10_000;
 
 export interface RevealOptions {
-  /** The caller already asked whether to switch region. */
+  /**
+   * The caller already asked whether to switch region. Honoured only with a `cancellation` token:
+   * a command link's JSON arguments cannot carry one, so no link can switch region unasked.
+   */
   confirmRegionSwitch?: boolean;
   /** Cancels like the notification's Cancel button (for callers that drive Reveal). */
   cancellation?: vscode.CancellationToken;
@@ -73,7 +76,7 @@ export async function revealArn(ctx: CommandContext, arg?: unknown, options?: Re
   let outcome = await locate();
   if (outcome === 'cancelled') return 'cancelled';
   if (outcome.kind === 'regionNotShown') {
-    if (!(await switchRegion(ctx, arn.region, options?.confirmRegionSwitch === true))) return 'cancelled';
+    if (!(await switchRegion(ctx, arn.region, options?.confirmRegionSwitch === true && cancellation !== undefined))) return 'cancelled';
     outcome = await locate();
     if (outcome === 'cancelled') return 'cancelled';
   }

@@ -256,7 +256,8 @@ describe('beyond the console (issue 8)', function () {
     it('switches region when the ARN says so (after asking), then reveals', async () => {
       const arn = imageVersionArn('eu-west-1', 'bc-europe', 2);
       try {
-        const result = await vscode.commands.executeCommand<RevealResult>('sagemakerImages.revealArn', arn, { confirmRegionSwitch: true });
+        const cancellation = new vscode.CancellationTokenSource().token;
+        const result = await vscode.commands.executeCommand<RevealResult>('sagemakerImages.revealArn', arn, { confirmRegionSwitch: true, cancellation });
         assert.equal(result, 'found');
         assert.equal(vscode.workspace.getConfiguration('sagemakerImages').get('region'), 'eu-west-1');
         const europe = emulator.calls().filter((c) => c.params.ImageName === 'bc-europe');

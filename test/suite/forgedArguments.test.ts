@@ -205,6 +205,30 @@ describe('forged command arguments (issue 13)', function () {
     });
   });
 
+  describe('Reveal options from a link', () => {
+    it('confirmRegionSwitch without a cancellation token still asks, and a refusal switches nothing', async () => {
+      const window = vscode.window as unknown as { showWarningMessage: unknown };
+      const saved = window.showWarningMessage;
+      const asked: string[] = [];
+      window.showWarningMessage = async (message: string) => {
+        asked.push(message);
+        return undefined; // the user closes the modal
+      };
+      try {
+        // What a command link's JSON can carry: no function, so no token.
+        const args = JSON.parse(JSON.stringify([imageVersionArn('eu-west-1', 'fa-kernel', 1), { confirmRegionSwitch: true }])) as unknown[];
+        assert.equal(await vscode.commands.executeCommand<RevealResult>('sagemakerImages.revealArn', ...args), 'cancelled');
+      } finally {
+        window.showWarningMessage = saved;
+      }
+      assert.equal(asked.length, 1, 'the modal asked before switching');
+      assert.match(asked[0], /eu-west-1/);
+      assert.equal(vscode.workspace.getConfiguration('sagemakerImages').get('region'), 'us-east-1');
+      await quiet();
+      assert.deepEqual(emulator.calls().filter((c) => c.region === 'eu-west-1'), []);
+    });
+  });
+
   describe('version documents (finding 4)', () => {
     async function documentText(path: string): Promise<string> {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'sagemaker-image-version', path }));
