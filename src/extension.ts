@@ -20,6 +20,7 @@ import { ConnectionStatusBar } from './statusBar';
 import { ImagesTreeProvider, VIEW_ID } from './tree/imagesTreeProvider';
 import type { Node } from './tree/nodes';
 import { SORT_SETTINGS, ViewQuery } from './viewQuery';
+import { plainText } from './model/markdownText';
 
 const NO_CREDENTIALS_CONTEXT = 'sagemakerImages.noCredentials';
 
@@ -49,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const initial = readConnectionSettings();
   if (!initial.ok) {
     logger.error(initial.message);
-    void vscode.window.showErrorMessage(initial.message);
+    void vscode.window.showErrorMessage(plainText(initial.message));
   }
   const session = new SageMakerSession(initial.ok ? initial.settings : {}, logger, version, {
     requestTimeoutMs: readRequestTimeoutMs(),
@@ -98,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       if (!exists) {
         const message = vscode.l10n.t('AWS profile “{0}” is not in the shared config or credentials file; still using the previous settings.', next.profile);
         logger.error(message);
-        void vscode.window.showErrorMessage(message, vscode.l10n.t('Select AWS Profile…')).then((pick) => {
+        void vscode.window.showErrorMessage(plainText(message), vscode.l10n.t('Select AWS Profile…')).then((pick) => {
           if (pick) void vscode.commands.executeCommand('sagemakerImages.selectProfile');
         });
         return false;
@@ -146,7 +147,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         if (!next.ok) {
           // Keep the last good settings in force; say what is wrong.
           logger.error(next.message);
-          void vscode.window.showErrorMessage(next.message);
+          void vscode.window.showErrorMessage(plainText(next.message));
           if (regionsChanged) refreshTree();
         } else {
           pending = pending

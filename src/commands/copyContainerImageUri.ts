@@ -3,6 +3,7 @@ import { errorMessage } from '../tree/nodes';
 import type { CommandContext } from './context';
 import { sameResource } from './copyImageArn';
 import { imageOrVersionTarget, isVersionRef, readArgument, reportFailure } from './targets';
+import { plainText } from '../model/markdownText';
 
 /**
  * Copy Container Image URI: a version's ContainerImage (DescribeImageVersion), or for an image
@@ -42,6 +43,6 @@ export async function copyContainerImageUri(ctx: CommandContext, arg?: unknown):
     return undefined;
   }
   await vscode.env.clipboard.writeText(uri);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('$(copy) Copied {0}', uri), 4000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(copy) Copied {0}', plainText(uri)), 4000);
   return uri;
 }

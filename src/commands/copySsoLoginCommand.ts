@@ -8,6 +8,7 @@ import { isAwsError } from '../aws/errors';
 import { ssoLoginCommand } from '../aws/shellQuote';
 import type { Node } from '../tree/nodes';
 import type { CommandContext } from './context';
+import { plainText } from '../model/markdownText';
 
 /** Copies the SSO login command for the node's profile (or the one in use); returns what was copied. */
 export async function copySsoLoginCommand(ctx: CommandContext, node?: Node): Promise<string | undefined> {
@@ -15,10 +16,10 @@ export async function copySsoLoginCommand(ctx: CommandContext, node?: Node): Pro
   const profile = fromNode ?? ctx.session.settings.profile ?? process.env.AWS_PROFILE ?? 'default';
   const built = ssoLoginCommand(profile);
   if (!built.ok) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was copied. {0}', built.message));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was copied. {0}', plainText(built.message)));
     return undefined;
   }
   await vscode.env.clipboard.writeText(built.command);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('$(copy) Copied {0}: run it in a terminal, then click the error to retry', built.command), 6000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('$(copy) Copied {0}: run it in a terminal, then click the error to retry', plainText(built.command)), 6000);
   return built.command;
 }

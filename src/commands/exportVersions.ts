@@ -6,6 +6,7 @@ import { isCancelled } from '../aws/errors';
 import { errorMessage } from '../tree/nodes';
 import type { CommandContext } from './context';
 import { imageTarget } from './targets';
+import { plainText } from '../model/markdownText';
 
 export interface ExportOptions {
   /** Where to write (skips the save dialog). */
@@ -99,7 +100,7 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
       } catch (e) {
         if (isCancelled(e) && cancelled()) return await stopped({ count: writer.count, pages: pagesSoFar });
         await file?.discard().catch(() => undefined);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Export of {0} failed; nothing was written: {1}', image.imageName, errorMessage(e)));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Export of {0} failed; nothing was written: {1}', image.imageName, plainText(errorMessage(e))));
         return undefined;
       } finally {
         for (const s of subscriptions) s?.dispose();

@@ -6,6 +6,7 @@ import { readRegions, SECTION, settingTarget } from '../configuration';
 import type { RevealOutcome } from '../tree/imagesTreeProvider';
 import { errorMessage } from '../tree/nodes';
 import type { CommandContext } from './context';
+import { plainText } from '../model/markdownText';
 
 export type RevealResult = RevealOutcome['kind'] | 'cancelled' | 'invalid' | 'otherAccount';
 
@@ -54,7 +55,7 @@ export async function revealArn(ctx: CommandContext, arg?: unknown, options?: Re
   let text = typeof arg === 'string' ? arg : undefined;
   const problem = text === undefined ? (arg === undefined ? undefined : vscode.l10n.t('Reveal takes an image or image version ARN; it was given something else, and did nothing.')) : arnProblem(text);
   if (problem) {
-    void vscode.window.showErrorMessage(problem);
+    void vscode.window.showErrorMessage(plainText(problem));
     return 'invalid';
   }
   text ??= await vscode.window.showInputBox({
@@ -114,7 +115,7 @@ export async function revealArn(ctx: CommandContext, arg?: unknown, options?: Re
       break;
     case 'failed':
       if (outcome.image) await ctx.view.reveal(outcome.image, { expand: true });
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not reveal {0}: {1}', text.trim(), errorMessage(outcome.error)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not reveal {0}: {1}', plainText(text.trim()), plainText(errorMessage(outcome.error))));
       break;
     case 'regionNotShown':
       void vscode.window.showErrorMessage(vscode.l10n.t('Region {0} is still not shown; check the region settings.', arn.region));

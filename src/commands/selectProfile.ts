@@ -3,6 +3,7 @@ import { loadAws } from '../aws/lazy';
 import { SECTION } from '../configuration';
 import { errorMessage } from '../tree/nodes';
 import type { CommandContext } from './context';
+import { plainText } from '../model/markdownText';
 
 const KIND_LABELS: Record<string, string> = {
   sso: 'SSO',
@@ -23,7 +24,7 @@ export async function selectProfile(ctx: CommandContext): Promise<string | undef
   try {
     profiles = await loadAws().listProfiles();
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not read the AWS config files: {0}', errorMessage(e)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not read the AWS config files: {0}', plainText(errorMessage(e))));
     return undefined;
   }
   const current = ctx.session.settings.profile;

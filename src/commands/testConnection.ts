@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../tree/nodes';
 import type { CommandContext } from './context';
+import { plainText } from '../model/markdownText';
 
 export interface ConnectionCheck {
   ok: boolean;
@@ -22,11 +23,11 @@ export async function testConnection(ctx: CommandContext): Promise<ConnectionChe
     endpoint = connection.endpoint;
     const page = await ctx.session.listImages({ maxResults: 1 });
     const message = vscode.l10n.t('Connected to SageMaker in {0} ({1}).', connection.region, endpoint ?? vscode.l10n.t('AWS endpoint'));
-    void vscode.window.showInformationMessage(message);
+    void vscode.window.showInformationMessage(plainText(message));
     return { ok: true, region: connection.region, endpoint, sampleImage: page.items[0]?.imageName, message };
   } catch (e) {
     const message = errorMessage(e);
-    void vscode.window.showErrorMessage(vscode.l10n.t('SageMaker connection failed: {0}', message), vscode.l10n.t('Show Log')).then((pick) => {
+    void vscode.window.showErrorMessage(vscode.l10n.t('SageMaker connection failed: {0}', plainText(message)), vscode.l10n.t('Show Log')).then((pick) => {
       if (pick) ctx.logChannel.show(true);
     });
     return { ok: false, endpoint, message };

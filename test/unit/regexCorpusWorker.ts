@@ -19,6 +19,7 @@ import { listProfiles } from '../../src/aws/profiles';
 import { checkConnectionSettings, checkEndpoint, checkProfile, checkRegion, MAX_INPUT } from '../../src/aws/settings';
 import { ssoLoginCommand } from '../../src/aws/shellQuote';
 import { findArnAt, MAX_LINE_LENGTH } from '../../src/model/arnScan';
+import { mdCode, mdText, plainText } from '../../src/model/markdownText';
 import { parseDateInput } from '../../src/model/dateInput';
 import { parseVersionDocumentPath } from '../../src/model/versionDocument';
 
@@ -148,6 +149,7 @@ export const TARGETS: Record<string, (s: string) => unknown> = {
   'checkEndpoint (input cut to the length limit)': (s) => checkEndpoint(s.slice(0, MAX_INPUT)),
   checkConnectionSettings: (s) => checkConnectionSettings({ profile: s, region: s, endpoint: s }),
   ssoLoginCommand: (s) => ssoLoginCommand(s),
+  'mdText, mdCode, plainText': (s) => [mdText(s), mdCode(s), plainText(s)],
   parseDateInput: (s) => parseDateInput(s),
   // Paths of sagemaker-image-version: URIs, which a link in any markdown file can hold.
   parseVersionDocumentPath: (s) => [parseVersionDocumentPath(s, isKnownRegion), parseVersionDocumentPath(`/us-east-1/${s}`, isKnownRegion), parseVersionDocumentPath(`/us-east-1/${s}/${s}.v1.json`, isKnownRegion)],
