@@ -9,7 +9,11 @@ import { imageTarget } from './targets';
 import { plainText } from '../model/markdownText';
 
 export interface ExportOptions {
-  /** Where to write (skips the save dialog). */
+  /**
+   * Where to write (skips the save dialog). Honoured only with a `cancellation` token: a command
+   * link's JSON arguments cannot carry one (VS Code revives a `$mid` object into a real Uri, so the
+   * Uri alone proves nothing), so no link can choose where an export writes.
+   */
   uri?: vscode.Uri;
   /** Cancels like the notification's Cancel button (for callers that drive the export). */
   cancellation?: vscode.CancellationToken;
@@ -33,6 +37,7 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
   const title = vscode.l10n.t('Export Versions');
   const image = await imageTarget(ctx, arg, title);
   if (!image) return undefined;
+  options = fromCaller(options);
   const uri =
     options.uri ??
     (await vscode.window.showSaveDialog({
@@ -107,4 +112,12 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
       }
     },
   );
+}
+
+/** The options of a caller that drives the export (holds a real token), else none at all. */
+function fromCaller(options: unknown): ExportOptions {
+  if (typeof options !== 'object' || options === null) return {};
+  const { uri, cancellation } = options as ExportOptions;
+  if (typeof cancellation?.onCancellationRequested !== 'function' || !(uri === undefined || uri instanceof vscode.Uri)) return {};
+  return { uri, cancellation };
 }

@@ -282,7 +282,7 @@ describe('beyond the console (issue 8)', function () {
       const node = await image('bc-many-7');
       emulator.clearRequests();
       const file = vscode.Uri.file(path.join(dir, 'many.json'));
-      const result = await vscode.commands.executeCommand<ExportResult>('sagemakerImages.exportVersions', node, { uri: file });
+      const result = await vscode.commands.executeCommand<ExportResult>('sagemakerImages.exportVersions', node, { uri: file, cancellation: new vscode.CancellationTokenSource().token });
       assert.equal(result.count, 230);
       assert.equal(result.pages, 3);
       const calls = emulator.calls('ListImageVersions');
@@ -301,7 +301,7 @@ describe('beyond the console (issue 8)', function () {
       try {
         const node = await image('bc-kernel');
         const file = vscode.Uri.file(path.join(dir, 'kernel.csv'));
-        const result = await vscode.commands.executeCommand<ExportResult>('sagemakerImages.exportVersions', node, { uri: file });
+        const result = await vscode.commands.executeCommand<ExportResult>('sagemakerImages.exportVersions', node, { uri: file, cancellation: new vscode.CancellationTokenSource().token });
         assert.equal(result.format, 'csv');
         const lines = (await fs.readFile(file.fsPath, 'utf8')).split('\r\n');
         assert.equal(lines[0], 'ImageArn,ImageVersionArn,Version,ImageVersionStatus,CreationTime,LastModifiedTime,FailureReason');
@@ -337,7 +337,7 @@ describe('beyond the console (issue 8)', function () {
     it('refuses a file that is neither .json nor .csv, and sends nothing', async () => {
       const node = await image('bc-kernel');
       emulator.clearRequests();
-      const result = await vscode.commands.executeCommand('sagemakerImages.exportVersions', node, { uri: vscode.Uri.file(path.join(dir, 'x.txt')) });
+      const result = await vscode.commands.executeCommand('sagemakerImages.exportVersions', node, { uri: vscode.Uri.file(path.join(dir, 'x.txt')), cancellation: new vscode.CancellationTokenSource().token });
       assert.equal(result, undefined);
       assert.equal(emulator.calls('ListImageVersions').length, 0);
     });

@@ -6,6 +6,9 @@
  * the emulator's request log, counted once nothing more arrives.
  */
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RevealResult } from '../../src/commands/revealArn';
 import type { ExtensionApi } from '../../src/extension';
@@ -202,6 +205,31 @@ describe('forged command arguments (issue 13)', function () {
       assert.equal(await vscode.env.clipboard.readText(), UNTOUCHED);
       await quiet();
       assert.deepEqual(emulator.calls(), []);
+    });
+  });
+
+  describe('Export options from a link', () => {
+    it('a uri without a cancellation token is ignored: the save dialog asks, and nothing is written', async () => {
+      const target = path.join(os.tmpdir(), `smi-forged-export-${process.pid}.json`);
+      await fs.rm(target, { force: true });
+      const window = vscode.window as unknown as { showSaveDialog: unknown };
+      const saved = window.showSaveDialog;
+      let asked = 0;
+      window.showSaveDialog = async () => {
+        asked++;
+        return undefined; // the user closes the dialog
+      };
+      try {
+        // What a command link carries: JSON, whose `$mid` VS Code revives into a real Uri.
+        const args = JSON.parse(JSON.stringify([imageArn('us-east-1', 'fa-kernel'), { uri: vscode.Uri.file(target), cancellation: {} }])) as unknown[];
+        assert.equal(await vscode.commands.executeCommand('sagemakerImages.exportVersions', ...args), undefined);
+      } finally {
+        window.showSaveDialog = saved;
+      }
+      assert.equal(asked, 1, 'the save dialog asked where to write');
+      await assert.rejects(fs.stat(target), 'no file was written where the link said');
+      await quiet();
+      assert.deepEqual(emulator.calls('ListImageVersions'), []);
     });
   });
 
