@@ -42,6 +42,12 @@ export async function copyContainerImageUri(ctx: CommandContext, arg?: unknown):
     void vscode.window.showInformationMessage(vscode.l10n.t('SageMaker gives no container image for version {0} of {1}.', version ?? '?', ref.imageName));
     return undefined;
   }
+  // A registry path never holds blanks or control characters (and the model caps it at 255): text
+  // that does is not something to paste into a terminal.
+  if (uri.length > 255 || /[\s\p{Cc}]/u.test(uri)) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('SageMaker gave a container image for version {0} of {1} that is not a registry path; nothing was copied.', version ?? '?', ref.imageName));
+    return undefined;
+  }
   await vscode.env.clipboard.writeText(uri);
   vscode.window.setStatusBarMessage(vscode.l10n.t('$(copy) Copied {0}', plainText(uri)), 4000);
   return uri;

