@@ -32,14 +32,17 @@ const SECRET_PATTERNS: [RegExp, string][] = [
   [/(x-amz-security-token["']?\s*[:=]\s*["']?)[^"',\n]+/gi, '$1[redacted]'],
   [new RegExp(`(${SECRET_NAMES})(["']?\\s*[:=]\\s*["']?)[^"',\\s]+`, 'gi'), '$1$2[redacted]'],
   // STS and other XML responses: <SecretAccessKey>…</SecretAccessKey>, <SessionToken>…</SessionToken>.
-  [/(<(?:SecretAccessKey|SessionToken|SecurityToken|AccessToken|RefreshToken|ClientSecret)>)[^<]+/gi, '$1[redacted]'],
+  // The tag may carry attributes (xmlns=…), bounded.
+  [/(<(?:SecretAccessKey|SessionToken|SecurityToken|AccessToken|RefreshToken|ClientSecret)(?:\s[^<>]{0,200})?>)[^<]+/gi, '$1[redacted]'],
   [/\b(A3T[A-Z0-9]|AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z0-9]{16}\b/g, '[access-key-id]'],
   [/Signature=[0-9a-f]{64}/gi, 'Signature=[redacted]'],
   // User info in a URL (e.g. a proxy or endpoint given as https://user:secret@host). The password
   // may hold raw `@`s: everything up to the LAST `@` before the path or a space is user info, as
   // the URL parser reads it. Greedy, so one backtrack to that `@`; a run ends at the next `/`, and
-  // every match starts with `//`, so runs from different starts never overlap.
-  [/\b(https?:\/\/)[^/\s]*@/gi, '$1[redacted]@'],
+  // every match starts with `//`, so runs from different starts never overlap. Any scheme (a
+  // socks5:// or ftp:// proxy too), read from the start of a word only (the lookbehind), so a long
+  // run of letters is scanned once, not from each of its letters.
+  [/(?<![a-z0-9+.-])([a-z][a-z0-9+.-]{0,30}:\/\/)[^/\s]*@/gi, '$1[redacted]@'],
 ];
 
 /**

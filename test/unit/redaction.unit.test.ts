@@ -113,6 +113,24 @@ const CASES: { pattern: string; line: string; secret: string; expected: string }
     secret: 'ss@proxy',
     expected: 'endpoint https://[redacted]@proxy.example:8443/x refused',
   },
+  {
+    pattern: 'user info in a URL of another scheme (a SOCKS proxy)',
+    line: 'HTTPS_PROXY=socks5://me:s3cret@10.1.2.3:1080 set',
+    secret: 's3cret',
+    expected: 'HTTPS_PROXY=socks5://[redacted]@10.1.2.3:1080 set',
+  },
+  {
+    pattern: 'user info in a URL glued to a word',
+    line: 'value=_https://me:s3cret@host/ and xhttp://me:s3cret@host/',
+    secret: 's3cret',
+    expected: 'value=_https://[redacted]@host/ and xhttp://[redacted]@host/',
+  },
+  {
+    pattern: 'an XML secret tag with attributes',
+    line: '<SecretAccessKey xmlns="https://sts.amazonaws.com/doc/2011-06-15/">wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY</SecretAccessKey>',
+    secret: 'wJalrXUtnFEMI',
+    expected: '<SecretAccessKey xmlns="https://sts.amazonaws.com/doc/2011-06-15/">[redacted]</SecretAccessKey>',
+  },
 ];
 
 describe('log redaction, one case per pattern', function () {
