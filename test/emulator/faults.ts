@@ -34,6 +34,8 @@ export interface FaultSpec {
   /** How many matching requests it affects; default 1. */
   times?: number;
   delayMs?: number;
+  /** A delay ends early when this settles (in-process use only): a test holds a request until it lets go. */
+  release?: Promise<unknown>;
   status?: number;
   code?: string;
   message?: string;

@@ -234,7 +234,7 @@ export class SageMakerEmulator {
         req.socket.destroy();
         return true;
       case 'delay':
-        await sleep(f.delayMs ?? 0);
+        await (f.release ? Promise.race([f.release, sleep(f.delayMs ?? 0)]) : sleep(f.delayMs ?? 0));
         return res.destroyed || req.socket.destroyed;
       case 'malformed':
         entry.status = 200;

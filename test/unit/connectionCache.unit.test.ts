@@ -47,8 +47,11 @@ describe('ConnectionCache eviction with a request in flight (13/1.10)', function
         destroyed++;
         destroy();
       };
-      // A's ListImageVersions is held by the emulator for a while: long enough for 17 regions.
-      emu().faults.add({ kind: 'delay', delayMs: 3_000, operation: 'ListImageVersions', region: A });
+      // A's ListImageVersions is held by the emulator until the test lets go (60 s at most), so
+      // however slow the machine, it is still in flight while the 17 other regions are used.
+      let letGo!: () => void;
+      const release = new Promise<void>((resolve) => (letGo = resolve));
+      emu().faults.add({ kind: 'delay', delayMs: 60_000, release, operation: 'ListImageVersions', region: A });
       let settled = false;
       const slow = session.listImageVersions({ imageName: 'slow-image' }, { region: A }).finally(() => {
         settled = true;
@@ -61,6 +64,7 @@ describe('ConnectionCache eviction with a request in flight (13/1.10)', function
       assert.notEqual((await session.connection(A)).client, a.client, 'A was evicted (a new client for A)');
       assert.ok(!settled, 'the slow request settled before the eviction: the test proved nothing');
       const destroyedInFlight = destroyed;
+      letGo();
 
       // The request on the evicted client completes (before the fix its socket was destroyed).
       const page = await slow;
@@ -88,7 +92,9 @@ describe('ConnectionCache eviction with a request in flight (13/1.10)', function
       destroyed++;
       destroy();
     };
-    emu().faults.add({ kind: 'delay', delayMs: 2_000, operation: 'ListImages', region: A });
+    let letGo!: () => void;
+    const release = new Promise<void>((resolve) => (letGo = resolve));
+    emu().faults.add({ kind: 'delay', delayMs: 60_000, release, operation: 'ListImages', region: A });
     let settled = false;
     const slow = cache.use(settings, (c) => listImagesPage(c, {})).finally(() => {
       settled = true;
@@ -99,6 +105,7 @@ describe('ConnectionCache eviction with a request in flight (13/1.10)', function
     cache.clear();
     assert.ok(!settled, 'the slow request settled before clear(): the test proved nothing');
     assert.equal(destroyed, 0, 'a client with a request in flight was destroyed');
+    letGo();
     assert.equal((await slow).items[0].imageName, 'slow-image');
     await until(() => destroyed === 1, 'the cleared client to be destroyed');
     await new Promise((r) => setImmediate(r));
