@@ -48,13 +48,19 @@ function once(baseUrl: string, method: string, path: string, body?: string): Pro
   });
 }
 
-/** One control request on its own connection; up to `attempts` tries on a connection-level failure. */
+/**
+ * One control request on its own connection; up to `attempts` tries on a connection-level failure.
+ * GET and DELETE are idempotent and retried on any such failure; a POST (seed, reset, fault) may
+ * have been applied before its connection dropped, so it is retried only when it never connected.
+ */
 export async function controlRequest(baseUrl: string, method: string, path: string, body?: string, attempts = 3): Promise<string> {
+  const idempotent = method === 'GET' || method === 'DELETE';
   for (let i = 1; ; i++) {
     try {
       return await once(baseUrl, method, path, body);
     } catch (e) {
-      if (i >= attempts || !isRetryableSocketError(e)) throw e;
+      const neverConnected = (e as { code?: unknown }).code === 'ECONNREFUSED';
+      if (i >= attempts || !isRetryableSocketError(e) || !(idempotent || neverConnected)) throw e;
       await new Promise((r) => setTimeout(r, 50 * i));
     }
   }

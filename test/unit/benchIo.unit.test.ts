@@ -44,6 +44,20 @@ describe('bench I/O on a busy machine (13 §4)', function () {
     }
   });
 
+  it('does not retry a POST whose connection dropped after it was sent (it may have been applied)', async function () {
+    let attempts = 0;
+    const s = await serve((req) => {
+      attempts++;
+      req.socket.destroy();
+    });
+    try {
+      await assert.rejects(controlRequest(s.url, 'POST', '/_emulator/seed', '{}'), /socket hang up|ECONNRESET/);
+      assert.equal(attempts, 1, 'sent once');
+    } finally {
+      await s.close();
+    }
+  });
+
   it('an HTTP error is not retried and names the route', async function () {
     let attempts = 0;
     const s = await serve((_req, res) => {
