@@ -138,6 +138,24 @@ describe('DetailsStore', function () {
     assert.equal(overview.image.imageName, 'ds-empty');
   });
 
+  it('a failure of the latest version other than “no versions” fails the overview', async function () {
+    emu().addFault({ kind: 'error', operation: 'DescribeImageVersion', imageName: 'ds-image', code: 'AccessDeniedException', status: 400, times: 1 });
+    const store = new DetailsStore(session);
+    await assert.rejects(store.image({ region: 'us-east-1', imageName: 'ds-image' }), (e: unknown) => (e as { kind?: string }).kind === 'accessDenied');
+  });
+
+  it('a signal aborted before the call is refused at once; one that never aborts gets the answer', async function () {
+    const store = new DetailsStore(session);
+    const aborted = new AbortController();
+    aborted.abort();
+    await assert.rejects(store.version(us(1), aborted.signal), (e: unknown) => (e as { cancelled?: boolean }).cancelled === true);
+    const live = new AbortController();
+    const ok = await store.version(us(2), live.signal);
+    assert.equal(ok.details.version, 2);
+    const aliases = await store.imageAliases({ region: 'us-east-1', imageName: 'ds-image' }, live.signal);
+    assert.ok(aliases.includes('latest'));
+  });
+
   it('a cancelled caller stops waiting; the shared answer is still kept for the next', async function () {
     emu().addFault({ kind: 'delay', operation: 'DescribeImageVersion', delayMs: 300, times: 1 });
     const store = new DetailsStore(session);
