@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LoggedRequest } from '../emulator/server';
 import { ARTIFACTS, SCREENSHOTS, startWorld, stopWorld, type World } from './harness';
-import { afterScenario, calls, editorText, focusView, hoverWith, noHover, openFile, pointAtText, quickPickRows, row, runCommand, scrollTo, waitUntil } from './ui';
+import { afterScenario, calls, editorText, focusView, hoverWith, noHover, openFile, pointAtText, quickPickRows, quiet, row, runCommand, scrollTo, sentSince, settledSince, waitUntil } from './ui';
 
 const ACCOUNT = '123456789012';
 const arn = (region: string, image: string, v: number) => `arn:aws:sagemaker:${region}:${ACCOUNT}:image-version/${image}/${v}`;
@@ -47,6 +47,9 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
 
   after(async () => stopWorld(w));
 
+  /** Where the details step started counting; the compare step counts from there too. */
+  let detailsMark = 0;
+
   /** Moves the mouse to an empty part of the editor area, away from rows and hovers. */
   const moveAway = () => w.page.mouse.move(1100, 760);
 
@@ -57,11 +60,11 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     await target.waitFor();
     await calls(w.emulator, 'ListImageVersions', 1);
     await moveAway();
-    await w.page.waitForTimeout(300);
-    assert.equal(w.emulator.calls('DescribeImageVersion').length, 0, 'rows nobody hovers cost no describe call');
+    assert.equal((await settledSince(w.emulator, 0, { operation: 'DescribeImageVersion' })).length, 0, 'rows nobody hovers cost no describe call');
     // (The image row under the mouse had its own tooltip resolved: the image's aliases.)
     assert.equal(w.emulator.calls('ListAliases').filter((c) => c.params.Version !== undefined).length, 0);
-    w.emulator.clearRequests();
+    const mark = await quiet(w.emulator);
+    const of12 = { ImageName: 'conda-env-kernel', Version: 12 };
 
     await target.hover();
     const tooltip = hoverWith(w.page, uri('conda-env-kernel', 12));
@@ -69,10 +72,12 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     const text = await tooltip.innerText();
     assert.match(text, /Container image: /);
     assert.match(text, /Aliases: .*latest/);
-    const [describe] = await calls(w.emulator, 'DescribeImageVersion', 1);
-    const [aliases] = await calls(w.emulator, 'ListAliases', 1);
-    assert.deepEqual(describe.params, { ImageName: 'conda-env-kernel', Version: 12 });
-    assert.deepEqual(aliases.params, { ImageName: 'conda-env-kernel', Version: 12, MaxResults: 100 });
+    const describes = await sentSince(w.emulator, mark, { operation: 'DescribeImageVersion', params: of12 }, 1);
+    const aliasCalls = await sentSince(w.emulator, mark, { operation: 'ListAliases', params: of12 }, 1);
+    assert.equal(describes.length, 1, 'one describe call');
+    assert.equal(aliasCalls.length, 1, 'one aliases call');
+    assert.deepEqual(describes[0].params, { ImageName: 'conda-env-kernel', Version: 12 });
+    assert.deepEqual(aliasCalls[0].params, { ImageName: 'conda-env-kernel', Version: 12, MaxResults: 100 });
     await w.page.waitForTimeout(300); // the hover fades in
     await w.page.screenshot({ path: path.join(SCREENSHOTS, 'version-tooltip.png'), clip: { x: 0, y: 0, width: 1000, height: 620 } });
 
@@ -80,14 +85,14 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     await tooltip.waitFor({ state: 'hidden' });
     await target.hover();
     await hoverWith(w.page, uri('conda-env-kernel', 12)).waitFor();
-    await w.page.waitForTimeout(300);
-    assert.equal(w.emulator.calls('DescribeImageVersion').length, 1, 'the second hover is answered from the cache');
-    assert.equal(w.emulator.calls('ListAliases').length, 1);
+    assert.equal((await settledSince(w.emulator, mark, { operation: 'DescribeImageVersion', params: of12 })).length, 1, 'the second hover is answered from the cache');
+    assert.equal((await settledSince(w.emulator, mark, { operation: 'ListAliases', params: of12 })).length, 1);
     await moveAway();
   });
 
   it('Show Version Details from the context menu opens the read-only JSON document, from the cache', async () => {
-    w.emulator.clearRequests();
+    const mark = await quiet(w.emulator);
+    detailsMark = mark;
     const target = row(w.page, 'Version 12 of conda-env-kernel');
     // Also an inline $(info) button on the row; this step goes through the context menu.
     assert.equal(await target.locator('.action-label[aria-label^="Show Version Details"]').count(), 1, 'the inline details button');
@@ -105,8 +110,8 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     assert.ok(text.includes(`"ContainerImage": "${uri('conda-env-kernel', 12)}"`), text);
     assert.ok(await w.page.locator('.part.sidebar').isVisible(), 'the tree stays beside the document');
     // (The row under the closing menu may have its own tooltip resolved: only version 12 counts here.)
-    assert.equal(about(w.emulator.calls('DescribeImageVersion'), 'conda-env-kernel', 12).length, 0, 'the hover already described this version');
-    assert.equal(about(w.emulator.calls('ListAliases'), 'conda-env-kernel', 12).length, 0);
+    assert.equal(about(await settledSince(w.emulator, mark, { operation: 'DescribeImageVersion' }), 'conda-env-kernel', 12).length, 0, 'the hover already described this version');
+    assert.equal(about(w.emulator.callsSince(mark, { operation: 'ListAliases' }), 'conda-env-kernel', 12).length, 0);
     await moveAway();
     await noHover(w.page);
     await w.page.screenshot({ path: path.join(SCREENSHOTS, 'version-details.png') });
@@ -133,10 +138,11 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     assert.ok((await editorText(original)).includes(uri('conda-env-kernel', 11)));
     // Since the details step: version 12 came from the cache, version 11 was described once (its
     // tooltip or the diff). Other rows the mouse lands on after a menu closes may resolve theirs.
-    const describes = await calls(w.emulator, 'DescribeImageVersion', 1);
+    await sentSince(w.emulator, detailsMark, { operation: 'DescribeImageVersion', params: { ImageName: 'conda-env-kernel', Version: 11 } }, 1);
+    const describes = await settledSince(w.emulator, detailsMark, { operation: 'DescribeImageVersion' });
     assert.equal(about(describes, 'conda-env-kernel', 11).length, 1, JSON.stringify(describes));
     assert.equal(about(describes, 'conda-env-kernel', 12).length, 0);
-    assert.equal(about(w.emulator.calls('ListAliases'), 'conda-env-kernel', 11).length, 1);
+    assert.equal(about(w.emulator.callsSince(detailsMark, { operation: 'ListAliases' }), 'conda-env-kernel', 11).length, 1);
     await moveAway();
     await noHover(w.page);
     await w.page.screenshot({ path: path.join(SCREENSHOTS, 'compare-versions.png') });
@@ -147,7 +153,8 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     await runCommand(w.page, 'View: Close Primary Side Bar');
     await w.page.locator('.part.sidebar').waitFor({ state: 'hidden' });
     await openFile(w.page, 'main.tf');
-    w.emulator.clearRequests();
+    const mark = await quiet(w.emulator);
+    const describeOf12 = { operation: 'DescribeImageVersion', params: { ImageName: 'conda-env-kernel', Version: 12 } };
     const editor = w.page.locator('.part.editor .editor-group-container.active .monaco-editor').first();
     const { x, y } = await pointAtText(editor, TF_ARN);
     await w.page.mouse.move(x, y);
@@ -158,7 +165,9 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     assert.match(text, /Container image: /);
     assert.match(text, /Aliases: latest/);
     for (const l of ['Reveal in SageMaker Images', 'Copy ARN', 'Copy Container Image URI', 'Open in AWS Console']) assert.ok(text.includes(l), `link “${l}” in ${text}`);
-    const [describe] = await calls(w.emulator, 'DescribeImageVersion', 1);
+    const described = await sentSince(w.emulator, mark, describeOf12, 1);
+    assert.equal(described.length, 1, 'one call per ARN');
+    const [describe] = described;
     assert.deepEqual(describe.params, { ImageName: 'conda-env-kernel', Version: 12 });
     assert.equal(describe.region, 'us-east-1');
     await w.page.waitForTimeout(300);
@@ -170,25 +179,24 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     await hover.waitFor({ state: 'hidden' });
     await w.page.mouse.move(x, y);
     await hover.waitFor();
-    await w.page.waitForTimeout(300);
-    assert.equal(w.emulator.calls('DescribeImageVersion').length, 1, 'the answer is kept for 60 s');
+    assert.equal((await settledSince(w.emulator, mark, describeOf12)).length, 1, 'the answer is kept for 60 s');
     await moveAway();
   });
 
   it('reveals a version not yet loaded by ARN from the palette, loading only the pages it takes', async () => {
     await focusView(w.page);
     assert.equal(await row(w.page, 'Version 250 of pytorch-nightly-gpu').count(), 0, 'pytorch-nightly-gpu is collapsed');
-    w.emulator.clearRequests();
+    const mark = await quiet(w.emulator);
     await runCommand(w.page, 'SageMaker Images: Reveal Image Version by ARN…');
     const input = w.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor();
     await input.fill('arn:aws:sagemaker:us-east-1:123456789012:image-version/Not_Valid/x');
     await w.page.locator('.quick-input-widget .quick-input-message', { hasText: 'Not an image version ARN' }).waitFor();
     await w.page.keyboard.press('Enter');
-    await w.page.waitForTimeout(300);
+    // (DescribeImage is the live-status poll of the images that are UPDATING or CREATING; a
+    // ListImageVersions with MaxResults 100 is the versions' poll. Neither is this action's.)
+    const sent = (await settledSince(w.emulator, mark)).filter((c) => c.operation !== 'DescribeImage' && !(c.operation === 'ListImageVersions' && c.params.MaxResults === 100));
     assert.ok(await input.isVisible(), 'the box stays open on an invalid ARN');
-    // (DescribeImage is the live-status poll of the images that are UPDATING or CREATING.)
-    const sent = w.emulator.calls().filter((c) => c.operation !== 'DescribeImage');
     assert.equal(sent.length, 0, `an invalid ARN sends nothing: ${JSON.stringify(sent)}`);
 
     await input.fill(arn('us-east-1', 'pytorch-nightly-gpu', 120));
@@ -199,13 +207,13 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     assert.equal(await w.page.locator('.part.sidebar .monaco-list-row[aria-selected="true"]').count(), 1);
     // Newest first, 50 a page: versions 250–201, 200–151, 150–101. The live-status poll of the
     // transient versions (oldest first, 100 at most) is not a page of the list.
-    const pages = () => w.emulator.calls('ListImageVersions').filter((c) => c.params.SortOrder === 'DESCENDING');
-    await waitUntil(async () => pages().length >= 3, 'three version pages');
-    await w.page.waitForTimeout(500);
+    const pageFilter = { operation: 'ListImageVersions', params: { ImageName: 'pytorch-nightly-gpu', SortOrder: 'DESCENDING' } };
+    const pages = () => w.emulator.callsSince(mark, pageFilter);
+    await sentSince(w.emulator, mark, pageFilter, 3);
     assert.equal(pages().length, 3, 'no page after the one holding version 120');
     assert.ok(pages().every((c) => c.params.ImageName === 'pytorch-nightly-gpu' && c.params.MaxResults === 50));
     assert.ok(pages().slice(1).every((c) => typeof c.params.NextToken === 'string'));
-    assert.equal(w.emulator.calls('ListImages').length, 0, 'the image was already listed');
+    assert.equal(w.emulator.callsSince(mark, { operation: 'ListImages' }).length, 0, 'the image was already listed');
     const more = row(w.page, 'Load more versions of pytorch-nightly-gpu');
     await scrollTo(w.page, more);
     assert.match((await more.getAttribute('aria-label')) ?? '', /150 loaded/);
@@ -213,7 +221,7 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
 
   it('reveals an ARN of another region after a modal asks to switch, then switches back', async () => {
     w.emulator.seed({ region: 'eu-west-1', images: [{ name: 'eu-kernel', versions: 2 }] });
-    w.emulator.clearRequests();
+    const mark = await quiet(w.emulator);
     await runCommand(w.page, 'SageMaker Images: Reveal Image Version by ARN…');
     const input = w.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor();
@@ -223,7 +231,7 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     await dialog.waitFor();
     assert.match(await dialog.innerText(), /The ARN is in eu-west-1; the view lists us-east-1/);
     await w.page.screenshot({ path: path.join(ARTIFACTS, 'reveal-region-dialog.png') });
-    assert.equal(w.emulator.calls().filter((c) => c.region === 'eu-west-1').length, 0, 'nothing is asked of eu-west-1 before the answer');
+    assert.deepEqual(await settledSince(w.emulator, mark, { region: 'eu-west-1' }), [], 'nothing is asked of eu-west-1 before the answer');
     await dialog.getByRole('button', { name: 'Switch to eu-west-1' }).click();
     await dialog.waitFor({ state: 'detached' });
 
@@ -231,13 +239,13 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     await selected.waitFor();
     assert.ok(await selected.isVisible());
     assert.equal(await row(w.page, 'Image conda-env-kernel').count(), 0, 'us-east-1’s images are gone');
-    const listImages = await calls(w.emulator, 'ListImages', 1);
+    const listImages = await sentSince(w.emulator, mark, { operation: 'ListImages' }, 1);
     assert.ok(listImages.every((c) => c.region === 'eu-west-1'), JSON.stringify(listImages.map((c) => c.region)));
-    const versions = w.emulator.calls('ListImageVersions').filter((c) => c.params.ImageName === 'eu-kernel');
+    const versions = w.emulator.callsSince(mark, { operation: 'ListImageVersions', params: { ImageName: 'eu-kernel' } });
     assert.ok(versions.length >= 1 && versions.every((c) => c.region === 'eu-west-1'));
 
     // Back to us-east-1 through the palette, as a user would.
-    w.emulator.clearRequests();
+    const back0 = await quiet(w.emulator);
     await runCommand(w.page, 'SageMaker Images: Select Region…');
     await quickPickRows(w.page);
     await input.fill('us-east-1');
@@ -246,7 +254,7 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     assert.match(first, /^us-east-1/);
     await w.page.keyboard.press('Enter');
     await row(w.page, 'Image conda-env-kernel').waitFor();
-    const back = await calls(w.emulator, 'ListImages', 1);
+    const back = await sentSince(w.emulator, back0, { operation: 'ListImages' }, 1);
     assert.ok(back.every((c) => c.region === 'us-east-1'));
   });
 });

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ARTIFACTS, SCREENSHOTS, startWorld, stopWorld, writeUserSettings, type World } from './harness';
-import { afterScenario, calls, clipboard, focusView, openView, quickPickRows, resetTree, row, runCommand, scrollTo, waitUntil } from './ui';
+import { afterScenario, calls, clipboard, focusView, openView, quickPickRows, quiet, resetTree, row, runCommand, scrollTo, sentSince, settledSince, waitUntil } from './ui';
 
 const ARN = (image: string, v: number) => `arn:aws:sagemaker:us-east-1:123456789012:image-version/${image}/${v}`;
 
@@ -32,26 +32,29 @@ describe('SageMaker Image Versions in code-server (packaged VSIX)', function () 
     await row(w.page, 'Image conda-env-kernel').waitFor();
     const [first] = await calls(w.emulator, 'ListImages', 1);
     assert.equal(first.params.MaxResults, 50);
-    assert.equal(w.emulator.calls('ListImageVersions').length, 0, 'collapsed images cost no call');
+    assert.equal((await settledSince(w.emulator, 0, { operation: 'ListImageVersions' })).length, 0, 'collapsed images cost no call');
     const label = await row(w.page, 'Image pytorch-nightly-gpu').getAttribute('aria-label');
     assert.match(label ?? '', /^Image pytorch-nightly-gpu, PyTorch nightly \(GPU\), status CREATED$/);
   });
 
   it('expands an image with one ListImageVersions call', async () => {
-    w.emulator.clearRequests();
+    const mark = await quiet(w.emulator);
     await row(w.page, 'Image conda-env-kernel').click();
     await row(w.page, 'Version 12 of conda-env-kernel').waitFor();
-    const [call] = await calls(w.emulator, 'ListImageVersions', 1);
+    const sent = await sentSince(w.emulator, mark, { operation: 'ListImageVersions', params: { ImageName: 'conda-env-kernel' } }, 1);
+    assert.equal(sent.length, 1, 'one call');
+    const [call] = sent;
     assert.deepEqual(call.params, { ImageName: 'conda-env-kernel', MaxResults: 50, SortBy: 'CREATION_TIME', SortOrder: 'DESCENDING' });
     const failed = await row(w.page, 'Version 10 of conda-env-kernel').getAttribute('aria-label');
     assert.match(failed ?? '', /status DELETE_FAILED/);
   });
 
   it('loads more until the end: 250 versions in five calls', async () => {
-    w.emulator.clearRequests();
+    const mark = await quiet(w.emulator);
     // Pages only: the live-status poll of the CREATING and DELETING versions (oldest first, from
     // 5 s after the first page) is a ListImageVersions call too.
-    const pages = () => w.emulator.calls('ListImageVersions').filter((c) => c.params.SortOrder === 'DESCENDING');
+    const pageFilter = { operation: 'ListImageVersions', params: { ImageName: 'pytorch-nightly-gpu', SortOrder: 'DESCENDING' } };
+    const pages = () => w.emulator.callsSince(mark, pageFilter);
     const pagesAtLeast = (n: number, timeoutMs?: number) => waitUntil(async () => pages().length >= n, `${n} version pages`, timeoutMs);
     await row(w.page, 'Image pytorch-nightly-gpu').click();
     await row(w.page, 'Version 250 of pytorch-nightly-gpu').waitFor();
@@ -70,7 +73,7 @@ describe('SageMaker Image Versions in code-server (packaged VSIX)', function () 
     const last = row(w.page, 'Version 1 of pytorch-nightly-gpu');
     await scrollTo(w.page, last);
     assert.equal(await row(w.page, 'Load more versions of pytorch-nightly-gpu').count(), 0, 'no Load more after the last page');
-    const log = pages();
+    const log = await settledSince(w.emulator, mark, pageFilter);
     assert.equal(log.length, 5);
     assert.ok(log.slice(1).every((c) => typeof c.params.NextToken === 'string'));
     await w.page.screenshot({ path: path.join(ARTIFACTS, 'after-load-more.png') });
@@ -86,10 +89,11 @@ describe('SageMaker Image Versions in code-server (packaged VSIX)', function () 
     assert.match(entries[0], /Creation time, newest first/);
     assert.match(entries[0], /current/);
     await w.page.locator('.quick-input-widget').screenshot({ path: path.join(SCREENSHOTS, 'sort-quickpick.png') });
-    w.emulator.clearRequests();
+    const mark = await quiet(w.emulator);
     for (let i = 0; i < 5; i++) await w.page.keyboard.press('ArrowDown');
     await w.page.keyboard.press('Enter');
-    const log = await calls(w.emulator, 'ListImageVersions', 1);
+    // Pages of the expanded image only (MaxResults 50): the live-status poll asks for 100.
+    const log = await sentSince(w.emulator, mark, { operation: 'ListImageVersions', params: { ImageName: 'conda-env-kernel', MaxResults: 50 } }, 1);
     assert.ok(log.every((c) => c.params.SortBy === 'VERSION' && c.params.SortOrder === 'ASCENDING' && c.params.NextToken === undefined));
     // The first version row under the image becomes Version 1 once the new page is rendered.
     const first = w.page.locator('.part.sidebar .monaco-list-row[aria-label^="Version "][aria-label*=" of conda-env-kernel"]').first();
@@ -103,17 +107,20 @@ describe('SageMaker Image Versions in code-server (packaged VSIX)', function () 
     await w.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Created after…' }).first().waitFor();
     await w.page.keyboard.press('Enter');
     await w.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Created after…' }).waitFor();
-    w.emulator.clearRequests();
+    // What a date filter can cause: a page of an expanded image's versions (MaxResults 50; the
+    // live-status poll asks for 100 and is not this action's).
+    const pageOf = { operation: 'ListImageVersions', params: { ImageName: 'conda-env-kernel', MaxResults: 50 } };
+    const mark = await quiet(w.emulator);
     await input.fill('7x');
     const message = w.page.locator('.quick-input-widget .quick-input-message');
     await message.filter({ hasText: 'not a unit' }).waitFor();
     await w.page.keyboard.press('Enter');
-    await w.page.waitForTimeout(500);
-    assert.equal(w.emulator.calls().length, 0, 'an invalid date sends nothing');
+    const refused = await settledSince(w.emulator, mark, pageOf);
+    assert.deepEqual(refused, [], 'an invalid date sends nothing');
     assert.ok(await w.page.locator('.quick-input-widget').isVisible(), 'the box stays open on invalid input');
     await input.fill('7d');
     await w.page.keyboard.press('Enter');
-    const [call] = await calls(w.emulator, 'ListImageVersions', 1);
+    const [call] = await sentSince(w.emulator, mark, pageOf, 1);
     const after = Number(call.params.CreationTimeAfter) * 1000;
     assert.ok(Math.abs(after - (Date.now() - 7 * 86_400_000)) < 120_000, `CreationTimeAfter ${new Date(after).toISOString()}`);
     // The view's description (in the title when the view is alone in its container).
@@ -121,10 +128,11 @@ describe('SageMaker Image Versions in code-server (packaged VSIX)', function () 
   });
 
   it('clears the version filters', async () => {
-    w.emulator.clearRequests();
+    const mark = await quiet(w.emulator);
     await runCommand(w.page, 'SageMaker Images: Clear Version Filters');
-    const [call] = await calls(w.emulator, 'ListImageVersions', 1);
-    assert.equal(call.params.CreationTimeAfter, undefined);
+    const sent = await sentSince(w.emulator, mark, { operation: 'ListImageVersions', params: { ImageName: 'conda-env-kernel', MaxResults: 50 } }, 1);
+    assert.equal(sent.length, 1, JSON.stringify(sent));
+    assert.equal(sent[0].params.CreationTimeAfter, undefined);
     await row(w.page, 'Version 1 of conda-env-kernel').waitFor();
   });
 
@@ -159,7 +167,8 @@ describe('SageMaker Image Versions in code-server (packaged VSIX)', function () 
 
   it('works by keyboard alone: expand, load more and copy', async () => {
     await resetTree(w.page);
-    w.emulator.clearRequests();
+    const mark = await quiet(w.emulator);
+    const pageFilter = { operation: 'ListImageVersions', params: { ImageName: 'pytorch-nightly-gpu', MaxResults: 50 } };
     await runCommand(w.page, 'SageMaker Images: Focus on Images View');
     await w.page.keyboard.press('Home');
     const focused = w.page.locator('.part.sidebar .monaco-list-row.focused');
@@ -169,13 +178,13 @@ describe('SageMaker Image Versions in code-server (packaged VSIX)', function () 
       assert.match((await focused.getAttribute('aria-label')) ?? '', label);
     };
     await pressUntil('ArrowDown', /^Image pytorch-nightly-gpu/, 10);
-    assert.equal(w.emulator.calls('ListImageVersions').length, 0);
+    assert.deepEqual(await settledSince(w.emulator, mark, pageFilter), [], 'focusing an image costs no call');
     await w.page.keyboard.press('ArrowRight');
-    await calls(w.emulator, 'ListImageVersions', 1);
+    await sentSince(w.emulator, mark, pageFilter, 1);
     await row(w.page, 'Version 1 of pytorch-nightly-gpu').waitFor();
     await pressUntil('ArrowDown', /^Load more versions of pytorch-nightly-gpu; 50 loaded/, 60);
     await w.page.keyboard.press('Enter');
-    await calls(w.emulator, 'ListImageVersions', 2);
+    assert.equal((await sentSince(w.emulator, mark, pageFilter, 2)).length, 2, 'one page per Enter');
     await w.page.keyboard.press('ArrowUp');
     const label = (await focused.getAttribute('aria-label')) ?? '';
     const version = Number(/^Version (\d+) of pytorch-nightly-gpu/.exec(label)?.[1]);

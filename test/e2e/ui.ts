@@ -1,7 +1,7 @@
 /** Small, explicit UI steps for the e2e scenarios: rows by accessible label, the palette, the clipboard. */
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import type { LoggedRequest, SageMakerEmulator } from '../emulator/server';
+import type { CallFilter, LoggedRequest, SageMakerEmulator } from '../emulator/server';
 import { ARTIFACTS, type World } from './harness';
 
 /** A tree row of the Images view whose accessible label starts with `prefix`. */
@@ -88,14 +88,38 @@ export async function clipboard(page: Page): Promise<string> {
   return page.evaluate('navigator.clipboard.readText()') as Promise<string>;
 }
 
-/** Waits until the emulator has logged `count` calls of an operation; returns them. */
-export async function calls(emulator: SageMakerEmulator, operation: string, count: number, timeoutMs = 20_000): Promise<LoggedRequest[]> {
+/**
+ * Waits until the emulator is quiet (nothing in flight, nothing new for a settle window) and
+ * returns the sequence number to count from: what a busy machine delayed from an earlier step
+ * (a page, a poll, a tooltip) has landed by then and is not counted as the next action's.
+ */
+export function quiet(emulator: SageMakerEmulator): Promise<number> {
+  return emulator.waitForQuiet({ settleMs: 500, timeoutMs: 30_000 });
+}
+
+/**
+ * Waits until at least `count` requests matching `filter` arrived after `mark`, then for quiet (so
+ * that one too many is seen too), and returns those requests.
+ */
+export async function sentSince(emulator: SageMakerEmulator, mark: number, filter: CallFilter, count: number, timeoutMs = 20_000): Promise<LoggedRequest[]> {
   const deadline = Date.now() + timeoutMs;
-  while (emulator.calls(operation).length < count) {
-    if (Date.now() > deadline) throw new Error(`expected ${count} ${operation} call(s), saw ${emulator.calls(operation).length}`);
+  while (emulator.callsSince(mark, filter).length < count) {
+    if (Date.now() > deadline) throw new Error(`expected ${count} call(s) ${JSON.stringify(filter)}, saw ${emulator.callsSince(mark, filter).length}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-  return emulator.calls(operation);
+  await quiet(emulator);
+  return emulator.callsSince(mark, filter);
+}
+
+/** Waits for quiet, then returns the requests matching `filter` since `mark` (for “nothing sent” checks). */
+export async function settledSince(emulator: SageMakerEmulator, mark: number, filter: CallFilter = {}): Promise<LoggedRequest[]> {
+  await quiet(emulator);
+  return emulator.callsSince(mark, filter);
+}
+
+/** Waits until the emulator has logged `count` calls of an operation, then for quiet; returns them. */
+export async function calls(emulator: SageMakerEmulator, operation: string, count: number, timeoutMs = 20_000): Promise<LoggedRequest[]> {
+  return sentSince(emulator, 0, { operation }, count, timeoutMs);
 }
 
 /** Polls an asynchronous condition until it holds (the workbench renders asynchronously). */

@@ -30,6 +30,36 @@ export interface LoggedRequest {
   fault?: string;
 }
 
+export interface Activity {
+  /** API requests arrived and not yet answered. */
+  inFlight: number;
+  /** The last request's sequence number. */
+  seq: number;
+  /** Milliseconds since the last request arrived or was answered. */
+  idleMs: number;
+}
+
+export interface QuietOptions {
+  /** How long nothing must happen, ms (default 400). */
+  settleMs?: number;
+  /** Give up after, ms (default 30 s). */
+  timeoutMs?: number;
+}
+
+export interface CallFilter {
+  operation?: string;
+  region?: string;
+  /** Parameters the request must carry with these exact (JSON-equal) values; undefined means absent. */
+  params?: Record<string, unknown>;
+}
+
+function matches(r: LoggedRequest, f: CallFilter): boolean {
+  if (f.operation !== undefined && r.operation !== f.operation) return false;
+  if (f.region !== undefined && r.region !== f.region) return false;
+  for (const [k, v] of Object.entries(f.params ?? {})) if (JSON.stringify(r.params[k]) !== JSON.stringify(v)) return false;
+  return true;
+}
+
 export interface EmulatorOptions {
   port?: number;
   host?: string;
@@ -52,6 +82,10 @@ export class SageMakerEmulator {
   private server?: http.Server;
   private readonly sockets = new Set<Socket>();
   private seq = 0;
+  /** API requests arrived and not yet answered (or closed), over all images and regions. */
+  private inFlightTotal = 0;
+  /** When the last API request arrived or was answered (ms since epoch). */
+  private lastActivity = Date.now();
   private urlValue?: string;
 
   constructor(private readonly options: EmulatorOptions = {}) {
@@ -95,6 +129,20 @@ export class SageMakerEmulator {
   /** The most requests for one image that were in progress at once, since the log was cleared. */
   readonly peakInFlight = new Map<string, number>();
 
+  private trackTotal(res: http.ServerResponse): void {
+    this.inFlightTotal++;
+    this.lastActivity = Date.now();
+    let done = false;
+    const release = () => {
+      if (done) return;
+      done = true;
+      this.inFlightTotal--;
+      this.lastActivity = Date.now();
+    };
+    res.on('finish', release);
+    res.on('close', release);
+  }
+
   private track(key: string, res: http.ServerResponse): void {
     const now = (this.inFlight.get(key) ?? 0) + 1;
     this.inFlight.set(key, now);
@@ -112,6 +160,44 @@ export class SageMakerEmulator {
   /** Logged API requests, optionally of one operation. */
   calls(operation?: string): LoggedRequest[] {
     return operation ? this.requests.filter((r) => r.operation === operation) : [...this.requests];
+  }
+
+  /**
+   * The sequence number of the last API request received (0 before any). Never reset, not even by
+   * clearRequests: take it after waitForQuiet and count only what came after with callsSince.
+   */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /** What is happening now: requests in progress, the last sequence number, ms since the last arrival or answer. */
+  activity(): Activity {
+    return { inFlight: this.inFlightTotal, seq: this.seq, idleMs: Date.now() - this.lastActivity };
+  }
+
+  /**
+   * Logged requests after sequence number `since`, narrowed to what an action can cause: one
+   * operation, one region, and request parameters that must all equal the given ones (use
+   * `ImageName` to count only what concerns one image).
+   */
+  callsSince(since: number, filter: CallFilter = {}): LoggedRequest[] {
+    return this.requests.filter((r) => r.seq > since && matches(r, filter));
+  }
+
+  /**
+   * Resolves once the emulator is quiet: nothing in flight and no request arrived or answered for
+   * `settleMs`, checked by polling (work that a busy machine delays is waited for, not raced).
+   * Returns the sequence number at that moment, the mark to count from with callsSince.
+   */
+  async waitForQuiet(options: QuietOptions = {}): Promise<number> {
+    const settleMs = options.settleMs ?? 400;
+    const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+    for (;;) {
+      const a = this.activity();
+      if (a.inFlight === 0 && a.idleMs >= settleMs) return a.seq;
+      if (Date.now() > deadline) throw new Error(`the emulator was not quiet for ${settleMs} ms: ${a.inFlight} in flight, last activity ${a.idleMs} ms ago`);
+      await sleep(Math.min(50, Math.max(10, settleMs - a.idleMs)));
+    }
   }
 
   async start(): Promise<string> {
@@ -154,6 +240,7 @@ export class SageMakerEmulator {
     let params: Record<string, unknown> = {};
     const entry: LoggedRequest = { seq: ++this.seq, time: new Date().toISOString(), operation, region, params, status: 200 };
     this.requests.push(entry);
+    this.trackTotal(res);
 
     const fail = (status: number, code: string, message: string) => {
       entry.status = status;
@@ -265,7 +352,21 @@ export class SageMakerEmulator {
           return ok({ ok: true, ...this.store.counts(), latencyMs: this.latencyMs });
         case 'GET /_emulator/requests': {
           const op = query.get('operation') ?? undefined;
-          return ok(this.calls(op));
+          const since = query.get('since');
+          const image = query.get('image') ?? undefined;
+          if (since === null && image === undefined) return ok(this.calls(op));
+          return ok(this.callsSince(Number(since ?? 0), { operation: op, params: image === undefined ? undefined : { ImageName: image } }));
+        }
+        case 'GET /_emulator/activity':
+          return ok(this.activity());
+        case 'GET /_emulator/quiet': {
+          const settleMs = Number(query.get('settleMs') ?? 400);
+          const timeoutMs = Number(query.get('timeoutMs') ?? 30_000);
+          void this.waitForQuiet({ settleMs, timeoutMs }).then(
+            (seq) => ok({ seq }),
+            (e: unknown) => respond(res, 504, { error: e instanceof Error ? e.message : String(e) }, 'application/json'),
+          );
+          return;
         }
         case 'DELETE /_emulator/requests':
           this.clearRequests();

@@ -14,7 +14,7 @@ import { listProfiles } from '../../src/aws/profiles';
 import type { ExtensionApi } from '../../src/extension';
 import type { ErrorNode, ImageNode, Node } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
-import { activateExtension, labelOf, setSetting, waitFor } from './helpers';
+import { activateExtension, labelOf, setSetting, settled, startCounting, waitFor } from './helpers';
 
 const SECRET_A = 'accounts-secret-key-AAAAAAAAAAAAAAAAAAAAAAA';
 const SECRET_B = 'accounts-secret-key-BBBBBBBBBBBBBBBBBBBBBBB';
@@ -134,9 +134,10 @@ describe('profiles, regions and endpoints', () => {
   it('uses the default profile’s endpoint_url, then switches to another profile’s emulator', async () => {
     api.tree.refresh();
     assert.deepEqual(await roots(), ['alpha-image']);
-    a.clearRequests();
+    await startCounting(a);
     await useProfile('other-endpoint');
     assert.deepEqual(await roots(), ['beta-image', 'beta-other']);
+    await settled(a);
     assert.equal(a.calls().length, 0, 'nothing went to the old profile’s endpoint');
     await vscode.commands.executeCommand('sagemakerImages.images.focus');
     await waitFor(() => api.statusBar.text.includes('other-endpoint · us-east-1 $(plug)'), 'the status bar to name the profile, region and endpoint');
@@ -146,11 +147,12 @@ describe('profiles, regions and endpoints', () => {
     await useProfile(undefined);
     await setSetting('region', 'eu-west-1');
     await api.settled();
-    a.clearRequests();
+    await startCounting(a);
     const nodes = await api.tree.getChildren();
     const image = nodes[0] as ImageNode;
     assert.equal(image.image.imageName, 'alpha-eu-image');
     assert.match(image.image.imageArn, /^arn:aws:sagemaker:eu-west-1:/);
+    await settled(a);
     assert.equal(a.calls('ListImages')[0].region, 'eu-west-1');
     await waitFor(() => (api.view.description ?? '').startsWith('eu-west-1'), 'the view description to show the region');
     await setSetting('region', undefined);
@@ -166,7 +168,7 @@ describe('profiles, regions and endpoints', () => {
     await useProfile('other-endpoint');
     const fresh = await roots();
     await slow;
-    await new Promise((r) => setTimeout(r, 1600));
+    await settled(a); // the delayed answer has been sent (or dropped) by now
     assert.deepEqual(fresh, ['beta-image', 'beta-other']);
     assert.deepEqual(await roots(), ['beta-image', 'beta-other'], 'the old profile’s page never landed');
   });
@@ -226,6 +228,7 @@ describe('profiles, regions and endpoints', () => {
       await api.settled();
       api.tree.refresh();
       assert.deepEqual(await roots(), ['alpha-image']);
+      await settled(workspaceTarget);
       assert.equal(workspaceTarget.calls().length, 0, 'the workspace’s endpoint received a request');
       assert.equal(api.session.settings.endpoint, undefined);
     } finally {

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { SageMakerEmulator } from '../emulator/server';
-import { activateExtension, EXTENSION_ID, labelOf, setSetting } from './helpers';
+import { activateExtension, EXTENSION_ID, labelOf, setSetting, settled, startCounting } from './helpers';
 
 interface Contributes {
   commands: { command: string; title: string; category?: string }[];
@@ -68,11 +68,14 @@ describe('the extension in a real VS Code host', () => {
 
   it('reaches the emulator through the configured endpoint', async () => {
     await setSetting('endpoint', emulator.url);
-    emulator.clearRequests();
+    await startCounting(emulator);
     const result = await vscode.commands.executeCommand<{ ok: boolean; region?: string; sampleImage?: string; message: string }>('sagemakerImages.testConnection');
     assert.equal(result.ok, true, result.message);
     assert.equal(result.region, 'us-east-1');
-    const calls = emulator.calls('ListImages');
+    await settled(emulator);
+    // Only what Test Connection sends (one image, MaxResults 1): the tree may list its roots for
+    // the endpoint change meanwhile, with the page size.
+    const calls = emulator.calls('ListImages').filter((c) => c.params.MaxResults === 1);
     assert.equal(calls.length, 1);
     assert.deepEqual(calls[0].params, { MaxResults: 1 });
     assert.equal(calls[0].region, 'us-east-1', 'the request was signed for us-east-1');
@@ -81,12 +84,13 @@ describe('the extension in a real VS Code host', () => {
   it('lists the emulator’s images as the tree’s roots', async () => {
     await setSetting('endpoint', emulator.url);
     api.tree.refresh();
-    emulator.clearRequests();
+    await startCounting(emulator);
     const roots = await api.tree.getChildren();
     assert.deepEqual(
       roots.map((n) => labelOf(api, n)),
       ['host-test-alpha', 'host-test-beta'],
     );
+    await settled(emulator);
     assert.equal(emulator.calls('ListImages').length, 1);
     assert.equal(emulator.calls('ListImageVersions').length, 0, 'collapsed images cost no call');
   });

@@ -15,7 +15,7 @@ import type { ExtensionApi } from '../../src/extension';
 import type { ImageNode, LoadMoreNode, Node, RegionNode, VersionNode } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
 import { containerImageFor, imageVersionArn, imageArn } from '../emulator/store';
-import { activateExtension, labelOf, resetSettings, setSetting, useEndpoint, waitFor } from './helpers';
+import { activateExtension, labelOf, resetSettings, setSetting, settled, startCounting, useEndpoint, waitFor } from './helpers';
 
 const DAY = 86_400_000;
 
@@ -58,10 +58,10 @@ describe('beyond the console (issue 8)', function () {
     await setSetting('region', 'us-east-1');
   });
 
-  beforeEach(() => {
+  beforeEach(async () => {
     api.tree.refresh();
     emulator.faults.clear();
-    emulator.clearRequests();
+    await startCounting(emulator);
   });
 
   after(async () => {
@@ -107,6 +107,7 @@ describe('beyond the console (issue 8)', function () {
       const node = await versionNode('bc-kernel', 2);
       const item = api.tree.getTreeItem(node);
       assert.equal(item.tooltip, undefined, 'the tooltip is resolved on hover, not built up front');
+      await settled(emulator);
       assert.equal(emulator.calls('DescribeImageVersion').length, 0);
       assert.equal(emulator.calls('ListAliases').length, 0);
 
@@ -127,11 +128,13 @@ describe('beyond the console (issue 8)', function () {
       assert.match(text, /Release notes/);
 
       await api.tree.resolveTreeItem(api.tree.getTreeItem(node), node, cancelled);
+      await settled(emulator);
       assert.equal(emulator.calls('DescribeImageVersion').length, 1, 'a second hover is served from the cache');
 
       api.tree.refresh();
       const again = await versionNode('bc-kernel', 2);
       await api.tree.resolveTreeItem(api.tree.getTreeItem(again), again, cancelled);
+      await settled(emulator);
       assert.equal(emulator.calls('DescribeImageVersion').length, 2, 'a refresh forgets the cached details');
     });
 
@@ -146,13 +149,15 @@ describe('beyond the console (issue 8)', function () {
       assert.match(text, /Status: CREATE_FAILED/);
       assert.match(text, /Container image/);
       // The cancelled hover's request was not wasted: its answer served the second hover.
+      await settled(emulator);
       assert.equal(emulator.calls('DescribeImageVersion').length, 1);
     });
 
     it('an image hover lists every alias of the image with one ListAliases call without Version', async () => {
       const node = await image('bc-kernel');
-      emulator.clearRequests();
+      await startCounting(emulator);
       const text = tooltipText(await api.tree.resolveTreeItem(api.tree.getTreeItem(node), node, cancelled));
+      await settled(emulator);
       assert.deepEqual(emulator.calls().map((c) => [c.operation, c.params]), [['ListAliases', { ImageName: 'bc-kernel', MaxResults: 100 }]]);
       assert.match(text, /`stable`, `lts`, `candidate`/);
     });
@@ -176,11 +181,13 @@ describe('beyond the console (issue 8)', function () {
       assert.deepEqual(doc.Aliases, ['stable', 'lts']);
       assert.equal(doc.Horovod, true);
       assert.equal(doc.JobType, 'TRAINING');
+      await settled(emulator);
       assert.equal(emulator.calls('DescribeImageVersion').length, 1);
 
       emulator.region('us-east-1').images.get('bc-kernel')!.versions[0].releaseNotes = 'Second cut.';
       await vscode.commands.executeCommand('sagemakerImages.refreshVersionDetails');
       await waitFor(() => vscode.window.activeTextEditor?.document.getText().includes('Second cut.') === true, 'the refreshed document');
+      await settled(emulator);
       assert.equal(emulator.calls('DescribeImageVersion').length, 2);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });
@@ -199,7 +206,7 @@ describe('beyond the console (issue 8)', function () {
       const v = await versionNode('bc-kernel', 2);
       assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyContainerImageUri', v), containerImageFor('us-east-1', 'bc-kernel', 2));
       assert.equal(await vscode.env.clipboard.readText(), containerImageFor('us-east-1', 'bc-kernel', 2));
-      emulator.clearRequests();
+      await startCounting(emulator);
       const img = await image('bc-alpha');
       assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyContainerImageUri', img), containerImageFor('us-east-1', 'bc-alpha', 2));
       assert.deepEqual(
@@ -211,7 +218,7 @@ describe('beyond the console (issue 8)', function () {
 
     it('Open in AWS Console builds the page on the console domain of the region’s partition', async () => {
       const v = await versionNode('bc-kernel', 2);
-      emulator.clearRequests();
+      await startCounting(emulator);
       const url = await vscode.commands.executeCommand<string>('sagemakerImages.openInConsole', v);
       assert.match(url, /^https:\/\/us-east-1\.console\.aws\.amazon\.com\/sagemaker\/home\?region=us-east-1#\/images\/bc-kernel/);
       assert.match(url, /2/);
@@ -220,6 +227,7 @@ describe('beyond the console (issue 8)', function () {
       const gov = await vscode.commands.executeCommand<string>('sagemakerImages.openInConsole', 'arn:aws-us-gov:sagemaker:us-gov-west-1:123456789012:image/bc-kernel');
       assert.match(gov, /console\.amazonaws-us-gov\.com\/sagemaker\/home\?region=us-gov-west-1#\/images\/bc-kernel/);
       // (The visible tree may reload its own pages meanwhile; the command itself calls nothing.)
+      await settled(emulator);
       assert.deepEqual(emulator.calls().filter((c) => !c.operation.startsWith('List')), [], 'a console link needs no call');
       assert.deepEqual(emulator.calls('ListAliases'), []);
     });
@@ -236,6 +244,7 @@ describe('beyond the console (issue 8)', function () {
       const selected = api.view.selection[0];
       assert.equal(selected.kind, 'version');
       assert.equal((selected as VersionNode).version.imageVersionArn, arn);
+      await settled(emulator);
       assert.equal(emulator.calls('ListImages').length, 4, 'image pages up to the image, no more');
       assert.equal(emulator.calls('ListImageVersions').length, 2, 'version pages up to the version, no more');
     });
@@ -243,6 +252,7 @@ describe('beyond the console (issue 8)', function () {
     it('refuses a malformed ARN without a call, and names a version that does not exist', async () => {
       const bad = await vscode.commands.executeCommand<RevealResult>('sagemakerImages.revealArn', 'arn:aws:sagemaker:us-east-1:123456789012:image-version/BC-Kernel/2');
       assert.equal(bad, 'invalid');
+      await settled(emulator);
       assert.equal(emulator.calls().length, 0);
       const missing = await vscode.commands.executeCommand<RevealResult>('sagemakerImages.revealArn', imageVersionArn('us-east-1', 'bc-kernel', 99));
       assert.equal(missing, 'versionNotListed');
@@ -260,6 +270,7 @@ describe('beyond the console (issue 8)', function () {
         const result = await vscode.commands.executeCommand<RevealResult>('sagemakerImages.revealArn', arn, { confirmRegionSwitch: true, cancellation });
         assert.equal(result, 'found');
         assert.equal(vscode.workspace.getConfiguration('sagemakerImages').get('region'), 'eu-west-1');
+        await settled(emulator);
         const europe = emulator.calls().filter((c) => c.params.ImageName === 'bc-europe');
         assert.ok(europe.length > 0 && europe.every((c) => c.region === 'eu-west-1'));
         await waitFor(() => api.view.selection.length === 1 && api.view.selection[0].kind === 'version', 'the revealed row selected');
@@ -280,11 +291,12 @@ describe('beyond the console (issue 8)', function () {
 
     it('streams every version under the current sort and filters to JSON, page by page, as the API returned them', async () => {
       const node = await image('bc-many-7');
-      emulator.clearRequests();
+      await startCounting(emulator);
       const file = vscode.Uri.file(path.join(dir, 'many.json'));
       const result = await vscode.commands.executeCommand<ExportResult>('sagemakerImages.exportVersions', node, { uri: file, cancellation: new vscode.CancellationTokenSource().token });
       assert.equal(result.count, 230);
       assert.equal(result.pages, 3);
+      await settled(emulator);
       const calls = emulator.calls('ListImageVersions');
       assert.equal(calls.length, 3);
       assert.ok(calls.every((c) => c.params.MaxResults === 100 && c.params.SortBy === 'CREATION_TIME' && c.params.SortOrder === 'DESCENDING'));
@@ -318,7 +330,7 @@ describe('beyond the console (issue 8)', function () {
 
     it('a cancelled export stops, aborts the page on its way, and leaves the existing file untouched', async () => {
       const node = await image('bc-many-7');
-      emulator.clearRequests();
+      await startCounting(emulator);
       const file = vscode.Uri.file(path.join(dir, 'cancelled.json'));
       await fs.writeFile(file.fsPath, 'an earlier export');
       const cancel = new vscode.CancellationTokenSource();
@@ -329,6 +341,7 @@ describe('beyond the console (issue 8)', function () {
       cancel.cancel();
       const result = await running;
       assert.equal(result.cancelled, true);
+      await settled(emulator);
       assert.equal(emulator.calls('ListImageVersions').length, 1, 'no page after the cancel');
       assert.equal(await fs.readFile(file.fsPath, 'utf8'), 'an earlier export');
       assert.deepEqual((await fs.readdir(dir)).filter((f) => f.endsWith('.partial')), [], 'no partial file left');
@@ -336,9 +349,10 @@ describe('beyond the console (issue 8)', function () {
 
     it('refuses a file that is neither .json nor .csv, and sends nothing', async () => {
       const node = await image('bc-kernel');
-      emulator.clearRequests();
+      await startCounting(emulator);
       const result = await vscode.commands.executeCommand('sagemakerImages.exportVersions', node, { uri: vscode.Uri.file(path.join(dir, 'x.txt')), cancellation: new vscode.CancellationTokenSource().token });
       assert.equal(result, undefined);
+      await settled(emulator);
       assert.equal(emulator.calls('ListImageVersions').length, 0);
     });
   });
@@ -357,7 +371,7 @@ describe('beyond the console (issue 8)', function () {
       // Only a region row selected (no image): the command asks.
       await api.view.reveal(usRegion, { select: true, focus: false });
       await waitFor(() => api.view.selection.length === 1 && api.view.selection[0].kind === 'region', 'a region row selected');
-      emulator.clearRequests();
+      await startCounting(emulator);
       // The pickers are answered as a keyboard user would. The pickers are answered as a keyboard user would.
       const copied = vscode.commands.executeCommand<string | undefined>('sagemakerImages.copyImageArn');
       await new Promise((r) => setTimeout(r, 500));
@@ -386,7 +400,7 @@ describe('beyond the console (issue 8)', function () {
     it('with two regions the roots are region nodes, each with its own images, pages and errors', async () => {
       await setSetting('regions', ['us-east-1', 'eu-west-1']);
       await waitFor(() => api.tree.isSideBySide, 'region roots');
-      emulator.clearRequests();
+      await startCounting(emulator);
       emulator.addFault({ kind: 'error', region: 'us-east-1', operation: 'ListImages', status: 400, code: 'AccessDeniedException', message: 'no' });
       const top = await roots();
       assert.deepEqual(top.map((n) => labelOf(api, n)), ['us-east-1', 'eu-west-1']);
@@ -395,15 +409,18 @@ describe('beyond the console (issue 8)', function () {
       assert.equal(us.length, 1);
       assert.equal(us[0].kind, 'error', 'us-east-1 failed on its own');
       assert.deepEqual(eu.map((n) => labelOf(api, n)), ['bc-europe']);
+      await settled(emulator);
       const calls = emulator.calls('ListImages');
       assert.deepEqual(calls.map((c) => c.region).sort(), ['eu-west-1', 'us-east-1']);
       // The error node retries its own region only.
       await vscode.commands.executeCommand('sagemakerImages.retry', us[0]);
       const usAgain = await roots(top[0]);
       assert.deepEqual(usAgain.slice(0, 3).map((n) => labelOf(api, n)), ['bc-alpha', 'bc-kernel', 'bc-many-0']);
+      await settled(emulator);
       assert.equal(emulator.calls('ListImages').filter((c) => c.region === 'eu-west-1').length, 1);
       const v = (await api.tree.getChildren(eu[0])).filter((n): n is VersionNode => n.kind === 'version');
       assert.equal(v[0].version.imageVersionArn, imageVersionArn('eu-west-1', 'bc-europe', 3));
+      await settled(emulator);
       assert.equal(emulator.calls('ListImageVersions').at(-1)?.region, 'eu-west-1');
     });
   });
@@ -423,9 +440,11 @@ describe('beyond the console (issue 8)', function () {
       const first = (await api.tree.getChildren(node)).filter((n): n is VersionNode => n.kind === 'version');
       assert.equal(first[0].version.imageVersionStatus, 'CREATING');
       assert.deepEqual(api.tree.live.watching, [`versions ${node.id}`]);
+      // Polls every 300 ms here: quiet may never come while it runs, so the log is cleared as is
+      // and the first poll of this image is read (nothing is counted until polling stops).
       emulator.clearRequests();
-      await waitFor(() => emulator.calls('ListImageVersions').length >= 1, 'a first poll', 3000);
-      const poll = emulator.calls('ListImageVersions')[0].params;
+      await waitFor(() => emulator.calls('ListImageVersions').some((c) => c.params.ImageName === 'bc-live'), 'a first poll', 3000);
+      const poll = emulator.calls('ListImageVersions').find((c) => c.params.ImageName === 'bc-live')!.params;
       assert.equal(poll.SortBy, 'CREATION_TIME');
       assert.equal(poll.SortOrder, 'ASCENDING');
       assert.equal(typeof poll.CreationTimeAfter, 'number');
@@ -434,8 +453,10 @@ describe('beyond the console (issue 8)', function () {
       await waitFor(() => api.tree.live.watching.length === 0, 'polling to stop', 5000);
       const after = (await api.tree.getChildren(node)).filter((n): n is VersionNode => n.kind === 'version');
       assert.equal(after[0].version.imageVersionStatus, 'CREATED');
+      await settled(emulator);
       const count = emulator.calls('ListImageVersions').length;
       await new Promise((r) => setTimeout(r, 1500));
+      await settled(emulator);
       assert.equal(emulator.calls('ListImageVersions').length, count, 'no call once nothing is transient');
     });
 
@@ -446,14 +467,16 @@ describe('beyond the console (issue 8)', function () {
       const node = await image('bc-live-image');
       assert.equal(node.image.imageStatus, 'UPDATING');
       assert.ok(api.tree.live.watching.includes(`image ${node.id}`));
-      emulator.clearRequests();
+      emulator.clearRequests(); // (as above: polling every 300 ms)
       await waitFor(() => emulator.calls('DescribeImage').length >= 1, 'a first image poll', 3000);
       assert.deepEqual(emulator.calls('DescribeImage')[0].params, { ImageName: 'bc-live-image' });
       emulator.region('us-east-1').images.get('bc-live-image')!.status = 'CREATED';
       await waitFor(() => !api.tree.live.watching.includes(`image ${node.id}`), 'image polling to stop', 5000);
       assert.equal((await image('bc-live-image')).image.imageStatus, 'CREATED');
+      await settled(emulator);
       const count = emulator.calls('DescribeImage').length;
       await new Promise((r) => setTimeout(r, 1500));
+      await settled(emulator);
       assert.equal(emulator.calls('DescribeImage').length, count);
       emulator.region('us-east-1').images.delete('bc-live-image');
     });
@@ -467,8 +490,9 @@ describe('beyond the console (issue 8)', function () {
       assert.equal(api.tree.live.watching.length, 1);
       await vscode.commands.executeCommand('workbench.view.explorer');
       await waitFor(() => !api.view.visible, 'the view hidden');
-      emulator.clearRequests();
+      await startCounting(emulator);
       await new Promise((r) => setTimeout(r, 1000));
+      await settled(emulator);
       assert.equal(emulator.calls('ListImageVersions').length, 0);
       await vscode.commands.executeCommand('sagemakerImages.images.focus');
       await waitFor(() => emulator.calls('ListImageVersions').length >= 1, 'polling to resume', 3000);
@@ -483,7 +507,7 @@ describe('beyond the console (issue 8)', function () {
   describe('Compare Versions', () => {
     it('opens the diff editor on two selected versions’ details documents, older on the left', async () => {
       const [v4, , v2] = await versions('bc-kernel');
-      emulator.clearRequests();
+      await startCounting(emulator);
       const uris = await vscode.commands.executeCommand<[vscode.Uri, vscode.Uri]>('sagemakerImages.compareVersions', v4, [v4, v2]);
       assert.deepEqual(uris.map((u) => u.path), ['/us-east-1/bc-kernel/bc-kernel.v2.json', '/us-east-1/bc-kernel/bc-kernel.v4.json']);
       await waitFor(() => vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputTextDiff, 'a diff tab');
@@ -491,6 +515,7 @@ describe('beyond the console (issue 8)', function () {
       assert.equal(input.original.toString(), uris[0].toString());
       assert.equal(input.modified.toString(), uris[1].toString());
       await waitFor(() => emulator.calls('DescribeImageVersion').length === 2, 'both documents loaded');
+      await settled(emulator);
       assert.deepEqual(emulator.calls('DescribeImageVersion').map((c) => c.params.Version).sort(), [2, 4]);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });

@@ -8,7 +8,7 @@ import type { ExtensionApi } from '../../src/extension';
 import type { FaultSpec } from '../emulator/faults';
 import type { ErrorNode, ImageNode, LoadMoreNode, Node } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
-import { activateExtension, labelOf, resetSettings, setSetting, useEndpoint } from './helpers';
+import { activateExtension, labelOf, resetSettings, setSetting, settled, startCounting, useEndpoint } from './helpers';
 
 describe('fault matrix', function () {
   this.timeout(30_000);
@@ -25,10 +25,10 @@ describe('fault matrix', function () {
     await useEndpoint(emulator.url, 4);
   });
 
-  beforeEach(() => {
+  beforeEach(async () => {
     emulator.faults.clear();
     api.tree.refresh();
-    emulator.clearRequests();
+    await startCounting(emulator);
   });
 
   after(async () => {
@@ -47,7 +47,7 @@ describe('fault matrix', function () {
 
   async function failsThenRecovers(fault: FaultSpec, message: RegExp): Promise<void> {
     const node = await image();
-    emulator.clearRequests();
+    await startCounting(emulator);
     emulator.addFault({ operation: 'ListImageVersions', ...fault });
     const logBefore = api.recentLog().length;
     const failed = await api.tree.getChildren(node);
@@ -66,10 +66,11 @@ describe('fault matrix', function () {
   for (const times of [1, 2]) {
     it(`ThrottlingException ${times}× recovers within the SDK's retries: one visible page`, async () => {
       const node = await image();
-      emulator.clearRequests();
+      await startCounting(emulator);
       emulator.addFault({ kind: 'throttle', operation: 'ListImageVersions', times });
       const children = await api.tree.getChildren(node);
       assert.deepEqual(versions(children), ['Version 9', 'Version 8', 'Version 7', 'Version 6']);
+      await settled(emulator);
       assert.equal(emulator.calls('ListImageVersions').length, times + 1);
     });
   }
@@ -114,7 +115,7 @@ describe('fault matrix', function () {
   it('a repeated NextToken stops with an error node: no loop, no duplicate rows; a retry continues', async () => {
     const node = await image();
     const first = await api.tree.getChildren(node);
-    emulator.clearRequests();
+    await startCounting(emulator);
     // The fault answers page 2 with the token that asked for it.
     emulator.addFault({ kind: 'repeatToken', operation: 'ListImageVersions' });
     await vscode.commands.executeCommand('sagemakerImages.loadMore', first.find((n): n is LoadMoreNode => n.kind === 'loadMore'));
@@ -123,6 +124,7 @@ describe('fault matrix', function () {
     const error = stopped.find((n): n is ErrorNode => n.kind === 'error');
     assert.ok(error);
     assert.match(labelOf(api, error), /same continuation token twice/);
+    await settled(emulator);
     assert.equal(emulator.calls('ListImageVersions').length, 1, 'no loop');
     await vscode.commands.executeCommand('sagemakerImages.retry', error);
     const rows = versions(await api.tree.getChildren(node));
@@ -131,10 +133,10 @@ describe('fault matrix', function () {
 
   it('an empty page carrying a token still shows Load more, with no automatic fetch', async () => {
     const node = await image();
-    emulator.clearRequests();
+    await startCounting(emulator);
     emulator.addFault({ kind: 'emptyPageWithToken', operation: 'ListImageVersions' });
     const children = await api.tree.getChildren(node);
-    await new Promise((r) => setTimeout(r, 300));
+    await settled(emulator); // an automatic fetch, if the tree made one, has arrived by now
     assert.deepEqual(children.map((n) => n.kind), ['loadMore']);
     assert.equal(emulator.calls('ListImageVersions').length, 1);
     await vscode.commands.executeCommand('sagemakerImages.loadMore', children[0]);
@@ -199,7 +201,7 @@ describe('race storm', function () {
     api.tree.refresh();
     const node = (await api.tree.getChildren()).find((n): n is ImageNode => n.kind === 'image')!;
     await api.tree.getChildren(node);
-    emulator.clearRequests();
+    await startCounting(emulator);
     const sorts = [
       ['VERSION', 'ASCENDING'],
       ['CREATION_TIME', 'ASCENDING'],
@@ -228,6 +230,7 @@ describe('race storm', function () {
     assert.deepEqual(rows, expected);
     assert.equal(new Set(rows).size, rows.length, 'no duplicates');
     assert.ok((emulator.peakInFlight.get('us-east-1/storm-image') ?? 0) <= 1, `peak in flight: ${emulator.peakInFlight.get('us-east-1/storm-image')}`);
+    await settled(emulator);
     const last = emulator.calls('ListImageVersions').at(-1)!;
     assert.equal(last.params.SortBy, final[0]);
     assert.equal(last.params.SortOrder, final[1]);

@@ -44,3 +44,24 @@ export async function useEndpoint(url: string, pageSize?: number): Promise<void>
 export async function resetSettings(...keys: string[]): Promise<void> {
   for (const key of keys) await setSetting(key, undefined);
 }
+
+/** The emulator surface the counting helpers need (structural: the suites own their emulators). */
+interface Quietable {
+  waitForQuiet(options?: { settleMs?: number; timeoutMs?: number }): Promise<number>;
+  clearRequests(): void;
+}
+
+/**
+ * Waits until the emulator is quiet: nothing in flight and no request for a settle window, polled.
+ * Every counting assertion runs after it, so work a busy machine delayed (a page, a live-status
+ * poll, a tooltip) has landed and is either counted or, with startCounting, excluded.
+ */
+export function settled(emulator: Quietable): Promise<number> {
+  return emulator.waitForQuiet({ settleMs: 250, timeoutMs: 30_000 });
+}
+
+/** Waits for quiet, then clears the request log: what is counted next is only the next action's. */
+export async function startCounting(emulator: Quietable): Promise<void> {
+  await settled(emulator);
+  emulator.clearRequests();
+}

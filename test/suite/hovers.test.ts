@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { SageMakerEmulator } from '../emulator/server';
 import { containerImageFor, imageArn, imageVersionArn } from '../emulator/store';
-import { activateExtension, resetSettings, setSetting, useEndpoint } from './helpers';
+import { activateExtension, resetSettings, setSetting, settled, startCounting, useEndpoint } from './helpers';
 
 /** The text of our hovers at a position (other providers, e.g. JSON's, are left out). */
 async function sageMakerHovers(uri: vscode.Uri, position: vscode.Position): Promise<string[]> {
@@ -81,10 +81,10 @@ describe('ARN hovers (issue 9)', function () {
     return emulator.calls(operation).filter((c) => String(c.params.ImageName ?? '').startsWith('hv-'));
   }
 
-  beforeEach(() => {
+  beforeEach(async () => {
     api.hovers.details.forget();
     emulator.faults.clear();
-    emulator.clearRequests();
+    await startCounting(emulator);
   });
 
   after(async () => {
@@ -112,6 +112,7 @@ describe('ARN hovers (issue 9)', function () {
     assert.match(text, /command:sagemakerImages\.copyVersionArn/);
     assert.match(text, /command:sagemakerImages\.copyContainerImageUri/);
     assert.match(text, /command:sagemakerImages\.openInConsole/);
+    await settled(emulator);
     assert.deepEqual(calls('DescribeImageVersion').map((c) => [c.region, c.params]), [['us-east-1', { ImageName: 'hv-kernel', Version: 2 }]]);
   });
 
@@ -121,6 +122,7 @@ describe('ARN hovers (issue 9)', function () {
     const [second] = await sageMakerHovers(json, position);
     assert.ok(first.includes(containerImageFor('us-east-1', 'hv-kernel', 2)));
     assert.equal(second, first);
+    await settled(emulator);
     assert.equal(calls('DescribeImageVersion').length, 1);
     assert.equal(calls('ListAliases').length, 1);
   });
@@ -141,18 +143,21 @@ describe('ARN hovers (issue 9)', function () {
     assert.match(text, /CREATED/);
     assert.match(text, /Hover kernel/);
     assert.match(text, /Latest version: 3/);
+    await settled(emulator);
     assert.deepEqual(calls('DescribeImage').map((c) => c.params), [{ ImageName: 'hv-kernel' }]);
   });
 
   it('a position outside any ARN, and a malformed ARN, make no call', async () => {
     assert.deepEqual(await sageMakerHovers(terraform, await at(terraform, 'aws_sagemaker_app_image_config')), []);
     assert.deepEqual(await sageMakerHovers(terraform, await at(terraform, '12345678901:image-version')), []);
+    await settled(emulator);
     assert.deepEqual(calls(), []);
   });
 
   it('a version in another region is described in that region', async () => {
     const [text] = await sageMakerHovers(terraform, await at(terraform, europe));
     assert.ok(text.includes(containerImageFor('eu-west-1', 'hv-europe', 1)));
+    await settled(emulator);
     assert.deepEqual(calls('DescribeImageVersion').map((c) => c.region), ['eu-west-1']);
   });
 
@@ -165,6 +170,7 @@ describe('ARN hovers (issue 9)', function () {
   it('an ARN in a region SageMaker does not serve makes no call', async () => {
     const [text] = await sageMakerHovers(terraform, await at(terraform, 'xx-nowhere-9'));
     assert.match(text, /not a region SageMaker serves/);
+    await settled(emulator);
     assert.deepEqual(calls(), []);
   });
 
@@ -178,6 +184,7 @@ describe('ARN hovers (issue 9)', function () {
     await setSetting('hovers.enabled', false);
     try {
       assert.deepEqual(await sageMakerHovers(terraform, await at(terraform, created)), []);
+      await settled(emulator);
       assert.deepEqual(calls(), []);
     } finally {
       await resetSettings('hovers.enabled');

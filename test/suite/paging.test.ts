@@ -9,7 +9,7 @@ import type { ExtensionApi } from '../../src/extension';
 import { SORT_CHOICES } from '../../src/model/versionQuery';
 import type { ErrorNode, ImageNode, LoadMoreNode, Node, VersionNode } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
-import { activateExtension, labelOf, resetSettings, useEndpoint, waitFor } from './helpers';
+import { activateExtension, labelOf, resetSettings, settled, startCounting, useEndpoint, waitFor } from './helpers';
 
 const BIG = 'pytorch-nightly-gpu';
 
@@ -60,9 +60,10 @@ describe('paging the demo fixture', () => {
       }, 'the sort setting');
       api.tree.refresh();
       const node = await image(BIG);
-      emulator.clearRequests();
+      await startCounting(emulator);
       let children: Node[] = await api.tree.getChildren(node);
       assert.equal(children.filter((n) => n.kind === 'version').length, 50);
+      await settled(emulator);
       assert.equal(emulator.calls('ListImageVersions').length, 1);
       for (let click = 1; click <= 4; click++) {
         const more = children.find((n): n is LoadMoreNode => n.kind === 'loadMore');
@@ -74,6 +75,7 @@ describe('paging the demo fixture', () => {
       assert.equal(versions.length, 250);
       assert.equal(children.some((n) => n.kind === 'loadMore'), false, 'no Load more on the last page');
       assert.deepEqual(versions, serverOrder(choice.sortBy, choice.sortOrder));
+      await settled(emulator);
       const calls = emulator.calls('ListImageVersions');
       assert.equal(calls.length, 5);
       for (const c of calls) {
@@ -104,9 +106,10 @@ describe('paging the demo fixture', () => {
     this.timeout(20_000);
     api.tree.refresh();
     const node = await image('single-version-kernel');
-    emulator.clearRequests();
+    await startCounting(emulator);
     emulator.addFault({ kind: 'throttle', operation: 'ListImageVersions', times: 3 });
     const failed = await api.tree.getChildren(node);
+    await settled(emulator);
     assert.equal(emulator.calls('ListImageVersions').length, 3, 'the SDK made its three attempts');
     assert.equal(failed[0].kind, 'error');
     assert.match(labelOf(api, failed[0]), /throttled/);

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ImageNode, LoadMoreNode, Node, VersionNode } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
-import { activateExtension, labelOf, resetSettings, setSetting, useEndpoint, waitFor } from './helpers';
+import { activateExtension, labelOf, resetSettings, setSetting, settled, startCounting, useEndpoint, waitFor } from './helpers';
 
 const DAY = 86_400_000;
 
@@ -39,7 +39,7 @@ describe('sorting, filtering and copying versions', () => {
     await api.setSort('CREATION_TIME', 'DESCENDING');
     api.tree.refresh();
     emulator.faults.clear();
-    emulator.clearRequests();
+    await startCounting(emulator);
   });
 
   after(async () => {
@@ -62,12 +62,13 @@ describe('sorting, filtering and copying versions', () => {
     const first = await api.tree.getChildren(node);
     assert.deepEqual(versionLabels(first), ['Version 6', 'Version 5', 'Version 4', 'Version 3']);
     await vscode.commands.executeCommand('sagemakerImages.loadMore', first.find((n) => n.kind === 'loadMore'));
-    emulator.clearRequests();
+    await startCounting(emulator);
     await setSetting('versions.sortBy', 'VERSION');
     await setSetting('versions.sortOrder', 'ASCENDING');
     await waitFor(() => api.view.description?.includes('version ↑') === true, 'the view description to show the sort');
     const reloaded = await api.tree.getChildren(node);
     assert.deepEqual(versionLabels(reloaded), ['Version 1', 'Version 2', 'Version 3', 'Version 4'], 'page 1 of the new order, not a re-sort of what was loaded');
+    await settled(emulator);
     const calls = emulator.calls('ListImageVersions');
     assert.equal(calls.length, 1);
     assert.equal(calls[0].params.SortBy, 'VERSION');
@@ -82,6 +83,7 @@ describe('sorting, filtering and copying versions', () => {
     await vscode.commands.executeCommand('sagemakerImages.refresh', node);
     const filtered = await api.tree.getChildren(node);
     assert.deepEqual(versionLabels(filtered), ['Version 6']);
+    await settled(emulator);
     const call = emulator.calls('ListImageVersions').at(-1)!;
     assert.equal(call.params.CreationTimeAfter, after.getTime() / 1000);
     await api.query.setDateFilters({ createdAfter: new Date(now - DAY) });
@@ -92,6 +94,7 @@ describe('sorting, filtering and copying versions', () => {
     await vscode.commands.executeCommand('sagemakerImages.clearVersionFilters');
     const all = await api.tree.getChildren(node);
     assert.equal(versionLabels(all).length, 4);
+    await settled(emulator);
     assert.equal(emulator.calls('ListImageVersions').at(-1)!.params.CreationTimeAfter, undefined);
   });
 

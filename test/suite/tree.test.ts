@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ErrorNode, ImageNode, LoadMoreNode, Node } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
-import { activateExtension, labelOf, resetSettings, useEndpoint } from './helpers';
+import { activateExtension, labelOf, resetSettings, settled, startCounting, useEndpoint } from './helpers';
 
 describe('the Images tree', () => {
   let api: ExtensionApi;
@@ -28,10 +28,10 @@ describe('the Images tree', () => {
     await useEndpoint(emulator.url, 3);
   });
 
-  beforeEach(() => {
+  beforeEach(async () => {
     api.tree.refresh();
     emulator.faults.clear();
-    emulator.clearRequests();
+    await startCounting(emulator);
   });
 
   after(async () => {
@@ -58,6 +58,7 @@ describe('the Images tree', () => {
     await Promise.all([vscode.commands.executeCommand('sagemakerImages.loadMore', more), vscode.commands.executeCommand('sagemakerImages.loadMore', more)]);
     const all = await api.tree.getChildren();
     assert.deepEqual(all.map((n) => labelOf(api, n)), ['tree-extra-0', 'tree-extra-1', 'tree-extra-2', 'tree-many', 'tree-none']);
+    await settled(emulator);
     const calls = emulator.calls('ListImages');
     assert.equal(calls.length, 2);
     assert.equal(calls[0].params.MaxResults, 3);
@@ -66,20 +67,23 @@ describe('the Images tree', () => {
 
   it('expands an image with exactly one ListImageVersions call, then pages with the token', async () => {
     const node = await image('tree-many');
-    emulator.clearRequests();
+    await startCounting(emulator);
     const page1 = await api.tree.getChildren(node);
     assert.deepEqual(page1.map((n) => labelOf(api, n)), ['Version 7', 'Version 6', 'Version 5', 'Load more…']);
+    await settled(emulator);
     const calls = emulator.calls('ListImageVersions');
     assert.equal(calls.length, 1);
     assert.deepEqual(calls[0].params, { ImageName: 'tree-many', MaxResults: 3, SortBy: 'CREATION_TIME', SortOrder: 'DESCENDING' });
     await vscode.commands.executeCommand('sagemakerImages.loadMore', page1[3]);
     const page2 = await api.tree.getChildren(node);
     assert.equal(page2.filter((n) => n.kind === 'version').length, 6);
+    await settled(emulator);
     const second = emulator.calls('ListImageVersions')[1];
     assert.equal(second.params.ImageName, 'tree-many');
     assert.equal(typeof second.params.NextToken, 'string');
     // Asking again for the children costs nothing.
     await api.tree.getChildren(node);
+    await settled(emulator);
     assert.equal(emulator.calls('ListImageVersions').length, 2);
   });
 

@@ -10,7 +10,7 @@ import type { Logger } from '../../src/aws/log';
 import { describeImage, describeImageVersion, listAliasesPage, listImagesPage, listImageVersionsPage } from '../../src/aws/operations';
 import { RepeatedTokenGuard } from '../../src/aws/paging';
 import type { ImageVersionSummary } from '../../src/aws/types';
-import { ACCESS_KEY_ID, connect, expectAwsError, SECRET_ACCESS_KEY, useEmulator } from './helpers';
+import { ACCESS_KEY_ID, connect, expectAwsError, SECRET_ACCESS_KEY, useEmulator, withAwsEnv } from './helpers';
 
 const NOW = Date.parse('2026-02-01T00:00:00.000Z');
 
@@ -165,21 +165,47 @@ describe('src/aws operations against the emulator', function () {
     assert.equal(emu().calls().length, 3);
   });
 
-  it('logs operations, parameters and request ids through the given logger, never credentials', async function () {
-    const lines: string[] = [];
-    const logger: Logger = {
-      trace: (m) => lines.push(m),
-      debug: (m) => lines.push(m),
-      info: (m) => lines.push(m),
-      warn: (m) => lines.push(m),
-      error: (m) => lines.push(m),
-    };
-    await listImagesPage(conn, { maxResults: 3 }, { logger });
-    await expectAwsError(describeImage(conn, 'ghost-image', { logger }), 'notFound');
-    const text = lines.join('\n');
-    assert.match(text, /ListImages \{"MaxResults":3\}/);
-    assert.match(text, /DescribeImage .*notFound.*ResourceNotFound/);
-    for (const secret of [ACCESS_KEY_ID, SECRET_ACCESS_KEY, 'AWS4-HMAC-SHA256', 'Signature=']) assert.ok(!text.includes(secret), `log contains ${secret}`);
+  it('logs operations, parameters and request ids through the given logger, never the credentials that signed them', async function () {
+    // The credentials must really be in play for "not in the log" to mean anything: a session
+    // token, and the signed headers captured from the SDK's own request after signing.
+    const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN0123456789';
+    await withAwsEnv({ AWS_ACCESS_KEY_ID: ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: SECRET_ACCESS_KEY, AWS_SESSION_TOKEN: SESSION_TOKEN }, async () => {
+      const signed = await connect(emu());
+      const sent: Record<string, string>[] = [];
+      signed.client.middlewareStack.add(
+        (next) => async (args) => {
+          sent.push({ ...(args.request as { headers: Record<string, string> }).headers });
+          return next(args);
+        },
+        { step: 'deserialize', name: 'captureSignedHeaders' },
+      );
+      const lines: string[] = [];
+      const logger: Logger = {
+        trace: (m) => lines.push(m),
+        debug: (m) => lines.push(m),
+        info: (m) => lines.push(m),
+        warn: (m) => lines.push(m),
+        error: (m) => lines.push(m),
+      };
+      try {
+        await listImagesPage(signed, { maxResults: 3 }, { logger });
+        await expectAwsError(describeImage(signed, 'ghost-image', { logger }), 'notFound');
+      } finally {
+        signed.client.destroy();
+      }
+      assert.equal(sent.length, 2, 'both requests were captured after signing');
+      const authorization = sent[0].authorization ?? '';
+      assert.ok(authorization.includes(`Credential=${ACCESS_KEY_ID}/`), `signed with the test key: ${authorization}`);
+      const signature = /Signature=([0-9a-f]{64})/.exec(authorization)?.[1];
+      assert.ok(signature, 'a SigV4 signature');
+      assert.equal(sent[0]['x-amz-security-token'], SESSION_TOKEN, 'the session token went over the wire');
+
+      const text = lines.join('\n');
+      assert.match(text, /ListImages \{"MaxResults":3\}/);
+      assert.match(text, /DescribeImage .*notFound.*ResourceNotFound/);
+      const secrets = [ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN, signature, authorization, sent[1].authorization ?? '', 'AWS4-HMAC-SHA256', 'x-amz-security-token'];
+      for (const secret of secrets) assert.ok(!text.includes(secret), `log contains ${secret}`);
+    });
   });
 });
 
