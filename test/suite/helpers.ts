@@ -21,7 +21,8 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
   await waitFor(() => value === undefined || JSON.stringify(vscode.workspace.getConfiguration('sagemakerImages').get(key)) === expected, `setting ${key}`);
 }
 
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+// A deadline, not a delay: generous so that a machine busy with other work fails nothing that would pass idle.
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
