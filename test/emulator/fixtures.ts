@@ -109,7 +109,7 @@ export function seed(target: RegionStore, spec: SeedSpec, now = Date.now()): num
 }
 
 /** Small deterministic PRNG (mulberry32), so the demo looks the same on every run. */
-function prng(seedValue: number): () => number {
+export function prng(seedValue: number): () => number {
   let a = seedValue >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

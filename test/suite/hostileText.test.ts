@@ -9,7 +9,6 @@
  */
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -19,16 +18,9 @@ import { HOSTILE, HOSTILE_ALL } from '../emulator/fixtures';
 import { SageMakerEmulator } from '../emulator/server';
 import { imageArn, imageVersionArn } from '../emulator/store';
 import { activateExtension, resetSettings, setSetting, useEndpoint } from './helpers';
+import { markdownParser } from '../support/markdownParser';
 
-interface MarkdownIt {
-  render(src: string): string;
-  linkify: { tlds(list: string[], keepOld: boolean): unknown };
-}
-// markdown-it comes with @vscode/vsce (a devDependency); it has no bundled types.
-const MarkdownItCtor = createRequire(__filename)('markdown-it') as new (options: object) => MarkdownIt;
-const parser = new MarkdownItCtor({ html: true, linkify: true });
-// Bare `www.…`/`user@…` in .example domains are links too (VS Code's marked links them whatever the TLD).
-parser.linkify.tlds(['example'], true);
+const parser = markdownParser;
 
 /** Commands a tooltip or hover may link to (their MarkdownStrings trust exactly these). */
 const OWN_COMMANDS = [

@@ -7,19 +7,11 @@
  * VS Code's own rendering is checked in the host and e2e suites.
  */
 import * as assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { bound, commandLink, MAX_TEXT, mdCode, mdText, plainText } from '../../src/model/markdownText';
-import { HOSTILE, HOSTILE_ALL } from '../emulator/fixtures';
+import { HOSTILE, HOSTILE_ALL, prng } from '../emulator/fixtures';
+import { markdownParser } from '../support/markdownParser';
 
-interface MarkdownIt {
-  render(src: string): string;
-  linkify: { tlds(list: string[], keepOld: boolean): unknown };
-}
-// markdown-it comes with @vscode/vsce (a devDependency); it has no bundled types.
-const MarkdownItCtor = createRequire(__filename)('markdown-it') as new (options: object) => MarkdownIt;
-const md = new MarkdownItCtor({ html: true, linkify: true });
-// Bare `www.…`/`user@…` in .example domains are links too (VS Code's marked links them whatever the TLD).
-md.linkify.tlds(['example'], true);
+const md = markdownParser;
 
 function decode(html: string): string {
   return html
@@ -77,17 +69,6 @@ const PAYLOADS: string[] = [
   'emoji 🚀 and ünïcödé [x](https://host.example/ü)',
 ];
 
-/** A small deterministic PRNG (mulberry32) for the fuzz case. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('markdownText: outside text renders as text (issue 13)', () => {
   describe('mdText', () => {

@@ -3,30 +3,9 @@
  * scripted fetcher (to control timing exactly) and once end to end against the emulator.
  */
 import * as assert from 'node:assert/strict';
-import { isAwsError, RequestCancelledError } from '../../src/aws/errors';
-import type { Page } from '../../src/aws/types';
+import { isAwsError } from '../../src/aws/errors';
 import { PagedList } from '../../src/model/pagedList';
-
-interface Call {
-  token: string | undefined;
-  signal: AbortSignal;
-  resolve(page: Page<number>): void;
-  reject(e: unknown): void;
-}
-
-/** A fetcher whose answers the test releases by hand. */
-function scripted(): { calls: Call[]; fetch: (token: string | undefined, signal: AbortSignal) => Promise<Page<number>> } {
-  const calls: Call[] = [];
-  return {
-    calls,
-    fetch: (token, signal) =>
-      new Promise<Page<number>>((resolve, reject) => {
-        // Like the SDK: an aborted request rejects as cancelled.
-        signal.addEventListener('abort', () => reject(new RequestCancelledError('ListImageVersions')));
-        calls.push({ token, signal, resolve, reject });
-      }),
-  };
-}
+import { scripted } from './scriptedFetcher';
 
 const tick = () => new Promise((r) => setImmediate(r));
 

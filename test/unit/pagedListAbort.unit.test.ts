@@ -4,32 +4,12 @@
  * page again. Without a signal nothing changes.
  */
 import * as assert from 'node:assert/strict';
-import { RequestCancelledError } from '../../src/aws/errors';
-import type { Page } from '../../src/aws/types';
 import { PagedList } from '../../src/model/pagedList';
-
-interface Call {
-  token: string | undefined;
-  signal: AbortSignal;
-  resolve(page: Page<number>): void;
-}
-
-function scripted(): { calls: Call[]; fetch: (token: string | undefined, signal: AbortSignal) => Promise<Page<number>> } {
-  const calls: Call[] = [];
-  return {
-    calls,
-    fetch: (token, signal) =>
-      new Promise<Page<number>>((resolve, reject) => {
-        // Like the SDK: an aborted request rejects as cancelled.
-        signal.addEventListener('abort', () => reject(new RequestCancelledError('ListImages')));
-        calls.push({ token, signal, resolve });
-      }),
-  };
-}
+import { scripted } from './scriptedFetcher';
 
 describe('PagedList with a caller signal', () => {
   it('an abort stops the page on its way and leaves the list as it was', async () => {
-    const s = scripted();
+    const s = scripted('ListImages');
     const list = new PagedList(s.fetch, 'numbers');
     const first = list.loadNext();
     s.calls[0].resolve({ items: [1, 2], nextToken: 't1' });
@@ -52,7 +32,7 @@ describe('PagedList with a caller signal', () => {
   });
 
   it('a caller joining a page in flight can abort it; an already aborted signal aborts at once', async () => {
-    const s = scripted();
+    const s = scripted('ListImages');
     const list = new PagedList(s.fetch, 'numbers');
     const first = list.loadNext();
     const caller = new AbortController();
@@ -71,7 +51,7 @@ describe('PagedList with a caller signal', () => {
   });
 
   it('a signal that never aborts changes nothing', async () => {
-    const s = scripted();
+    const s = scripted('ListImages');
     const list = new PagedList(s.fetch, 'numbers');
     const caller = new AbortController();
     const page = list.loadNext(caller.signal);
