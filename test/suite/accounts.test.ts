@@ -224,6 +224,8 @@ describe('profiles, regions and endpoints', () => {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ 'sagemakerImages.endpoint': workspaceTarget.url }));
     try {
+      // A window for something that must not happen: VS Code reads the file, and the extension must
+      // ignore it (a machine-scoped value is never reported to it, so there is no event to wait for).
       await new Promise((r) => setTimeout(r, 1000));
       await api.settled();
       api.tree.refresh();
