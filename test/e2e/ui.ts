@@ -34,17 +34,22 @@ export async function resetTree(page: Page): Promise<void> {
   await row(page, 'Image conda-env-kernel').waitFor();
 }
 
-/** Scrolls the sidebar's tree until the row is rendered (the list is virtualized). */
-export async function scrollTo(page: Page, target: Locator, maxSteps = 60): Promise<void> {
+/**
+ * Scrolls the sidebar's tree until the row is rendered (the list is virtualized). It keeps
+ * scrolling until a deadline rather than for a number of steps: on a busy machine the row may be
+ * rendered only after the page that brings it has arrived, after the scroll reached the bottom.
+ */
+export async function scrollTo(page: Page, target: Locator, timeoutMs = 30_000): Promise<void> {
   const tree = page.locator('.part.sidebar .monaco-list').first();
   const box = await tree.boundingBox();
-  for (let i = 0; i < maxSteps; i++) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
     if ((await target.count()) > 0 && (await target.isVisible())) return;
     if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, 400);
     await page.waitForTimeout(60);
   }
-  await target.waitFor({ state: 'visible', timeout: 5_000 });
+  await target.waitFor({ state: 'visible', timeout: 1_000 });
 }
 
 /**
