@@ -44,12 +44,29 @@ export async function scrollTo(page: Page, target: Locator, timeoutMs = 30_000):
   const box = await tree.boundingBox();
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if ((await target.count()) > 0 && (await target.isVisible())) return;
+    if ((await target.count()) > 0 && (await target.isVisible())) return leaveTree(page, box);
+    // A row's tooltip that opened under the resting mouse takes the wheel (it scrolls the tooltip,
+    // not the list): let it close first.
+    if ((await page.locator('.monaco-hover').filter({ visible: true }).count()) > 0) {
+      await leaveTree(page, box);
+      continue;
+    }
     if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, 400);
     await page.waitForTimeout(60);
   }
   await target.waitFor({ state: 'visible', timeout: 1_000 });
+  await leaveTree(page, box);
+}
+
+/**
+ * Moves the mouse off the tree and waits for any row tooltip to close: the wheel left the mouse
+ * over some row, and on a busy machine that row's tooltip may open just as the caller clicks the
+ * row it scrolled to, taking the click.
+ */
+async function leaveTree(page: Page, box: { x: number; y: number; width: number; height: number } | null): Promise<void> {
+  if (box) await page.mouse.move(box.x + box.width + 200, box.y + box.height / 2);
+  await page.locator('.monaco-hover').filter({ visible: true }).first().waitFor({ state: 'detached', timeout: 10_000 });
 }
 
 /**
