@@ -65,7 +65,10 @@ export async function scrollTo(page: Page, target: Locator, timeoutMs = 30_000):
  * row it scrolled to, taking the click.
  */
 async function leaveTree(page: Page, box: { x: number; y: number; width: number; height: number } | null): Promise<void> {
-  if (box) await page.mouse.move(box.x + box.width + 200, box.y + box.height / 2);
+  // Far right of the editor area: never on the tooltip itself (which opens beside the row, over
+  // the editor) nor on anything else that has a hover.
+  const width = page.viewportSize()?.width ?? 1280;
+  if (box) await page.mouse.move(width - 20, box.y + box.height / 2);
   await page.locator('.monaco-hover').filter({ visible: true }).first().waitFor({ state: 'detached', timeout: 10_000 });
 }
 
