@@ -18,7 +18,7 @@ import { HOSTILE, HOSTILE_ALL } from '../emulator/fixtures';
 import { SageMakerEmulator } from '../emulator/server';
 import { imageArn, imageVersionArn } from '../emulator/store';
 import { activateExtension, resetSettings, setSetting, useEndpoint } from './helpers';
-import { markdownParser } from '../support/markdownParser';
+import { decodeEntities as decode, markdownParser } from '../support/markdownParser';
 
 const parser = markdownParser;
 
@@ -37,14 +37,6 @@ const OWN_ICONS = ['error', 'warning', 'pass', 'sync', 'question', 'circle-slash
 
 const cancelled = new vscode.CancellationTokenSource().token;
 
-function decode(html: string): string {
-  return html
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
-    .replace(/&amp;/g, '&');
-}
 
 /**
  * Asserts `md` holds no markup from the payload, and returns what a person reads (tags removed,

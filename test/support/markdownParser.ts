@@ -16,3 +16,13 @@ const MarkdownItCtor = createRequire(__filename)('markdown-it') as new (options:
 export const markdownParser = new MarkdownItCtor({ html: true, linkify: true });
 // Bare `www.…`/`user@…` in .example domains are links too (VS Code's marked links them whatever the TLD).
 markdownParser.linkify.tlds(['example'], true);
+
+/** The text of rendered HTML: the entities markdown-it writes, decoded. */
+export function decodeEntities(html: string): string {
+  return html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
+    .replace(/&amp;/g, '&');
+}

@@ -9,18 +9,10 @@
 import * as assert from 'node:assert/strict';
 import { bound, commandLink, MAX_TEXT, mdCode, mdText, plainText } from '../../src/model/markdownText';
 import { HOSTILE, HOSTILE_ALL, prng } from '../emulator/fixtures';
-import { markdownParser } from '../support/markdownParser';
+import { decodeEntities as decode, markdownParser } from '../support/markdownParser';
 
 const md = markdownParser;
 
-function decode(html: string): string {
-  return html
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
-    .replace(/&amp;/g, '&');
-}
 
 /** The tags in rendered HTML, e.g. ['p', '/p', 'br']. */
 function tags(html: string): string[] {
