@@ -89,7 +89,10 @@ async function main() {
     outfile: path.join(root, 'out/emulator/cli.js'),
     logLevel: 'warning',
   });
-  const emulator = spawn(process.execPath, ['out/emulator/cli.js', '--port', String(emulatorPort), '--fixture', 'demo'], { cwd: root, stdio: 'inherit' });
+  const emulator = spawn(process.execPath, ['out/emulator/cli.js', '--port', String(emulatorPort), '--fixture', 'demo'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   children.push(emulator);
   const endpoint = `http://127.0.0.1:${emulatorPort}`;
   await waitFor(`${endpoint}/_emulator/health`, 'the emulator');
@@ -102,7 +105,10 @@ async function main() {
     run('npm', ['run', 'build', '--silent']);
     const userDataDir = path.join(demoDir, 'desktop-user-data');
     writeSettings(userDataDir, endpoint);
-    const code = spawn('code', ['--new-window', '--user-data-dir', userDataDir, `--extensionDevelopmentPath=${root}`, workspace], { env, stdio: 'inherit' });
+    const code = spawn('code', ['--new-window', '--user-data-dir', userDataDir, `--extensionDevelopmentPath=${root}`, workspace], {
+      env,
+      stdio: 'inherit',
+    });
     children.push(code);
     console.log('VS Code is opening with the extension; open the SageMaker Images view in the activity bar. Ctrl+C stops the emulator.');
     return;
@@ -111,16 +117,50 @@ async function main() {
   run('bash', [path.join(root, 'scripts', 'install-host.sh')]);
   console.log('Packaging the extension…');
   run('npm', ['run', 'package', '--silent']);
-  const entry = path.join(process.env.CODE_SERVER_CACHE ?? path.join(root, '.vscode-test', 'code-server-4.100.3'), 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  const entry = path.join(
+    process.env.CODE_SERVER_CACHE ?? path.join(root, '.vscode-test', 'code-server-4.100.3'),
+    'node_modules',
+    'code-server',
+    'out',
+    'node',
+    'entry.js',
+  );
   const userDataDir = path.join(demoDir, 'code-server-user-data');
   const extensionsDir = path.join(demoDir, 'code-server-extensions');
   writeSettings(userDataDir, endpoint);
-  run(process.execPath, [entry, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', path.join(root, 'dist-vsix', 'sagemaker-image-versions.vsix'), '--force'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  run(
+    process.execPath,
+    [
+      entry,
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--install-extension',
+      path.join(root, 'dist-vsix', 'sagemaker-image-versions.vsix'),
+      '--force',
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const server = spawn(
     process.execPath,
-    [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${uiPort}`, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace],
+    [
+      entry,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${uiPort}`,
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      workspace,
+    ],
     { env, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   children.push(server);

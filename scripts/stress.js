@@ -10,7 +10,10 @@ const path = require('path');
 
 const root = path.resolve(__dirname, '..');
 const runs = Number(process.env.STRESS_RUNS ?? 3);
-const suites = (process.env.STRESS_SUITES ?? 'host,e2e').split(',').map((s) => s.trim()).filter(Boolean);
+const suites = (process.env.STRESS_SUITES ?? 'host,e2e')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const burnerCount = Number(process.env.STRESS_BURNERS ?? 2);
 const maxMs = Number(process.env.STRESS_MAX_MINUTES ?? 90) * 60_000;
 
@@ -19,8 +22,16 @@ const BURN = `const end = Date.now() + ${maxMs}; let x = 0; while (Date.now() < 
 
 /** The commands of a suite: built once, then run `runs` times. */
 const SUITES = {
-  host: { build: ['npm', ['run', 'build']], also: ['npm', ['run', 'compile-tests']], run: [process.execPath, ['out/test/host/runHostTests.js']] },
-  e2e: { build: ['npm', ['run', 'package']], also: ['npm', ['run', 'compile-tests']], run: [process.execPath, ['node_modules/mocha/bin/mocha.js', '--config', '.mocharc.e2e.json']] },
+  host: {
+    build: ['npm', ['run', 'build']],
+    also: ['npm', ['run', 'compile-tests']],
+    run: [process.execPath, ['out/test/host/runHostTests.js']],
+  },
+  e2e: {
+    build: ['npm', ['run', 'package']],
+    also: ['npm', ['run', 'compile-tests']],
+    run: [process.execPath, ['node_modules/mocha/bin/mocha.js', '--config', '.mocharc.e2e.json']],
+  },
 };
 
 function sh([cmd, args]) {
@@ -66,7 +77,9 @@ async function main() {
       process.exit(130);
     });
   }
-  console.log(`stress: ${burners.length} CPU burner(s) running (pids ${burners.map((b) => b.pid).join(', ')}), ${runs} run(s) of ${suites.join(' and ')}`);
+  console.log(
+    `stress: ${burners.length} CPU burner(s) running (pids ${burners.map((b) => b.pid).join(', ')}), ${runs} run(s) of ${suites.join(' and ')}`,
+  );
   const results = [];
   try {
     for (const s of suites) {

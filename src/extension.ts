@@ -57,7 +57,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     // The session logs it (warn) and calls this once per endpoint: plain http off loopback.
     onInsecureEndpoint: (host) =>
       void vscode.window.showWarningMessage(
-        vscode.l10n.t('The SageMaker endpoint on {0} uses plain http: requests and session tokens are sent unencrypted. Use https (plain http is only safe on a loopback address).', host),
+        vscode.l10n.t(
+          'The SageMaker endpoint on {0} uses plain http: requests and session tokens are sent unencrypted. Use https (plain http is only safe on a loopback address).',
+          host,
+        ),
       ),
   });
   const query = new ViewQuery(context.workspaceState);
@@ -97,7 +100,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         .profileExists(next.profile)
         .catch(() => false);
       if (!exists) {
-        const message = vscode.l10n.t('AWS profile “{0}” is not in the shared config or credentials file; still using the previous settings.', next.profile);
+        const message = vscode.l10n.t(
+          'AWS profile “{0}” is not in the shared config or credentials file; still using the previous settings.',
+          next.profile,
+        );
         logger.error(message);
         void vscode.window.showErrorMessage(plainText(message), vscode.l10n.t('Select AWS Profile…')).then((pick) => {
           if (pick) void vscode.commands.executeCommand('sagemakerImages.selectProfile');
@@ -126,7 +132,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     documents,
     vscode.workspace.registerTextDocumentContentProvider(VERSION_DOCUMENT_SCHEME, documents),
     vscode.languages.registerHoverProvider(HOVER_SELECTOR, {
-      provideHover: (document, position, token) => (mayHoldArn(document.lineAt(position.line).text) ? hovers().provideHover(document, position, token) : undefined),
+      provideHover: (document, position, token) =>
+        mayHoldArn(document.lineAt(position.line).text) ? hovers().provideHover(document, position, token) : undefined,
     }),
     tree.onDidRefreshAll(() => {
       documents.refreshOpen();
@@ -159,7 +166,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       }
       if (e.affectsConfiguration(`${SECTION}.requestTimeoutSeconds`) && session.setRequestTimeout(readRequestTimeoutMs())) tree.refresh();
       else if (e.affectsConfiguration(`${SECTION}.pageSize`)) refreshTree();
-      const sortChanged = e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortBy}`) || e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortOrder}`);
+      const sortChanged =
+        e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortBy}`) || e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortOrder}`);
       // Sort Versions… reloads once after writing both keys (see ViewQuery.setSort).
       if (sortChanged && !query.writingSort) onQueryChanged('versions');
     }),

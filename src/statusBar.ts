@@ -35,7 +35,9 @@ export class ConnectionStatusBar implements vscode.Disposable {
     this.item.text = `$(cloud) ${profile} · ${region}${endpoint ? ' $(plug)' : ''}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**${vscode.l10n.t('SageMaker Images')}**  \n`);
-    tooltip.appendMarkdown(`${vscode.l10n.t('Profile')}: ${mdCode(profile)}${settings.profile ? '' : ` (${vscode.l10n.t('default chain')})`}  \n`);
+    tooltip.appendMarkdown(
+      `${vscode.l10n.t('Profile')}: ${mdCode(profile)}${settings.profile ? '' : ` (${vscode.l10n.t('default chain')})`}  \n`,
+    );
     tooltip.appendMarkdown(`${vscode.l10n.t('Region')}: ${mdCode(region)}  \n`);
     if (endpoint) tooltip.appendMarkdown(`${vscode.l10n.t('Custom endpoint')}: ${mdCode(endpoint)}  \n`);
     tooltip.appendMarkdown(`\n${vscode.l10n.t('Click to change the profile or region.')}`);

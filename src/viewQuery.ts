@@ -25,7 +25,10 @@ export class ViewQuery {
 
   get versionQuery(): VersionQuery {
     const config = vscode.workspace.getConfiguration(SECTION);
-    return { ...readSort(config.get<unknown>(SORT_SETTINGS.sortBy), config.get<unknown>(SORT_SETTINGS.sortOrder)), filters: { ...this.filters } };
+    return {
+      ...readSort(config.get<unknown>(SORT_SETTINGS.sortBy), config.get<unknown>(SORT_SETTINGS.sortOrder)),
+      filters: { ...this.filters },
+    };
   }
 
   get dateFilters(): DateFilters {

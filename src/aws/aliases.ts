@@ -3,7 +3,12 @@ import type { SageMakerConnection } from './clientFactory';
 import { listAliasesPage, type OperationOptions } from './operations';
 import { collectAllPages } from './paging';
 
-export function listAllAliases(conn: SageMakerConnection, imageName: string, version?: number, options: OperationOptions = {}): Promise<string[]> {
+export function listAllAliases(
+  conn: SageMakerConnection,
+  imageName: string,
+  version?: number,
+  options: OperationOptions = {},
+): Promise<string[]> {
   const what = version === undefined ? `the aliases of image “${imageName}”` : `the aliases of version ${version} of image “${imageName}”`;
   return collectAllPages((nextToken) => listAliasesPage(conn, { imageName, version, maxResults: 100, nextToken }, options), what);
 }

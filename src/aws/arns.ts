@@ -8,7 +8,8 @@
  */
 
 export const IMAGE_ARN = /^arn:(aws(?:-[\w]+)*):sagemaker:([^:]+):([0-9]{12}):image\/([a-zA-Z0-9](?:[-.]?[a-zA-Z0-9])*)$/;
-export const IMAGE_VERSION_ARN = /^arn:(aws(?:-[\w]+)*):sagemaker:([^:]+):([0-9]{12}):image-version\/([a-z0-9](?:[-.]?[a-z0-9])*)\/([0-9]+)$/;
+export const IMAGE_VERSION_ARN =
+  /^arn:(aws(?:-[\w]+)*):sagemaker:([^:]+):([0-9]{12}):image-version\/([a-z0-9](?:[-.]?[a-z0-9])*)\/([0-9]+)$/;
 
 /** The model's maximum length of ImageArn and ImageVersionArn. */
 export const MAX_ARN_LENGTH = 256;
@@ -37,7 +38,9 @@ export function parseImageVersionArn(arn: string): ParsedImageVersionArn | undef
   const m = text.length <= MAX_ARN_LENGTH ? IMAGE_VERSION_ARN.exec(text) : null;
   if (!m) return undefined;
   const version = Number(m[5]);
-  return Number.isSafeInteger(version) ? { kind: 'imageVersion', partition: m[1], region: m[2], account: m[3], imageName: m[4], version } : undefined;
+  return Number.isSafeInteger(version)
+    ? { kind: 'imageVersion', partition: m[1], region: m[2], account: m[3], imageName: m[4], version }
+    : undefined;
 }
 
 export function parseArn(arn: string): ParsedImageArn | ParsedImageVersionArn | undefined {

@@ -3,6 +3,13 @@
  * activation bundle only reaches it through lazy.ts, on first use.
  */
 export { ConnectionCache, createConnection, DEFAULT_CLIENT_OPTIONS, type ClientOptions, type SageMakerConnection } from './clientFactory';
-export { describeImage, describeImageVersion, listAliasesPage, listImagesPage, listImageVersionsPage, type OperationOptions } from './operations';
+export {
+  describeImage,
+  describeImageVersion,
+  listAliasesPage,
+  listImagesPage,
+  listImageVersionsPage,
+  type OperationOptions,
+} from './operations';
 export { listAllAliases } from './aliases';
 export { listProfiles, profileExists, type ProfileInfo, type ProfileKind } from './profiles';

@@ -14,15 +14,7 @@
 import { MAX_PROFILE_NAME, ssoLoginCommand } from './shellQuote';
 
 export type AwsErrorKind =
-  | 'notFound'
-  | 'accessDenied'
-  | 'throttled'
-  | 'expiredCredentials'
-  | 'noCredentials'
-  | 'network'
-  | 'timeout'
-  | 'validation'
-  | 'unknown';
+  'notFound' | 'accessDenied' | 'throttled' | 'expiredCredentials' | 'noCredentials' | 'network' | 'timeout' | 'validation' | 'unknown';
 
 /** What the failing call was about, so the message can name it. */
 export interface ErrorContext {
@@ -77,13 +69,7 @@ export function isCancelled(e: unknown): boolean {
 }
 
 const NOT_FOUND = new Set(['ResourceNotFound', 'ResourceNotFoundException', 'NotFoundException']);
-const ACCESS_DENIED = new Set([
-  'AccessDenied',
-  'AccessDeniedException',
-  'UnauthorizedOperation',
-  'UnauthorizedException',
-  'NotAuthorized',
-]);
+const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedException', 'NotAuthorized']);
 const BAD_CREDENTIALS = new Set([
   'UnrecognizedClientException',
   'InvalidClientTokenId',
@@ -176,7 +162,11 @@ export function toAwsError(e: unknown, ctx: ErrorContext): AwsError {
     if (/aws sso login|SSO session/i.test(probe)) return ssoExpired(profile, details);
     const missing = missingProfileName(probe);
     if (missing !== undefined) {
-      return make('noCredentials', `Profile “${missing}” was not found in the shared AWS config or credentials file, or it has no usable credentials. Choose another with Select AWS Profile….`, false);
+      return make(
+        'noCredentials',
+        `Profile “${missing}” was not found in the shared AWS config or credentials file, or it has no usable credentials. Choose another with Select AWS Profile….`,
+        false,
+      );
     }
   }
   if (EXPIRED.has(name) || (PROVIDER_ERRORS.has(name) && /expired|refresh failed/i.test(raw.slice(0, MAX_MATCHED)))) {
@@ -194,7 +184,11 @@ export function toAwsError(e: unknown, ctx: ErrorContext): AwsError {
     );
   }
   if (BAD_CREDENTIALS.has(name)) {
-    return make('accessDenied', `AWS did not accept the credentials of profile “${profile}” for ${what}${loc} (${name}). Check the profile's access key or sign in again.`, false);
+    return make(
+      'accessDenied',
+      `AWS did not accept the credentials of profile “${profile}” for ${what}${loc} (${name}). Check the profile's access key or sign in again.`,
+      false,
+    );
   }
   if (ACCESS_DENIED.has(name) || httpStatus === 403) {
     return make(
@@ -218,12 +212,24 @@ export function toAwsError(e: unknown, ctx: ErrorContext): AwsError {
   const networkCode = netCode !== undefined && NETWORK_CODES.has(netCode);
   if (
     !networkCode &&
-    (name === 'TimeoutError' || name === 'RequestTimeout' || name === 'RequestTimeoutException' || code === 'ETIMEDOUT' || (/timed out|timeout/i.test(probe) && !httpStatus))
+    (name === 'TimeoutError' ||
+      name === 'RequestTimeout' ||
+      name === 'RequestTimeoutException' ||
+      code === 'ETIMEDOUT' ||
+      (/timed out|timeout/i.test(probe) && !httpStatus))
   ) {
-    return make('timeout', `SageMaker did not answer in time (${ctx.operation} for ${what}${loc}). Check your network or endpoint, then retry.`, true);
+    return make(
+      'timeout',
+      `SageMaker did not answer in time (${ctx.operation} for ${what}${loc}). Check your network or endpoint, then retry.`,
+      true,
+    );
   }
   if (networkCode || /socket hang up|network|ECONNREFUSED|ECONNRESET/i.test(probe)) {
-    return make('network', `Could not reach SageMaker${loc} (${netCode ?? firstSentence(raw)}). Check your network, proxy or the configured endpoint, then retry.`, true);
+    return make(
+      'network',
+      `Could not reach SageMaker${loc} (${netCode ?? firstSentence(raw)}). Check your network, proxy or the configured endpoint, then retry.`,
+      true,
+    );
   }
   // An unparsable body (e.g. a proxy's HTML 502 page) is checked before the status: a 5xx whose
   // body is not the service's JSON did not come from SageMaker.

@@ -42,7 +42,8 @@ export function checkNextToken(t: unknown): string | undefined {
 
 export function checkVersionNumber(v: unknown): number | undefined {
   if (v === undefined) return undefined;
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw invalid(`Version must be a whole number ≥ 0, not ${JSON.stringify(v)}.`);
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+    throw invalid(`Version must be a whole number ≥ 0, not ${JSON.stringify(v)}.`);
   return v;
 }
 

@@ -12,4 +12,3 @@ export function loadAws(): AwsModule {
   loaded ??= require('./awsBundle') as AwsModule;
   return loaded;
 }
-

@@ -23,7 +23,8 @@ export const silentLogger: Logger = {
  * Names under which a secret value follows `=` or `:` (INI, env, JSON, query strings): long-term and
  * session keys in every spelling the CLI, the SDK and the SSO token cache use, and OAuth tokens.
  */
-const SECRET_NAMES = '(?:aws_)?secret_?access_?key|(?:aws_)?session_?token|(?:aws_)?security_?token|access_?token|refresh_?token|client_?secret';
+const SECRET_NAMES =
+  '(?:aws_)?secret_?access_?key|(?:aws_)?session_?token|(?:aws_)?security_?token|access_?token|refresh_?token|client_?secret';
 
 // Each pattern is linear: a literal start, then runs of one character class that the next part
 // cannot also match (no nested or overlapping quantifiers).

@@ -64,7 +64,9 @@ async function send<T extends { $metadata: { requestId?: string; httpStatusCode?
   logger.debug(`→ ${ctx.operation} ${params}`);
   try {
     // The SDK's send is overloaded per command class; our commands are SageMaker commands.
-    const output = (await conn.client.send(command as Parameters<typeof conn.client.send>[0], { abortSignal: options.abortSignal })) as unknown as T;
+    const output = (await conn.client.send(command as Parameters<typeof conn.client.send>[0], {
+      abortSignal: options.abortSignal,
+    })) as unknown as T;
     const ms = (performance.now() - started).toFixed(0);
     logger.debug(`← ${ctx.operation} ${output.$metadata.httpStatusCode ?? ''} ${ms} ms requestId=${output.$metadata.requestId ?? '-'}`);
     return output;
@@ -131,7 +133,11 @@ export function toImageVersionSummary(v: ImageVersion): ImageVersionSummary {
   return out;
 }
 
-export async function listImagesPage(conn: SageMakerConnection, input: ListImagesInput = {}, options: OperationOptions = {}): Promise<Page<ImageSummary>> {
+export async function listImagesPage(
+  conn: SageMakerConnection,
+  input: ListImagesInput = {},
+  options: OperationOptions = {},
+): Promise<Page<ImageSummary>> {
   const request = defined({
     MaxResults: checkMaxResults(input.maxResults),
     NameContains: checkNameContains(input.nameContains),
@@ -211,7 +217,11 @@ export async function describeImageVersion(
   });
 }
 
-export async function listAliasesPage(conn: SageMakerConnection, input: ListAliasesInput, options: OperationOptions = {}): Promise<Page<string>> {
+export async function listAliasesPage(
+  conn: SageMakerConnection,
+  input: ListAliasesInput,
+  options: OperationOptions = {},
+): Promise<Page<string>> {
   const imageName = checkImageName(input.imageName);
   const version = checkVersionNumber(input.version);
   const request = defined({

@@ -38,7 +38,10 @@ export function checkEndpoint(raw: string): Checked<string | undefined> {
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, message: `“${raw}” is not a URL. Use e.g. http://127.0.0.1:4566 or https://api.sagemaker.us-east-1.amazonaws.com.` };
+    return {
+      ok: false,
+      message: `“${raw}” is not a URL. Use e.g. http://127.0.0.1:4566 or https://api.sagemaker.us-east-1.amazonaws.com.`,
+    };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { ok: false, message: `The endpoint must use http or https, not “${url.protocol.replace(/:$/, '')}”.` };
@@ -55,8 +58,10 @@ export function checkRegion(raw: string): Checked<string | undefined> {
   const text = raw.trim();
   if (text === '') return { ok: true, value: undefined };
   if (text.length > MAX_INPUT) return tooLong('Region name');
-  if (!REGION.test(text)) return { ok: false, message: `“${raw}” is not an AWS Region name (e.g. us-east-1, eu-central-2, us-gov-west-1).` };
-  if (!isKnownRegion(text)) return { ok: false, message: `“${text}” is not a Region where SageMaker is available. Use Select Region… to pick one.` };
+  if (!REGION.test(text))
+    return { ok: false, message: `“${raw}” is not an AWS Region name (e.g. us-east-1, eu-central-2, us-gov-west-1).` };
+  if (!isKnownRegion(text))
+    return { ok: false, message: `“${text}” is not a Region where SageMaker is available. Use Select Region… to pick one.` };
   return { ok: true, value: text };
 }
 
@@ -64,7 +69,8 @@ export function checkProfile(raw: string): Checked<string | undefined> {
   const text = raw.trim();
   if (text === '') return { ok: true, value: undefined };
   if (text.length > MAX_INPUT) return tooLong('profile name');
-  if (!PROFILE.test(text)) return { ok: false, message: `“${raw}” is not a valid profile name (letters, digits and _ . @ + = , : / - only).` };
+  if (!PROFILE.test(text))
+    return { ok: false, message: `“${raw}” is not a valid profile name (letters, digits and _ . @ + = , : / - only).` };
   return { ok: true, value: text };
 }
 

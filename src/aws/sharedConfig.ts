@@ -17,7 +17,10 @@ export function profileName(profile: string | undefined, env: NodeJS.ProcessEnv 
   return profile ?? env.AWS_PROFILE ?? 'default';
 }
 
-export async function resolveRegion(settings: { profile?: string; region?: string }, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function resolveRegion(
+  settings: { profile?: string; region?: string },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
   if (settings.region) return settings.region;
   try {
     const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
@@ -37,7 +40,10 @@ type Section = Record<string, string | undefined>;
  * AWS_ENDPOINT_URL, then the profile's `services` section (`sagemaker = endpoint_url = …`), then the
  * profile's `endpoint_url`; nothing when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS is true.
  */
-export async function resolveEndpoint(settings: { profile?: string; endpoint?: string }, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+export async function resolveEndpoint(
+  settings: { profile?: string; endpoint?: string },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string | undefined> {
   if (settings.endpoint) return settings.endpoint;
   if ((env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? '').toLowerCase() === 'true') return undefined;
   let profile: Section = {};
@@ -51,5 +57,7 @@ export async function resolveEndpoint(settings: { profile?: string; endpoint?: s
   }
   // The profile's ignore flag switches off the environment's endpoints too.
   if (profile.ignore_configured_endpoint_urls?.toLowerCase() === 'true') return undefined;
-  return env.AWS_ENDPOINT_URL_SAGEMAKER || env.AWS_ENDPOINT_URL || services?.['sagemaker.endpoint_url'] || profile.endpoint_url || undefined;
+  return (
+    env.AWS_ENDPOINT_URL_SAGEMAKER || env.AWS_ENDPOINT_URL || services?.['sagemaker.endpoint_url'] || profile.endpoint_url || undefined
+  );
 }

@@ -54,7 +54,8 @@ function refusal(name: string): string | undefined {
     if (c === 0x0a || c === 0x0d) return 'the profile name holds a line break';
     if (c < 0x20 || c === 0x7f) return 'the profile name holds a control character';
     // Named by code point, never shown: it may be a bidirectional override or an invisible one.
-    if (c > 0x7e) return `the profile name holds U+${c.toString(16).toUpperCase().padStart(4, '0')}, a character outside printable ASCII that PowerShell or the terminal may read differently`;
+    if (c > 0x7e)
+      return `the profile name holds U+${c.toString(16).toUpperCase().padStart(4, '0')}, a character outside printable ASCII that PowerShell or the terminal may read differently`;
     const what = REFUSED_ASCII[ch];
     if (what !== undefined) return `the profile name holds ${what}`;
   }
@@ -79,6 +80,10 @@ export function quoteShellWord(name: string): { ok: true; word: string } | { ok:
  */
 export function ssoLoginCommand(profile: string): ShellCommand {
   const q = quoteShellWord(profile);
-  if (!q.ok) return { ok: false, message: `No login command is offered for this profile: ${q.message}. Run aws sso login for it in a terminal yourself.` };
+  if (!q.ok)
+    return {
+      ok: false,
+      message: `No login command is offered for this profile: ${q.message}. Run aws sso login for it in a terminal yourself.`,
+    };
   return { ok: true, command: `aws sso login --profile ${q.word}` };
 }

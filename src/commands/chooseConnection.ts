@@ -9,7 +9,11 @@ export async function chooseConnection(ctx: CommandContext): Promise<void> {
   const region = vscode.l10n.t('Select Region…');
   const picked = await vscode.window.showQuickPick(
     [
-      { label: `$(account) ${profile}`, description: ctx.session.settings.profile ?? vscode.l10n.t('default chain'), action: 'profile' as const },
+      {
+        label: `$(account) ${profile}`,
+        description: ctx.session.settings.profile ?? vscode.l10n.t('default chain'),
+        action: 'profile' as const,
+      },
       { label: `$(globe) ${region}`, description: await ctx.session.region().catch(() => ''), action: 'region' as const },
     ],
     { title: vscode.l10n.t('SageMaker Images: where to look') },

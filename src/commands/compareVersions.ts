@@ -13,12 +13,17 @@ import { selectedNodes } from './targets';
  * selected rows are compared at once; with one, asks for the other version of the same image;
  * from the palette, asks for both.
  */
-export async function compareVersions(ctx: CommandContext, clicked?: unknown, selected?: unknown): Promise<[vscode.Uri, vscode.Uri] | undefined> {
+export async function compareVersions(
+  ctx: CommandContext,
+  clicked?: unknown,
+  selected?: unknown,
+): Promise<[vscode.Uri, vscode.Uri] | undefined> {
   const title = vscode.l10n.t('Compare Versions');
   const nodes = selectedNodes(ctx, 'version', title, clicked, selected);
   if (!nodes) return undefined;
   let refs: VersionRef[] = nodes.slice(0, 2).map((n) => ctx.tree.refOf(n));
-  if (nodes.length > 2) void vscode.window.showInformationMessage(vscode.l10n.t('Comparing the first two of the {0} selected versions.', nodes.length));
+  if (nodes.length > 2)
+    void vscode.window.showInformationMessage(vscode.l10n.t('Comparing the first two of the {0} selected versions.', nodes.length));
   if (refs.length === 0) {
     const first = await pickVersion(ctx, title);
     if (!first) return undefined;
@@ -48,7 +53,10 @@ async function pickOther(ctx: CommandContext, first: VersionRef, title: string):
         { imageName: first.imageName, maxResults: 100, ...toListParameters(ctx.query.versionQuery), nextToken },
         { region: first.region, signal },
       ),
-    toItem: (v) => ({ label: vscode.l10n.t('Version {0}', v.version), description: v.version === first.version ? vscode.l10n.t('(this one)') : v.imageVersionStatus }),
+    toItem: (v) => ({
+      label: vscode.l10n.t('Version {0}', v.version),
+      description: v.version === first.version ? vscode.l10n.t('(this one)') : v.imageVersionStatus,
+    }),
   });
   return picked && { region: first.region, imageName: first.imageName, version: picked.version };
 }

@@ -19,7 +19,13 @@ export async function copyAlias(ctx: CommandContext, arg?: unknown): Promise<str
     void vscode.window.showInformationMessage(vscode.l10n.t('Version {0} of {1} has no aliases.', ref.version, ref.imageName));
     return undefined;
   }
-  const alias = aliases.length === 1 ? aliases[0] : await vscode.window.showQuickPick([...aliases], { title, placeHolder: vscode.l10n.t('Aliases of version {0} of {1}', ref.version, ref.imageName) });
+  const alias =
+    aliases.length === 1
+      ? aliases[0]
+      : await vscode.window.showQuickPick([...aliases], {
+          title,
+          placeHolder: vscode.l10n.t('Aliases of version {0} of {1}', ref.version, ref.imageName),
+        });
   if (!alias) return undefined;
   await vscode.env.clipboard.writeText(alias);
   vscode.window.setStatusBarMessage(vscode.l10n.t('$(copy) Copied alias {0}', alias), 4000);

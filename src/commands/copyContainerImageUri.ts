@@ -39,13 +39,21 @@ export async function copyContainerImageUri(ctx: CommandContext, arg?: unknown):
     return undefined;
   }
   if (!uri) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('SageMaker gives no container image for version {0} of {1}.', version ?? '?', ref.imageName));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('SageMaker gives no container image for version {0} of {1}.', version ?? '?', ref.imageName),
+    );
     return undefined;
   }
   // A registry path never holds blanks or control characters (and the model caps it at 255): text
   // that does is not something to paste into a terminal.
   if (uri.length > 255 || /[\s\p{Cc}]/u.test(uri)) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('SageMaker gave a container image for version {0} of {1} that is not a registry path; nothing was copied.', version ?? '?', ref.imageName));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t(
+        'SageMaker gave a container image for version {0} of {1} that is not a registry path; nothing was copied.',
+        version ?? '?',
+        ref.imageName,
+      ),
+    );
     return undefined;
   }
   await vscode.env.clipboard.writeText(uri);

@@ -28,7 +28,11 @@ export async function copyImageArn(ctx: CommandContext, clicked?: Node | string,
   }
   const images = selectedNodes(ctx, 'image', title, clicked, selected);
   if (!images) return undefined;
-  if (images.length > 0) return copyArns(images.map((n) => n.image.imageArn), 'image');
+  if (images.length > 0)
+    return copyArns(
+      images.map((n) => n.image.imageArn),
+      'image',
+    );
   const picked = await pickImage(ctx, title);
   return picked && copyArns([picked.imageArn], 'image');
 }
@@ -47,7 +51,11 @@ export function sameResource(answeredArn: string, wantedAccount: string | undefi
   const answeredAccount = answered.account;
   if (wantedAccount === undefined || answeredAccount === wantedAccount) return true;
   void vscode.window.showWarningMessage(
-    vscode.l10n.t('The ARN names account {0}, but this profile reads account {1}; nothing was copied. Select a profile for account {0}.', wantedAccount, answeredAccount ?? '?'),
+    vscode.l10n.t(
+      'The ARN names account {0}, but this profile reads account {1}; nothing was copied. Select a profile for account {0}.',
+      wantedAccount,
+      answeredAccount ?? '?',
+    ),
   );
   return false;
 }

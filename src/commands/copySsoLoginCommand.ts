@@ -20,6 +20,9 @@ export async function copySsoLoginCommand(ctx: CommandContext, node?: Node): Pro
     return undefined;
   }
   await vscode.env.clipboard.writeText(built.command);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('$(copy) Copied {0}: run it in a terminal, then click the error to retry', plainText(built.command)), 6000);
+  vscode.window.setStatusBarMessage(
+    vscode.l10n.t('$(copy) Copied {0}: run it in a terminal, then click the error to retry', plainText(built.command)),
+    6000,
+  );
   return built.command;
 }

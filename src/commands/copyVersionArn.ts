@@ -11,7 +11,11 @@ import { isVersionRef, readArgument, refuseArgument, reportFailure, selectedNode
  * From the palette with no version selected it asks for an image, then a version. Given an ARN
  * (a hover link), it copies the ARN SageMaker answers for that version, never the argument's text.
  */
-export async function copyVersionArn(ctx: CommandContext, clicked?: Node | string, selected?: readonly Node[]): Promise<string | undefined> {
+export async function copyVersionArn(
+  ctx: CommandContext,
+  clicked?: Node | string,
+  selected?: readonly Node[],
+): Promise<string | undefined> {
   const title = vscode.l10n.t('Copy Version ARN');
   const argument = selected === undefined ? readArgument(ctx, clicked) : undefined;
   if (argument?.kind === 'ref') {
@@ -22,7 +26,8 @@ export async function copyVersionArn(ctx: CommandContext, clicked?: Node | strin
     }
     let answered: string;
     try {
-      answered = (await ctx.session.describeImageVersion({ imageName: ref.imageName, version: ref.version }, { region: ref.region })).imageVersionArn;
+      answered = (await ctx.session.describeImageVersion({ imageName: ref.imageName, version: ref.version }, { region: ref.region }))
+        .imageVersionArn;
     } catch (e) {
       reportFailure(title, e, errorMessage);
       return undefined;
@@ -32,7 +37,11 @@ export async function copyVersionArn(ctx: CommandContext, clicked?: Node | strin
   }
   const versions = selectedNodes(ctx, 'version', title, clicked, selected);
   if (!versions) return undefined;
-  if (versions.length > 0) return copyArns(versions.map((v) => v.version.imageVersionArn), 'version');
+  if (versions.length > 0)
+    return copyArns(
+      versions.map((v) => v.version.imageVersionArn),
+      'version',
+    );
   const picked = await pickVersion(ctx, title);
   return picked && copyArns([picked.version.imageVersionArn], 'version');
 }

@@ -1,6 +1,13 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import { exportPages, ExportWriter, formatFromPath, openReplacement, type ExportFormat, type ReplacementFile } from '../model/versionExport';
+import {
+  exportPages,
+  ExportWriter,
+  formatFromPath,
+  openReplacement,
+  type ExportFormat,
+  type ReplacementFile,
+} from '../model/versionExport';
 import { describeQuery, toListParameters } from '../model/versionQuery';
 import { isCancelled } from '../aws/errors';
 import { errorMessage } from '../tree/nodes';
@@ -42,7 +49,10 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
     options.uri ??
     (await vscode.window.showSaveDialog({
       title: vscode.l10n.t('Export the versions of {0}', image.imageName),
-      defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()), `${image.imageName}-versions.json`),
+      defaultUri: vscode.Uri.joinPath(
+        vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()),
+        `${image.imageName}-versions.json`,
+      ),
       filters: { JSON: ['json'], CSV: ['csv'] },
     }));
   if (!uri) return undefined;
@@ -64,12 +74,19 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
   const write = (chunk: string) => (file ? file.write(chunk) : Promise.reject(new Error('the export file is not open')));
 
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the versions of {0}', image.imageName), cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Exporting the versions of {0}', image.imageName),
+      cancellable: true,
+    },
     async (progress, token) => {
       // Cancel also aborts the page on its way, rather than waiting for it.
       const abort = new AbortController();
       const cancelled = () => token.isCancellationRequested || options.cancellation?.isCancellationRequested === true;
-      const subscriptions = [token.onCancellationRequested(() => abort.abort()), options.cancellation?.onCancellationRequested(() => abort.abort())];
+      const subscriptions = [
+        token.onCancellationRequested(() => abort.abort()),
+        options.cancellation?.onCancellationRequested(() => abort.abort()),
+      ];
       const stopped = async (result: { count: number; pages: number }): Promise<ExportResult> => {
         await file?.discard();
         void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled; nothing was written.'));
@@ -82,7 +99,10 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
         file = await openReplacement(uri.fsPath);
         const result = await exportPages(
           (nextToken) =>
-            ctx.session.listImageVersions({ imageName: image.imageName, maxResults: 100, ...parameters, nextToken }, { region: image.region || undefined, signal: abort.signal }),
+            ctx.session.listImageVersions(
+              { imageName: image.imageName, maxResults: 100, ...parameters, nextToken },
+              { region: image.region || undefined, signal: abort.signal },
+            ),
           writer,
           {
             isCancelled: cancelled,
@@ -97,7 +117,16 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
         const described = describeQuery(query);
         const open = vscode.l10n.t('Open File');
         void vscode.window
-          .showInformationMessage(vscode.l10n.t('Exported {0} versions of {1}{2} to {3}.', result.count, image.imageName, described ? ` (${described})` : '', uri.fsPath), open)
+          .showInformationMessage(
+            vscode.l10n.t(
+              'Exported {0} versions of {1}{2} to {3}.',
+              result.count,
+              image.imageName,
+              described ? ` (${described})` : '',
+              uri.fsPath,
+            ),
+            open,
+          )
           .then((pick) => {
             if (pick === open) void vscode.window.showTextDocument(uri);
           });
@@ -105,7 +134,9 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
       } catch (e) {
         if (isCancelled(e) && cancelled()) return await stopped({ count: writer.count, pages: pagesSoFar });
         await file?.discard().catch(() => undefined);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Export of {0} failed; nothing was written: {1}', image.imageName, plainText(errorMessage(e))));
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('Export of {0} failed; nothing was written: {1}', image.imageName, plainText(errorMessage(e))),
+        );
         return undefined;
       } finally {
         for (const s of subscriptions) s?.dispose();

@@ -34,8 +34,12 @@ export async function filterVersionsByDate(ctx: CommandContext): Promise<void> {
       field,
     })),
   ];
-  if (ctx.query.filtersActive) items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: vscode.l10n.t('Clear all version filters'), clear: true });
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Filter Versions by Date'), placeHolder: vscode.l10n.t('Pick a preset or a bound to set') });
+  if (ctx.query.filtersActive)
+    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: vscode.l10n.t('Clear all version filters'), clear: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Filter Versions by Date'),
+    placeHolder: vscode.l10n.t('Pick a preset or a bound to set'),
+  });
   if (!picked) return;
   if (picked.clear) {
     await ctx.query.setDateFilters({});
@@ -66,7 +70,9 @@ export async function filterVersionsByDate(ctx: CommandContext): Promise<void> {
   };
   const value = await vscode.window.showInputBox({
     title: vscode.l10n.t(FIELD_LABELS[field]),
-    prompt: vscode.l10n.t('A date (2024-05-01, 2024-05-01 10:30, ISO 8601) or a span back from now (7d, 12h, 30m, today, yesterday). Local time unless a zone is given. Empty removes this bound.'),
+    prompt: vscode.l10n.t(
+      'A date (2024-05-01, 2024-05-01 10:30, ISO 8601) or a span back from now (7d, 12h, 30m, today, yesterday). Local time unless a zone is given. Empty removes this bound.',
+    ),
     // At full precision, so that Enter on the pre-filled text keeps the bound exactly as it was.
     value: current[field] ? dateInputText(current[field]!, FIELD_BOUND[field]) : '',
     validateInput: (text) => next(text).message,

@@ -29,7 +29,13 @@ export async function pickFromPages<T>(options: {
   const render = () => {
     const entries: Entry<T>[] = list.items.map((value) => ({ ...options.toItem(value), value }));
     if (list.hasMore) entries.push({ label: `$(ellipsis) ${vscode.l10n.t('Load more…')}`, alwaysShow: true, loadMore: true });
-    if (list.error !== undefined) entries.push({ label: `$(error) ${errorMessage(list.error)}`, detail: vscode.l10n.t('Select to retry'), alwaysShow: true, loadMore: true });
+    if (list.error !== undefined)
+      entries.push({
+        label: `$(error) ${errorMessage(list.error)}`,
+        detail: vscode.l10n.t('Select to retry'),
+        alwaysShow: true,
+        loadMore: true,
+      });
     if (entries.length === 0) entries.push({ label: vscode.l10n.t('Nothing to pick from'), alwaysShow: true });
     picker.items = entries;
   };

@@ -25,8 +25,14 @@ export async function pickImage(ctx: CommandContext, title: string): Promise<Ima
     placeholder: region ? vscode.l10n.t('Pick an image in {0}', region) : vscode.l10n.t('Pick an image'),
     what: 'images',
     fetchPage: (nextToken, signal) =>
-      ctx.session.listImages({ maxResults: 100, nameContains: ctx.query.nameContains, sortBy: 'IMAGE_NAME', sortOrder: 'ASCENDING', nextToken }, { region, signal }),
-    toItem: (i) => ({ label: i.imageName, description: [i.displayName, i.imageStatus !== 'CREATED' ? i.imageStatus : undefined].filter(Boolean).join(' · ') }),
+      ctx.session.listImages(
+        { maxResults: 100, nameContains: ctx.query.nameContains, sortBy: 'IMAGE_NAME', sortOrder: 'ASCENDING', nextToken },
+        { region, signal },
+      ),
+    toItem: (i) => ({
+      label: i.imageName,
+      description: [i.displayName, i.imageStatus !== 'CREATED' ? i.imageStatus : undefined].filter(Boolean).join(' · '),
+    }),
   });
 }
 
@@ -36,7 +42,10 @@ export async function regionOf(ctx: CommandContext, image: ImageSummary): Promis
 }
 
 /** From the palette: an image (see pickImage), then one of its versions under the current sort and filters. */
-export async function pickVersion(ctx: CommandContext, title: string): Promise<{ image: ImageSummary; version: ImageVersionSummary } | undefined> {
+export async function pickVersion(
+  ctx: CommandContext,
+  title: string,
+): Promise<{ image: ImageSummary; version: ImageVersionSummary } | undefined> {
   const image = await pickImage(ctx, title);
   if (!image) return undefined;
   const version = await pickFromPages<ImageVersionSummary>({

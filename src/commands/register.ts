@@ -35,6 +35,8 @@ export const COMMAND_IDS: readonly string[] = [
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   return COMMAND_IDS.map((id) =>
-    vscode.commands.registerCommand(id, (...args: unknown[]) => (loadCommands().COMMAND_HANDLERS[id] as (ctx: CommandContext, ...rest: unknown[]) => unknown)(ctx, ...args)),
+    vscode.commands.registerCommand(id, (...args: unknown[]) =>
+      (loadCommands().COMMAND_HANDLERS[id] as (ctx: CommandContext, ...rest: unknown[]) => unknown)(ctx, ...args),
+    ),
   );
 }

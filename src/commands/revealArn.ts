@@ -32,16 +32,20 @@ export interface RevealOptions {
 const MAX_ARN_INPUT = 1024;
 
 function arnProblem(text: string): string | undefined {
-  if (text.length > MAX_ARN_INPUT) return vscode.l10n.t('Not a SageMaker image or image version ARN (longer than {0} characters).', MAX_ARN_INPUT);
+  if (text.length > MAX_ARN_INPUT)
+    return vscode.l10n.t('Not a SageMaker image or image version ARN (longer than {0} characters).', MAX_ARN_INPUT);
   const value = text.trim();
   if (value === '') return vscode.l10n.t('Paste an image ARN (…:image/NAME) or an image version ARN (…:image-version/NAME/VERSION).');
   const parsed = parseArn(value);
   if (parsed && !isKnownRegion(parsed.region)) return vscode.l10n.t('{0} is not a region SageMaker serves.', parsed.region);
   if (parsed) return undefined;
   if (/:image-version\//.test(value) && !IMAGE_VERSION_ARN.test(value)) {
-    return vscode.l10n.t('Not an image version ARN: expected arn:PARTITION:sagemaker:REGION:ACCOUNT:image-version/NAME/VERSION, with a lower-case name.');
+    return vscode.l10n.t(
+      'Not an image version ARN: expected arn:PARTITION:sagemaker:REGION:ACCOUNT:image-version/NAME/VERSION, with a lower-case name.',
+    );
   }
-  if (/:image\//.test(value) && !IMAGE_ARN.test(value)) return vscode.l10n.t('Not an image ARN: expected arn:PARTITION:sagemaker:REGION:ACCOUNT:image/NAME.');
+  if (/:image\//.test(value) && !IMAGE_ARN.test(value))
+    return vscode.l10n.t('Not an image ARN: expected arn:PARTITION:sagemaker:REGION:ACCOUNT:image/NAME.');
   return vscode.l10n.t('Not a SageMaker image or image version ARN.');
 }
 
@@ -53,7 +57,12 @@ function arnProblem(text: string): string | undefined {
  */
 export async function revealArn(ctx: CommandContext, arg?: unknown, options?: RevealOptions): Promise<RevealResult> {
   let text = typeof arg === 'string' ? arg : undefined;
-  const problem = text === undefined ? (arg === undefined ? undefined : vscode.l10n.t('Reveal takes an image or image version ARN; it was given something else, and did nothing.')) : arnProblem(text);
+  const problem =
+    text === undefined
+      ? arg === undefined
+        ? undefined
+        : vscode.l10n.t('Reveal takes an image or image version ARN; it was given something else, and did nothing.')
+      : arnProblem(text);
   if (problem) {
     void vscode.window.showErrorMessage(plainText(problem));
     return 'invalid';
@@ -70,7 +79,10 @@ export async function revealArn(ctx: CommandContext, arg?: unknown, options?: Re
   if (!arn || arnProblem(text)) return 'invalid';
   const version = arn.kind === 'imageVersion' ? arn.version : undefined;
 
-  const maxPages = typeof options?.maxPages === 'number' && options.maxPages >= 1 ? Math.min(Math.floor(options.maxPages), REVEAL_MAX_PAGES) : REVEAL_MAX_PAGES;
+  const maxPages =
+    typeof options?.maxPages === 'number' && options.maxPages >= 1
+      ? Math.min(Math.floor(options.maxPages), REVEAL_MAX_PAGES)
+      : REVEAL_MAX_PAGES;
   // A token from a command link is JSON, not a token: only a real one (with its event) is used.
   const cancellation = typeof options?.cancellation?.onCancellationRequested === 'function' ? options.cancellation : undefined;
   const locate = () => locateWithProgress(ctx, arn.region, arn.imageName, version, maxPages, cancellation);
@@ -86,7 +98,11 @@ export async function revealArn(ctx: CommandContext, arg?: unknown, options?: Re
     if (listedAccount && listedAccount !== arn.account) {
       // Same name, other account: selecting it would point at a different resource.
       void vscode.window.showWarningMessage(
-        vscode.l10n.t('The ARN names account {0}, but this profile lists the images of account {1}. Select a profile for account {0} to reveal it.', arn.account, listedAccount),
+        vscode.l10n.t(
+          'The ARN names account {0}, but this profile lists the images of account {1}. Select a profile for account {0} to reveal it.',
+          arn.account,
+          listedAccount,
+        ),
       );
       return 'otherAccount';
     }
@@ -110,12 +126,19 @@ export async function revealArn(ctx: CommandContext, arg?: unknown, options?: Re
         outcome.filtered
           ? vscode.l10n.t('Version {0} of {1} is hidden by the version filters.', version ?? '?', arn.imageName)
           : vscode.l10n.t('Version {0} of {1} does not exist.', version ?? '?', arn.imageName),
-        outcome.filtered ? { title: vscode.l10n.t('Clear Version Filters'), run: () => void vscode.commands.executeCommand('sagemakerImages.clearVersionFilters') } : undefined,
+        outcome.filtered
+          ? {
+              title: vscode.l10n.t('Clear Version Filters'),
+              run: () => void vscode.commands.executeCommand('sagemakerImages.clearVersionFilters'),
+            }
+          : undefined,
       );
       break;
     case 'failed':
       if (outcome.image) await ctx.view.reveal(outcome.image, { expand: true });
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not reveal {0}: {1}', plainText(text.trim()), plainText(errorMessage(outcome.error))));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Could not reveal {0}: {1}', plainText(text.trim()), plainText(errorMessage(outcome.error))),
+      );
       break;
     case 'regionNotShown':
       void vscode.window.showErrorMessage(vscode.l10n.t('Region {0} is still not shown; check the region settings.', arn.region));
@@ -137,10 +160,17 @@ function locateWithProgress(
   cancellation: vscode.CancellationToken | undefined,
 ): Thenable<RevealOutcome | 'cancelled'> {
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Revealing {0}', version === undefined ? imageName : `${imageName} v${version}`), cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Revealing {0}', version === undefined ? imageName : `${imageName} v${version}`),
+      cancellable: true,
+    },
     async (_progress, token) => {
       const abort = new AbortController();
-      const subscriptions = [token.onCancellationRequested(() => abort.abort()), cancellation?.onCancellationRequested(() => abort.abort())];
+      const subscriptions = [
+        token.onCancellationRequested(() => abort.abort()),
+        cancellation?.onCancellationRequested(() => abort.abort()),
+      ];
       if (cancellation?.isCancellationRequested) abort.abort();
       try {
         const outcome = await ctx.tree.locate(region, imageName, version, { maxPages, signal: abort.signal });
@@ -171,13 +201,19 @@ function clearNameFilter(ctx: CommandContext): void {
 async function switchRegion(ctx: CommandContext, region: string, confirmed: boolean): Promise<boolean> {
   const sideBySide = ctx.tree.isSideBySide;
   const yes = sideBySide ? vscode.l10n.t('Add {0}', region) : vscode.l10n.t('Switch to {0}', region);
-  const pick = confirmed ? yes : await vscode.window.showWarningMessage(
-    sideBySide
-      ? vscode.l10n.t('The ARN is in {0}, which the view does not show ({1}). Add it to sagemakerImages.regions?', region, ctx.tree.region)
-      : vscode.l10n.t('The ARN is in {0}; the view lists {1}. Switch the region to {0}?', region, ctx.tree.region || '?'),
-    { modal: true },
-    yes,
-  );
+  const pick = confirmed
+    ? yes
+    : await vscode.window.showWarningMessage(
+        sideBySide
+          ? vscode.l10n.t(
+              'The ARN is in {0}, which the view does not show ({1}). Add it to sagemakerImages.regions?',
+              region,
+              ctx.tree.region,
+            )
+          : vscode.l10n.t('The ARN is in {0}; the view lists {1}. Switch the region to {0}?', region, ctx.tree.region || '?'),
+        { modal: true },
+        yes,
+      );
   if (pick !== yes) return false;
   const config = vscode.workspace.getConfiguration(SECTION);
   // One entry in sagemakerImages.regions overrides sagemakerImages.region: change the one in force.

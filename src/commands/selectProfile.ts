@@ -32,7 +32,9 @@ export async function selectProfile(ctx: CommandContext): Promise<string | undef
   const items: Item[] = [
     {
       label: `${current === undefined ? '$(check) ' : ''}${vscode.l10n.t('Default credential chain')}`,
-      description: process.env.AWS_PROFILE ? `AWS_PROFILE=${process.env.AWS_PROFILE}` : vscode.l10n.t('environment, default profile, SSO, instance role'),
+      description: process.env.AWS_PROFILE
+        ? `AWS_PROFILE=${process.env.AWS_PROFILE}`
+        : vscode.l10n.t('environment, default profile, SSO, instance role'),
       profile: undefined,
     },
     ...profiles.map((p) => ({
@@ -44,7 +46,10 @@ export async function selectProfile(ctx: CommandContext): Promise<string | undef
   ];
   const picked = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Select AWS Profile'),
-    placeHolder: profiles.length === 0 ? vscode.l10n.t('No profiles in the shared AWS config or credentials files') : vscode.l10n.t('Profile to list SageMaker images with'),
+    placeHolder:
+      profiles.length === 0
+        ? vscode.l10n.t('No profiles in the shared AWS config or credentials files')
+        : vscode.l10n.t('Profile to list SageMaker images with'),
     matchOnDescription: true,
   });
   if (!picked) return undefined;

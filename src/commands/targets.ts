@@ -37,7 +37,10 @@ export function readArgument(ctx: CommandContext, value: unknown): CommandArgume
     if (value.length > MAX_ARN_LENGTH + 64) return { kind: 'refused' };
     const parsed = parseArn(value);
     if (!parsed || !isKnownRegion(parsed.region)) return { kind: 'refused' };
-    const ref = parsed.kind === 'imageVersion' ? { region: parsed.region, imageName: parsed.imageName, version: parsed.version } : { region: parsed.region, imageName: parsed.imageName };
+    const ref =
+      parsed.kind === 'imageVersion'
+        ? { region: parsed.region, imageName: parsed.imageName, version: parsed.version }
+        : { region: parsed.region, imageName: parsed.imageName };
     return { kind: 'ref', ref, account: parsed.account };
   }
   if (typeof value !== 'object' || Array.isArray(value)) return { kind: 'refused' };
@@ -55,7 +58,10 @@ export function readArgument(ctx: CommandContext, value: unknown): CommandArgume
 /** Says that the argument was refused; nothing was done. */
 export function refuseArgument(title: string): void {
   void vscode.window.showErrorMessage(
-    vscode.l10n.t('{0}: refused what the command was given. It accepts a row of the SageMaker Images view or a valid image or image version ARN; nothing was done.', title),
+    vscode.l10n.t(
+      '{0}: refused what the command was given. It accepts a row of the SageMaker Images view or a valid image or image version ARN; nothing was done.',
+      title,
+    ),
   );
 }
 
@@ -68,7 +74,13 @@ export function isVersionRef(ref: ImageRef | VersionRef | undefined): ref is Ver
  * VS Code passes, else the clicked row, else the view's selection. Undefined (after saying so)
  * when any of it is not a row the tree handed out.
  */
-export function selectedNodes<K extends 'image' | 'version'>(ctx: CommandContext, kind: K, title: string, clicked?: unknown, selected?: unknown): Extract<Node, { kind: K }>[] | undefined {
+export function selectedNodes<K extends 'image' | 'version'>(
+  ctx: CommandContext,
+  kind: K,
+  title: string,
+  clicked?: unknown,
+  selected?: unknown,
+): Extract<Node, { kind: K }>[] | undefined {
   let nodes: readonly Node[];
   if (Array.isArray(selected) && selected.length > 0) {
     if (!selected.every((n) => ctx.tree.holds(n)) || (clicked !== undefined && !ctx.tree.holds(clicked))) {
@@ -147,7 +159,9 @@ export async function imageTarget(ctx: CommandContext, arg: unknown, title: stri
 
 /** Says what failed, in a notification with Show Log. */
 export function reportFailure(what: string, error: unknown, message: (e: unknown) => string): void {
-  void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}', what, plainText(message(error))), vscode.l10n.t('Show Log')).then((pick) => {
-    if (pick) void vscode.commands.executeCommand('sagemakerImages.showLog');
-  });
+  void vscode.window
+    .showErrorMessage(vscode.l10n.t('{0}: {1}', what, plainText(message(error))), vscode.l10n.t('Show Log'))
+    .then((pick) => {
+      if (pick) void vscode.commands.executeCommand('sagemakerImages.showLog');
+    });
 }

@@ -27,9 +27,11 @@ export async function testConnection(ctx: CommandContext): Promise<ConnectionChe
     return { ok: true, region: connection.region, endpoint, sampleImage: page.items[0]?.imageName, message };
   } catch (e) {
     const message = errorMessage(e);
-    void vscode.window.showErrorMessage(vscode.l10n.t('SageMaker connection failed: {0}', plainText(message)), vscode.l10n.t('Show Log')).then((pick) => {
-      if (pick) ctx.logChannel.show(true);
-    });
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('SageMaker connection failed: {0}', plainText(message)), vscode.l10n.t('Show Log'))
+      .then((pick) => {
+        if (pick) ctx.logChannel.show(true);
+      });
     return { ok: false, endpoint, message };
   }
 }

@@ -10,7 +10,14 @@
 import * as vscode from 'vscode';
 import type { DetailsStore, VersionRef } from '../model/detailsStore';
 import { isKnownRegion } from '../aws/regions';
-import { decideVersionDocument, parseVersionDocumentPath, VERSION_DOCUMENT_SCHEME, versionDocumentJson, versionDocumentPath, type VersionDocumentDecision } from '../model/versionDocument';
+import {
+  decideVersionDocument,
+  parseVersionDocumentPath,
+  VERSION_DOCUMENT_SCHEME,
+  versionDocumentJson,
+  versionDocumentPath,
+  type VersionDocumentDecision,
+} from '../model/versionDocument';
 import { errorMessage } from '../tree/nodes';
 
 export function versionDocumentUri(ref: VersionRef): vscode.Uri {
@@ -31,7 +38,14 @@ export class VersionDocumentProvider implements vscode.TextDocumentContentProvid
     const decision = decideVersionDocument(uri.path, { isTrusted: vscode.workspace.isTrusted, isKnownRegion });
     if (uri.scheme !== VERSION_DOCUMENT_SCHEME || decision.action === 'refuse') return errorDocument(refusal(uri, decision));
     if (decision.action === 'askForTrust') {
-      return errorDocument(vscode.l10n.t('Trust this workspace to look up version {0} of {1} in {2}: SageMaker is not called from an untrusted workspace. Then run “Refresh Version Details”.', decision.ref.version, decision.ref.imageName, decision.ref.region));
+      return errorDocument(
+        vscode.l10n.t(
+          'Trust this workspace to look up version {0} of {1} in {2}: SageMaker is not called from an untrusted workspace. Then run “Refresh Version Details”.',
+          decision.ref.version,
+          decision.ref.imageName,
+          decision.ref.region,
+        ),
+      );
     }
     const ref = decision.ref;
     const controller = new AbortController();
@@ -75,13 +89,17 @@ function errorDocument(error: string, retry?: string): string {
 }
 
 function refusal(uri: vscode.Uri, decision: VersionDocumentDecision): string {
-  if (uri.scheme !== VERSION_DOCUMENT_SCHEME || decision.action !== 'refuse') return vscode.l10n.t('Not a SageMaker image version document: {0}', uri.toString().slice(0, 300));
+  if (uri.scheme !== VERSION_DOCUMENT_SCHEME || decision.action !== 'refuse')
+    return vscode.l10n.t('Not a SageMaker image version document: {0}', uri.toString().slice(0, 300));
   const { problem, value } = decision.checked;
   switch (problem) {
     case 'unknownRegion':
       return vscode.l10n.t('{0} is not a region SageMaker serves; nothing was looked up.', value);
     case 'badImageName':
-      return vscode.l10n.t('“{0}” is not a valid image name (letters, digits and single hyphens or dots between them, 1–63 characters); nothing was looked up.', value);
+      return vscode.l10n.t(
+        '“{0}” is not a valid image name (letters, digits and single hyphens or dots between them, 1–63 characters); nothing was looked up.',
+        value,
+      );
     case 'badVersion':
       return vscode.l10n.t('“{0}” is not a version number (a whole number ≥ 0); nothing was looked up.', value);
     case 'notADocument':

@@ -25,8 +25,13 @@ import { errorMessage } from '../tree/nodes';
 
 export const HOVER_TTL_MS = 60_000;
 
-
-const LINK_COMMANDS = ['sagemakerImages.revealArn', 'sagemakerImages.copyVersionArn', 'sagemakerImages.copyImageArn', 'sagemakerImages.copyContainerImageUri', 'sagemakerImages.openInConsole'];
+const LINK_COMMANDS = [
+  'sagemakerImages.revealArn',
+  'sagemakerImages.copyVersionArn',
+  'sagemakerImages.copyImageArn',
+  'sagemakerImages.copyContainerImageUri',
+  'sagemakerImages.openInConsole',
+];
 
 function statusIcon(status: string): string {
   if (status === 'CREATED') return '$(pass)';
@@ -61,7 +66,11 @@ export class ArnHoverProvider implements vscode.HoverProvider {
     this.details = new DetailsStore(session, { ttlMs: HOVER_TTL_MS });
   }
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+  async provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | undefined> {
     if (!vscode.workspace.getConfiguration(SECTION).get<boolean>('hovers.enabled', true)) return undefined;
     const line = document.lineAt(position.line).text;
     const match = findArnAt(line, position.character);
@@ -69,11 +78,20 @@ export class ArnHoverProvider implements vscode.HoverProvider {
     const range = new vscode.Range(position.line, match.start, position.line, match.end);
     if (!isKnownRegion(match.parsed.region)) {
       // Never a client (or a request) for a region nobody serves: one line, no call.
-      return new vscode.Hover(new vscode.MarkdownString(`$(warning) ${mdText(vscode.l10n.t('SageMaker: {0} is not a region SageMaker serves.', match.parsed.region))}`, true), range);
+      return new vscode.Hover(
+        new vscode.MarkdownString(
+          `$(warning) ${mdText(vscode.l10n.t('SageMaker: {0} is not a region SageMaker serves.', match.parsed.region))}`,
+          true,
+        ),
+        range,
+      );
     }
     if (!vscode.workspace.isTrusted) {
       // A file in an untrusted folder must not make calls with the user's credentials just by being hovered.
-      return new vscode.Hover(new vscode.MarkdownString(mdText(vscode.l10n.t('SageMaker: trust this workspace to look up this ARN.'))), range);
+      return new vscode.Hover(
+        new vscode.MarkdownString(mdText(vscode.l10n.t('SageMaker: trust this workspace to look up this ARN.'))),
+        range,
+      );
     }
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());
@@ -102,11 +120,23 @@ export class ArnHoverProvider implements vscode.HoverProvider {
     }
   }
 
-  private versionHover(md: vscode.MarkdownString, arn: ParsedImageVersionArn, text: string, answer: { value: VersionDetails } | { error: unknown }): void {
-    md.appendMarkdown(`**${vscode.l10n.t('SageMaker image version')}** ${mdCode(arn.imageName)} · ${mdText(vscode.l10n.t('version {0}', arn.version))} · ${mdText(arn.region)}\n\n`);
-    const links = [link(vscode.l10n.t('Reveal in SageMaker Images'), 'sagemakerImages.revealArn', text), link(vscode.l10n.t('Copy ARN'), 'sagemakerImages.copyVersionArn', text)];
+  private versionHover(
+    md: vscode.MarkdownString,
+    arn: ParsedImageVersionArn,
+    text: string,
+    answer: { value: VersionDetails } | { error: unknown },
+  ): void {
+    md.appendMarkdown(
+      `**${vscode.l10n.t('SageMaker image version')}** ${mdCode(arn.imageName)} · ${mdText(vscode.l10n.t('version {0}', arn.version))} · ${mdText(arn.region)}\n\n`,
+    );
+    const links = [
+      link(vscode.l10n.t('Reveal in SageMaker Images'), 'sagemakerImages.revealArn', text),
+      link(vscode.l10n.t('Copy ARN'), 'sagemakerImages.copyVersionArn', text),
+    ];
     if ('error' in answer) {
-      md.appendMarkdown(`${this.problem(answer.error, vscode.l10n.t('Version {0} of {1} does not exist in {2}.', arn.version, arn.imageName, arn.region))}\n\n`);
+      md.appendMarkdown(
+        `${this.problem(answer.error, vscode.l10n.t('Version {0} of {1} does not exist in {2}.', arn.version, arn.imageName, arn.region))}\n\n`,
+      );
       md.appendMarkdown(links.join(' · '));
       return;
     }
@@ -130,9 +160,17 @@ export class ArnHoverProvider implements vscode.HoverProvider {
     md.appendMarkdown(links.join(' · '));
   }
 
-  private imageHover(md: vscode.MarkdownString, arn: ParsedImageArn, text: string, answer: { value: ImageOverview } | { error: unknown }): void {
+  private imageHover(
+    md: vscode.MarkdownString,
+    arn: ParsedImageArn,
+    text: string,
+    answer: { value: ImageOverview } | { error: unknown },
+  ): void {
     md.appendMarkdown(`**${vscode.l10n.t('SageMaker image')}** ${mdCode(arn.imageName)} · ${mdText(arn.region)}\n\n`);
-    const links = [link(vscode.l10n.t('Reveal in SageMaker Images'), 'sagemakerImages.revealArn', text), link(vscode.l10n.t('Copy ARN'), 'sagemakerImages.copyImageArn', text)];
+    const links = [
+      link(vscode.l10n.t('Reveal in SageMaker Images'), 'sagemakerImages.revealArn', text),
+      link(vscode.l10n.t('Copy ARN'), 'sagemakerImages.copyImageArn', text),
+    ];
     if ('error' in answer) {
       md.appendMarkdown(`${this.problem(answer.error, vscode.l10n.t('Image {0} does not exist in {1}.', arn.imageName, arn.region))}\n\n`);
       md.appendMarkdown(links.join(' · '));

@@ -68,7 +68,8 @@ function inRange(date: Date, now: Date, writtenYear?: number, start: Date = date
   if (Number.isNaN(date.getTime())) return fail(`Not a date. Try ${EXAMPLES}.`);
   const tooEarly = writtenYear !== undefined ? writtenYear < EARLIEST_YEAR : date.getTime() < new Date(EARLIEST_YEAR, 0, 1).getTime();
   if (tooEarly) return fail('That is before 2000: no SageMaker image can be that old.');
-  if (start.getTime() > now.getTime() + FUTURE_LIMIT_MS) return fail('That is more than a year in the future: no image version can match it.');
+  if (start.getTime() > now.getTime() + FUTURE_LIMIT_MS)
+    return fail('That is more than a year in the future: no image version can match it.');
   return { ok: true, date };
 }
 
@@ -126,7 +127,15 @@ export function parseDateInput(raw: string, now: Date = new Date(), bound: DateB
  */
 export function dateInputText(date: Date, bound: DateBound = 'lower'): string {
   const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  const [y, mo, d, h, mi, s, ms] = [date.getFullYear(), date.getMonth(), date.getDate(), date.getHours(), date.getMinutes(), date.getSeconds(), date.getMilliseconds()];
+  const [y, mo, d, h, mi, s, ms] = [
+    date.getFullYear(),
+    date.getMonth(),
+    date.getDate(),
+    date.getHours(),
+    date.getMinutes(),
+    date.getSeconds(),
+    date.getMilliseconds(),
+  ];
   const day = `${pad(y, 4)}-${pad(mo + 1)}-${pad(d)}`;
   if (localDay(y, mo, d, bound).getTime() === date.getTime()) return day;
   const seconds = s !== 0 || ms !== 0 ? `:${pad(s)}${ms !== 0 ? `.${pad(ms, 3)}` : ''}` : '';

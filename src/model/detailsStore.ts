@@ -56,14 +56,18 @@ export class DetailsStore {
 
   /** DescribeImageVersion and ListAliases for the version, in parallel, once per cache life. */
   version(ref: VersionRef, signal?: AbortSignal): Promise<VersionDetails> {
-    return untilAborted(this.versions.get(this.key(ref, ref.version), async () => {
-      const scope = { region: ref.region };
-      const [details, aliases] = await Promise.all([
-        this.session.describeImageVersion({ imageName: ref.imageName, version: ref.version }, scope),
-        this.session.listAliases(ref.imageName, ref.version, scope),
-      ]);
-      return { details, aliases };
-    }), signal, 'DescribeImageVersion');
+    return untilAborted(
+      this.versions.get(this.key(ref, ref.version), async () => {
+        const scope = { region: ref.region };
+        const [details, aliases] = await Promise.all([
+          this.session.describeImageVersion({ imageName: ref.imageName, version: ref.version }, scope),
+          this.session.listAliases(ref.imageName, ref.version, scope),
+        ]);
+        return { details, aliases };
+      }),
+      signal,
+      'DescribeImageVersion',
+    );
   }
 
   /** Already fetched and still fresh, or undefined: never makes a call. */
@@ -73,23 +77,31 @@ export class DetailsStore {
 
   /** Every alias of the image (ListAliases without Version). */
   imageAliases(ref: ImageRef, signal?: AbortSignal): Promise<readonly string[]> {
-    return untilAborted(this.imageAliasLists.get(this.key(ref), () => this.session.listAliases(ref.imageName, undefined, { region: ref.region })), signal, 'ListAliases');
+    return untilAborted(
+      this.imageAliasLists.get(this.key(ref), () => this.session.listAliases(ref.imageName, undefined, { region: ref.region })),
+      signal,
+      'ListAliases',
+    );
   }
 
   /** DescribeImage plus its latest version (DescribeImageVersion without Version). */
   image(ref: ImageRef, signal?: AbortSignal): Promise<ImageOverview> {
-    return untilAborted(this.images.get(this.key(ref), async () => {
-      const scope = { region: ref.region };
-      const [image, latest] = await Promise.all([
-        this.session.describeImage(ref.imageName, scope),
-        this.session.describeImageVersion({ imageName: ref.imageName }, scope).catch((e: unknown) => {
-          // An image without versions has no latest one: that is an answer, not a failure.
-          if ((e as { kind?: string }).kind === 'notFound') return undefined;
-          throw e;
-        }),
-      ]);
-      return { image, latest };
-    }), signal, 'DescribeImage');
+    return untilAborted(
+      this.images.get(this.key(ref), async () => {
+        const scope = { region: ref.region };
+        const [image, latest] = await Promise.all([
+          this.session.describeImage(ref.imageName, scope),
+          this.session.describeImageVersion({ imageName: ref.imageName }, scope).catch((e: unknown) => {
+            // An image without versions has no latest one: that is an answer, not a failure.
+            if ((e as { kind?: string }).kind === 'notFound') return undefined;
+            throw e;
+          }),
+        ]);
+        return { image, latest };
+      }),
+      signal,
+      'DescribeImage',
+    );
   }
 
   /** Forgets one version (its document is refreshed) or everything (the tree is refreshed). */

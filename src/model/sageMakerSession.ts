@@ -50,7 +50,9 @@ export class SageMakerSession {
     this.current = settings;
     this.requestTimeoutMs = options.requestTimeoutMs;
     this.insecureEndpoints = new InsecureEndpointWarnings((host, origin) => {
-      this.logger.warn(`The endpoint ${origin} uses plain http to ${host}, which is not a loopback address: requests, session tokens included, are sent unencrypted. Use https.`);
+      this.logger.warn(
+        `The endpoint ${origin} uses plain http to ${host}, which is not a loopback address: requests, session tokens included, are sent unencrypted. Use https.`,
+      );
       options.onInsecureEndpoint?.(host);
     });
   }
@@ -79,7 +81,9 @@ export class SageMakerSession {
     this.current = settings;
     this.generation++;
     this.cache?.clear();
-    this.logger.info(`Settings changed: profile=${settings.profile ?? '(default)'} region=${settings.region ?? '(default)'} endpoint=${settings.endpoint ?? '(default)'}`);
+    this.logger.info(
+      `Settings changed: profile=${settings.profile ?? '(default)'} region=${settings.region ?? '(default)'} endpoint=${settings.endpoint ?? '(default)'}`,
+    );
     return true;
   }
 
@@ -103,7 +107,10 @@ export class SageMakerSession {
   }
 
   /** Runs one call on the scope's client, which the cache keeps alive until the call settles. */
-  private call<T>(scope: CallScope, fn: (connection: SageMakerConnection, options: { abortSignal?: AbortSignal; logger: Logger }) => Promise<T>): Promise<T> {
+  private call<T>(
+    scope: CallScope,
+    fn: (connection: SageMakerConnection, options: { abortSignal?: AbortSignal; logger: Logger }) => Promise<T>,
+  ): Promise<T> {
     return this.connections().use(this.scopeSettings(scope.region), (connection) => fn(connection, this.options(scope)));
   }
 

@@ -68,7 +68,10 @@ export function checkVersionDocumentPath(path: string, isKnownRegion: (region: s
 }
 
 /** A valid path's version, else undefined (see checkVersionDocumentPath for why). */
-export function parseVersionDocumentPath(path: string, isKnownRegion: (region: string) => boolean): { region: string; imageName: string; version: number } | undefined {
+export function parseVersionDocumentPath(
+  path: string,
+  isKnownRegion: (region: string) => boolean,
+): { region: string; imageName: string; version: number } | undefined {
   const checked = checkVersionDocumentPath(path, isKnownRegion);
   return checked.ok ? checked.ref : undefined;
 }
@@ -83,7 +86,10 @@ export type VersionDocumentDecision =
   | { readonly action: 'askForTrust'; readonly ref: { region: string; imageName: string; version: number } }
   | { readonly action: 'describe'; readonly ref: { region: string; imageName: string; version: number } };
 
-export function decideVersionDocument(path: string, workspace: { isTrusted: boolean; isKnownRegion(region: string): boolean }): VersionDocumentDecision {
+export function decideVersionDocument(
+  path: string,
+  workspace: { isTrusted: boolean; isKnownRegion(region: string): boolean },
+): VersionDocumentDecision {
   const checked = checkVersionDocumentPath(path, (r) => workspace.isKnownRegion(r));
   if (!checked.ok) return { action: 'refuse', checked };
   return workspace.isTrusted ? { action: 'describe', ref: checked.ref } : { action: 'askForTrust', ref: checked.ref };

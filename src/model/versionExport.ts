@@ -25,7 +25,15 @@ export function formatFromPath(path: string): ExportFormat | undefined {
 }
 
 /** The CSV columns, in the API's member order. */
-const COLUMNS = ['ImageArn', 'ImageVersionArn', 'Version', 'ImageVersionStatus', 'CreationTime', 'LastModifiedTime', 'FailureReason'] as const;
+const COLUMNS = [
+  'ImageArn',
+  'ImageVersionArn',
+  'Version',
+  'ImageVersionStatus',
+  'CreationTime',
+  'LastModifiedTime',
+  'FailureReason',
+] as const;
 
 /** One version as the API names it (ListImageVersions' ImageVersion shape), times in ISO-8601. */
 export function toApiRecord(v: ImageVersionSummary): Record<string, string | number> {
@@ -151,7 +159,9 @@ export async function exportPages(
   do {
     if (options.isCancelled()) return { count: writer.count, pages, cancelled: true };
     if (pages >= maxPages) {
-      throw new AwsError('unknown', `Exporting image versions needed more than ${maxPages} pages; stopped.`, false, { code: 'TooManyPages' });
+      throw new AwsError('unknown', `Exporting image versions needed more than ${maxPages} pages; stopped.`, false, {
+        code: 'TooManyPages',
+      });
     }
     const page = await fetch(token);
     pages++;

@@ -18,7 +18,12 @@ export type DateFilterField = keyof DateFilters;
 export const DATE_FILTER_FIELDS: readonly DateFilterField[] = ['createdAfter', 'createdBefore', 'modifiedAfter', 'modifiedBefore'];
 
 /** Which end of its range each filter is: a day typed alone means its start or its end. */
-export const FIELD_BOUND: Record<DateFilterField, DateBound> = { createdAfter: 'lower', createdBefore: 'upper', modifiedAfter: 'lower', modifiedBefore: 'upper' };
+export const FIELD_BOUND: Record<DateFilterField, DateBound> = {
+  createdAfter: 'lower',
+  createdBefore: 'upper',
+  modifiedAfter: 'lower',
+  modifiedBefore: 'upper',
+};
 
 export interface VersionQuery {
   sortBy: ImageVersionSortBy;

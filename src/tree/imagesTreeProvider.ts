@@ -91,7 +91,12 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       return;
     }
     this.branches = regions.map((region) => {
-      const node = { kind: 'region', id: `region/${region}`, region } as { kind: 'region'; id: string; region: string; branch: RegionBranch };
+      const node = { kind: 'region', id: `region/${region}`, region } as {
+        kind: 'region';
+        id: string;
+        region: string;
+        branch: RegionBranch;
+      };
       node.branch = new RegionBranch(this.session, this.options, region, node);
       return node.branch;
     });
@@ -206,7 +211,8 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       const region = await branch.resolveRegion();
       if (region) this.options.onRegion?.(region);
     }
-    const noCredentials = isAwsError(branch.images.error) && branch.images.error.kind === 'noCredentials' && branch.images.items.length === 0;
+    const noCredentials =
+      isAwsError(branch.images.error) && branch.images.error.kind === 'noCredentials' && branch.images.items.length === 0;
     if (!this.sideBySide) {
       this.options.onNoCredentials?.(noCredentials);
       // No credentials at all: an empty tree lets the view's welcome explain the options.
@@ -376,7 +382,9 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     }
     this.changed.fire(image);
     const summary = list.items.find((v) => v.version === version);
-    return summary ? { kind: 'found', image, version: this.handOut([{ kind: 'version', parent: image, version: summary } as VersionNode])[0] } : { kind: 'versionNotListed', image, filtered: false };
+    return summary
+      ? { kind: 'found', image, version: this.handOut([{ kind: 'version', parent: image, version: summary } as VersionNode])[0] }
+      : { kind: 'versionNotListed', image, filtered: false };
   }
 
   /** Loaded version nodes in tree order: regions, then images in root order, then versions in page order. */

@@ -163,7 +163,8 @@ export class LiveStatus {
     const complete = page.nextToken === undefined;
     const changed = list.updateItems((v) => {
       const now = fresh.get(v.imageVersionArn);
-      if (now && now.imageVersionStatus === v.imageVersionStatus && now.lastModifiedTime.getTime() === v.lastModifiedTime.getTime()) return v;
+      if (now && now.imageVersionStatus === v.imageVersionStatus && now.lastModifiedTime.getTime() === v.lastModifiedTime.getTime())
+        return v;
       // Changed or gone: what was described while it was in transition is out of date.
       this.details.forget({ region: node.branch.resolvedRegion, imageName: node.image.imageName, version: v.version });
       if (now) return now;

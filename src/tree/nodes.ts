@@ -129,7 +129,11 @@ export function imageTooltip(node: ImageNode, aliases: Resolved<readonly string[
   md.appendMarkdown(`**${mdText(i.imageName)}**${i.displayName ? ` — ${mdText(i.displayName)}` : ''}\n\n`);
   if (i.description) md.appendMarkdown(`${mdText(i.description)}\n\n`);
   md.appendMarkdown(
-    [`${vscode.l10n.t('Status')}: ${mdText(i.imageStatus)}`, `${vscode.l10n.t('ARN')}: ${mdCode(i.imageArn)}`, ...timeLines(i.creationTime, i.lastModifiedTime)].join('  \n'),
+    [
+      `${vscode.l10n.t('Status')}: ${mdText(i.imageStatus)}`,
+      `${vscode.l10n.t('ARN')}: ${mdCode(i.imageArn)}`,
+      ...timeLines(i.creationTime, i.lastModifiedTime),
+    ].join('  \n'),
   );
   if (i.failureReason) md.appendMarkdown(`\n\n$(error) ${mdText(i.failureReason)}`);
   md.appendMarkdown(`\n\n${'value' in aliases ? aliasLine(aliases.value) : errorLine(vscode.l10n.t('the aliases'), aliases.error)}`);
@@ -158,12 +162,16 @@ export function versionTreeItem(node: VersionNode, now = new Date()): vscode.Tre
 export function versionTooltip(node: VersionNode, resolved: Resolved<VersionDetails>): vscode.MarkdownString {
   const v = node.version;
   const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: ['sagemakerImages.showVersionDetails', 'sagemakerImages.copyAlias', 'sagemakerImages.copyContainerImageUri'] };
+  md.isTrusted = {
+    enabledCommands: ['sagemakerImages.showVersionDetails', 'sagemakerImages.copyAlias', 'sagemakerImages.copyContainerImageUri'],
+  };
   md.appendMarkdown(`**${mdText(node.parent.image.imageName)}** · ${mdText(vscode.l10n.t('Version {0}', v.version))}\n\n`);
   md.appendMarkdown(
-    [`${vscode.l10n.t('Status')}: ${mdText(v.imageVersionStatus)}`, `${vscode.l10n.t('ARN')}: ${mdCode(v.imageVersionArn)}`, ...timeLines(v.creationTime, v.lastModifiedTime)].join(
-      '  \n',
-    ),
+    [
+      `${vscode.l10n.t('Status')}: ${mdText(v.imageVersionStatus)}`,
+      `${vscode.l10n.t('ARN')}: ${mdCode(v.imageVersionArn)}`,
+      ...timeLines(v.creationTime, v.lastModifiedTime),
+    ].join('  \n'),
   );
   if (v.failureReason) md.appendMarkdown(`\n\n$(error) **${vscode.l10n.t('Failure reason')}:** ${mdText(v.failureReason)}`);
   if (!('value' in resolved)) {
@@ -249,16 +257,24 @@ export function errorTreeItem(node: ErrorNode): vscode.TreeItem {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`$(error) ${mdText(message)}\n\n`);
   if (details?.code || details?.requestId) {
-    md.appendMarkdown(`${details.code ? `${vscode.l10n.t('Code')}: ${mdCode(details.code)}  \n` : ''}${details.requestId ? `${vscode.l10n.t('Request id')}: ${mdCode(details.requestId)}` : ''}\n\n`);
+    md.appendMarkdown(
+      `${details.code ? `${vscode.l10n.t('Code')}: ${mdCode(details.code)}  \n` : ''}${details.requestId ? `${vscode.l10n.t('Request id')}: ${mdCode(details.requestId)}` : ''}\n\n`,
+    );
   }
   if (details?.ssoLoginProfile) {
     // The same quoting the copy command uses: what the tooltip shows is what gets pasted.
     const login = ssoLoginCommand(details.ssoLoginProfile);
-    md.appendMarkdown(login.ok ? `${mdCode(login.command)} — ${vscode.l10n.t('right-click to copy this command')}\n\n` : `${mdText(login.message)}\n\n`);
+    md.appendMarkdown(
+      login.ok ? `${mdCode(login.command)} — ${vscode.l10n.t('right-click to copy this command')}\n\n` : `${mdText(login.message)}\n\n`,
+    );
   }
   // A resource that is gone will not come back on retry: the click refreshes the whole list.
   const gone = isAwsError(node.error) && node.error.kind === 'notFound';
-  md.appendMarkdown(gone ? vscode.l10n.t('Click to refresh the list. The log has details (Show Log).') : vscode.l10n.t('Click to retry. The log has details (Show Log).'));
+  md.appendMarkdown(
+    gone
+      ? vscode.l10n.t('Click to refresh the list. The log has details (Show Log).')
+      : vscode.l10n.t('Click to retry. The log has details (Show Log).'),
+  );
   item.tooltip = md;
   item.description = gone ? vscode.l10n.t('click to refresh') : vscode.l10n.t('click to retry');
   item.command = gone

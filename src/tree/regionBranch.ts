@@ -38,7 +38,13 @@ export class RegionBranch {
     this.images = new PagedList<ImageSummary>(
       (nextToken, signal) =>
         this.session.listImages(
-          { maxResults: this.query.pageSize(), nameContains: this.query.imageNameContains(), sortBy: 'IMAGE_NAME', sortOrder: 'ASCENDING', nextToken },
+          {
+            maxResults: this.query.pageSize(),
+            nameContains: this.query.imageNameContains(),
+            sortBy: 'IMAGE_NAME',
+            sortOrder: 'ASCENDING',
+            nextToken,
+          },
           this.scope(signal),
         ),
       region ? `the images in ${region}` : 'images',
@@ -76,7 +82,11 @@ export class RegionBranch {
   versionList(imageName: string): PagedList<ImageVersionSummary> {
     let list = this.versionLists.get(imageName);
     if (!list) {
-      list = new PagedList<ImageVersionSummary>(this.versionFetcher(imageName), `the versions of image “${imageName}”`, (v) => v.imageVersionArn);
+      list = new PagedList<ImageVersionSummary>(
+        this.versionFetcher(imageName),
+        `the versions of image “${imageName}”`,
+        (v) => v.imageVersionArn,
+      );
       this.versionLists.set(imageName, list);
     }
     return list;

@@ -31,7 +31,12 @@ interface Row {
   met?: boolean;
 }
 const rows: Row[] = [];
-const json: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, date: new Date().toISOString() };
+const json: Record<string, unknown> = {
+  node: process.version,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  date: new Date().toISOString(),
+};
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -48,7 +53,13 @@ function size(): void {
   const ext = fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size;
   const aws = fs.statSync(path.join(ROOT, 'dist', 'aws.js')).size;
   const vsix = fs.statSync(path.join(ROOT, 'dist-vsix', 'sagemaker-image-versions.vsix')).size;
-  rows.push({ section: 'Size', metric: 'dist/extension.js (minified, loaded at activation)', value: kb(ext), target: '≤ 250 KB', met: ext <= 250 * 1024 });
+  rows.push({
+    section: 'Size',
+    metric: 'dist/extension.js (minified, loaded at activation)',
+    value: kb(ext),
+    target: '≤ 250 KB',
+    met: ext <= 250 * 1024,
+  });
   rows.push({ section: 'Size', metric: 'dist/aws.js (minified, loaded on first AWS call)', value: kb(aws) });
   rows.push({ section: 'Size', metric: 'VSIX', value: kb(vsix) });
   const meta = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'meta.json'), 'utf8')) as {
@@ -82,15 +93,41 @@ const sdk = performance.now() - t;
 process.stdout.write(JSON.stringify({ activate, sdk, sdkLoaded }));`;
   // One after the other: fresh processes measured in parallel would measure each other.
   const samples: { activate: number; sdk: number; sdkLoaded: boolean }[] = [];
-  for (let i = 0; i < 20; i++) samples.push(JSON.parse(await run(process.execPath, ['-e', probe])) as { activate: number; sdk: number; sdkLoaded: boolean });
+  for (let i = 0; i < 20; i++)
+    samples.push(JSON.parse(await run(process.execPath, ['-e', probe])) as { activate: number; sdk: number; sdkLoaded: boolean });
   const act = samples.map((s) => s.activate);
   const sdk = samples.map((s) => s.sdk);
-  rows.push({ section: 'Activation (20 fresh processes)', metric: 'require dist/extension.js + activate(), median', value: ms(median(act)), target: '≤ 5 ms', met: median(act) <= 5 });
+  rows.push({
+    section: 'Activation (20 fresh processes)',
+    metric: 'require dist/extension.js + activate(), median',
+    value: ms(median(act)),
+    target: '≤ 5 ms',
+    met: median(act) <= 5,
+  });
   rows.push({ section: 'Activation (20 fresh processes)', metric: 'same, p90', value: ms(pct(act, 90)) });
-  rows.push({ section: 'Activation (20 fresh processes)', metric: 'require the SDK bundle alone (paid on first use), median', value: ms(median(sdk)) });
-  rows.push({ section: 'Activation (20 fresh processes)', metric: 'SDK cost ÷ activation cost', value: `${(median(sdk) / median(act)).toFixed(1)}×` });
-  rows.push({ section: 'Activation (20 fresh processes)', metric: 'SDK loaded during activation', value: samples.some((s) => s.sdkLoaded) ? 'yes' : 'no', target: 'no', met: !samples.some((s) => s.sdkLoaded) });
-  json.activation = { medianMs: median(act), p90Ms: pct(act, 90), sdkMedianMs: median(sdk), sdkLoadedAtActivation: samples.some((s) => s.sdkLoaded) };
+  rows.push({
+    section: 'Activation (20 fresh processes)',
+    metric: 'require the SDK bundle alone (paid on first use), median',
+    value: ms(median(sdk)),
+  });
+  rows.push({
+    section: 'Activation (20 fresh processes)',
+    metric: 'SDK cost ÷ activation cost',
+    value: `${(median(sdk) / median(act)).toFixed(1)}×`,
+  });
+  rows.push({
+    section: 'Activation (20 fresh processes)',
+    metric: 'SDK loaded during activation',
+    value: samples.some((s) => s.sdkLoaded) ? 'yes' : 'no',
+    target: 'no',
+    met: !samples.some((s) => s.sdkLoaded),
+  });
+  json.activation = {
+    medianMs: median(act),
+    p90Ms: pct(act, 90),
+    sdkMedianMs: median(sdk),
+    sdkLoadedAtActivation: samples.some((s) => s.sdkLoaded),
+  };
 }
 
 async function control(url: string, route: string, body: unknown): Promise<unknown> {
@@ -106,7 +143,9 @@ async function clearLog(url: string): Promise<void> {
 }
 
 async function startEmulator(): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, [path.join(ROOT, 'out', 'emulator', 'cli.js'), '--port', '0', '--fixture', 'empty'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [path.join(ROOT, 'out', 'emulator', 'cli.js'), '--port', '0', '--fixture', 'empty'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     proc.stdout?.on('data', (d: Buffer) => {
@@ -127,10 +166,19 @@ async function timed(fn: () => Promise<number>): Promise<{ ms: number; items: nu
 
 async function listing(): Promise<void> {
   const { url, proc } = await startEmulator();
-  const env = { AWS_ACCESS_KEY_ID: 'AKIDBENCHEXAMPLE0001', AWS_SECRET_ACCESS_KEY: 'bench', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true' };
+  const env = {
+    AWS_ACCESS_KEY_ID: 'AKIDBENCHEXAMPLE0001',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+    AWS_REGION: 'us-east-1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
   Object.assign(process.env, env, { AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' });
   const conn = await createConnection({ region: 'us-east-1', endpoint: url }, { maxAttempts: 1 });
-  const bare = new SageMakerClient({ region: 'us-east-1', endpoint: url, credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY } });
+  const bare = new SageMakerClient({
+    region: 'us-east-1',
+    endpoint: url,
+    credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY },
+  });
   // Absent CLI: the (c) rows say "not installed" and the rest runs.
   const aws = (await run('sh', ['-c', 'command -v aws || true'])).trim();
   const results: Record<string, unknown>[] = [];
@@ -147,7 +195,11 @@ async function listing(): Promise<void> {
             'extension',
             async () => {
               // (a) the extension's path: one PagedList page per "Load more".
-              const list = new PagedList((nextToken, signal) => listImageVersionsPage(conn, { imageName: IMAGE, maxResults: PAGE, nextToken }, { abortSignal: signal }), 'bench');
+              const list = new PagedList(
+                (nextToken, signal) =>
+                  listImageVersionsPage(conn, { imageName: IMAGE, maxResults: PAGE, nextToken }, { abortSignal: signal }),
+                'bench',
+              );
               do await list.loadNext();
               while (list.hasMore && !list.error);
               if (list.error) throw list.error;
@@ -159,7 +211,8 @@ async function listing(): Promise<void> {
             async () => {
               // (b) a bare SDK loop with the SDK's own paginator.
               let count = 0;
-              for await (const page of paginateListImageVersions({ client: bare, pageSize: PAGE }, { ImageName: IMAGE })) count += page.ImageVersions?.length ?? 0;
+              for await (const page of paginateListImageVersions({ client: bare, pageSize: PAGE }, { ImageName: IMAGE }))
+                count += page.ImageVersions?.length ?? 0;
               return count;
             },
           ],
@@ -169,7 +222,24 @@ async function listing(): Promise<void> {
             'cli',
             async () => {
               // (c) the AWS CLI.
-              const out = await run(aws, ['sagemaker', 'list-image-versions', '--image-name', IMAGE, '--endpoint-url', url, '--region', 'us-east-1', '--page-size', String(PAGE), '--output', 'json'], { env: { ...process.env, ...env } });
+              const out = await run(
+                aws,
+                [
+                  'sagemaker',
+                  'list-image-versions',
+                  '--image-name',
+                  IMAGE,
+                  '--endpoint-url',
+                  url,
+                  '--region',
+                  'us-east-1',
+                  '--page-size',
+                  String(PAGE),
+                  '--output',
+                  'json',
+                ],
+                { env: { ...process.env, ...env } },
+              );
               return (JSON.parse(out) as { ImageVersions: unknown[] }).ImageVersions.length;
             },
           ]);
@@ -189,14 +259,36 @@ async function listing(): Promise<void> {
         const a = result('extension');
         const b = result('sdk');
         const c = aws ? result('cli') : undefined;
-        const entry = { n, latencyMs: latency, expectedCalls: expected, extension: a, sdk: b, cli: c ?? 'not installed', aOverB: a.ms / b.ms, cOverA: c ? c.ms / a.ms : null };
+        const entry = {
+          n,
+          latencyMs: latency,
+          expectedCalls: expected,
+          extension: a,
+          sdk: b,
+          cli: c ?? 'not installed',
+          aOverB: a.ms / b.ms,
+          cOverA: c ? c.ms / a.ms : null,
+        };
         results.push(entry);
         const section = `Listing ${n.toLocaleString('en')} versions, latency ${latency} ms (median of ${RUNS})`;
-        rows.push({ section, metric: '(a) extension paged list', value: `${ms(a.ms)}, ${a.calls} calls`, target: `${expected} calls`, met: a.calls === expected });
+        rows.push({
+          section,
+          metric: '(a) extension paged list',
+          value: `${ms(a.ms)}, ${a.calls} calls`,
+          target: `${expected} calls`,
+          met: a.calls === expected,
+        });
         rows.push({ section, metric: '(b) SDK paginateListImageVersions', value: `${ms(b.ms)}, ${b.calls} calls` });
         rows.push({ section, metric: '(c) AWS CLI', value: c ? `${ms(c.ms)}, ${c.calls} calls (${aws})` : 'not installed' });
         rows.push({ section, metric: 'a/b', value: (a.ms / b.ms).toFixed(2), target: '≤ 1.05', met: a.ms / b.ms <= 1.05 });
-        if (c) rows.push({ section, metric: 'c/a', value: (c.ms / a.ms).toFixed(1), target: latency === 0 ? '≥ 5' : undefined, met: latency === 0 ? c.ms / a.ms >= 5 : undefined });
+        if (c)
+          rows.push({
+            section,
+            metric: 'c/a',
+            value: (c.ms / a.ms).toFixed(1),
+            target: latency === 0 ? '≥ 5' : undefined,
+            met: latency === 0 ? c.ms / a.ms >= 5 : undefined,
+          });
       }
     }
   } finally {
@@ -238,7 +330,13 @@ const page = (i) => ({
   process.stdout.write(JSON.stringify({ perVersion: (after - before) / list.items.length, items: list.items.length }));
 })();`;
   const r = JSON.parse(await run(process.execPath, ['--expose-gc', '-e', probe])) as { perVersion: number };
-  rows.push({ section: 'Memory', metric: 'heap growth per loaded version (10,000 in the tree model)', value: `${Math.round(r.perVersion)} bytes`, target: '≤ 2 KB', met: r.perVersion <= 2048 });
+  rows.push({
+    section: 'Memory',
+    metric: 'heap growth per loaded version (10,000 in the tree model)',
+    value: `${Math.round(r.perVersion)} bytes`,
+    target: '≤ 2 KB',
+    met: r.perVersion <= 2048,
+  });
   json.memory = { bytesPerVersion: r.perVersion };
 }
 
@@ -286,17 +384,39 @@ const { silentLogger } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 
   sdk.sort((a, b) => a - b);
   process.stdout.write(JSON.stringify({ median: samples[15], p90: samples[27], sdkMedian: sdk[15] }));
 })();`;
-  const env = { ...process.env, BENCH_ENDPOINT: url, AWS_ACCESS_KEY_ID: 'AKIDBENCHEXAMPLE0001', AWS_SECRET_ACCESS_KEY: 'bench', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  const env = {
+    ...process.env,
+    BENCH_ENDPOINT: url,
+    AWS_ACCESS_KEY_ID: 'AKIDBENCHEXAMPLE0001',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+    AWS_CONFIG_FILE: '/nonexistent',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
   let r: { median: number; p90: number; sdkMedian: number };
   try {
     r = JSON.parse(await run(process.execPath, ['-e', probe], { cwd: ROOT, env })) as { median: number; p90: number; sdkMedian: number };
   } finally {
     proc.kill();
   }
-  rows.push({ section: 'First page (latency 20 ms, 100 versions)', metric: 'getChildren(image) − latency, median of 30', value: ms(r.median), target: '≤ 5 ms', met: r.median <= 5 });
+  rows.push({
+    section: 'First page (latency 20 ms, 100 versions)',
+    metric: 'getChildren(image) − latency, median of 30',
+    value: ms(r.median),
+    target: '≤ 5 ms',
+    met: r.median <= 5,
+  });
   rows.push({ section: 'First page (latency 20 ms, 100 versions)', metric: 'same, p90', value: ms(r.p90) });
-  rows.push({ section: 'First page (latency 20 ms, 100 versions)', metric: 'the same page by a bare SDK send − latency (SDK + server), median', value: ms(r.sdkMedian) });
-  rows.push({ section: 'First page (latency 20 ms, 100 versions)', metric: 'the extension’s own share (difference)', value: ms(r.median - r.sdkMedian) });
+  rows.push({
+    section: 'First page (latency 20 ms, 100 versions)',
+    metric: 'the same page by a bare SDK send − latency (SDK + server), median',
+    value: ms(r.sdkMedian),
+  });
+  rows.push({
+    section: 'First page (latency 20 ms, 100 versions)',
+    metric: 'the extension’s own share (difference)',
+    value: ms(r.median - r.sdkMedian),
+  });
   json.firstPage = { overheadMedianMs: r.median, overheadP90Ms: r.p90, bareSdkMedianMs: r.sdkMedian };
 }
 
@@ -304,7 +424,8 @@ function print(): void {
   console.log(`\n## npm run bench — Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'})\n`);
   console.log('| Section | Metric | Value | Target | Met |');
   console.log('|---|---|---|---|---|');
-  for (const r of rows) console.log(`| ${r.section} | ${r.metric} | ${r.value} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`);
+  for (const r of rows)
+    console.log(`| ${r.section} | ${r.metric} | ${r.value} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`);
   fs.mkdirSync(OUT_DIR, { recursive: true });
   json.rows = rows;
   fs.writeFileSync(path.join(OUT_DIR, 'results.json'), JSON.stringify(json, null, 2));
@@ -325,6 +446,3 @@ main().catch((e: unknown) => {
   console.error(e);
   process.exit(1);
 });
-
-
-

@@ -9,7 +9,24 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LoggedRequest } from '../emulator/server';
 import { ARTIFACTS, SCREENSHOTS, startWorld, stopWorld, type World } from './harness';
-import { afterScenario, calls, editorText, focusView, hoverWith, noHover, openFile, pointAtText, quickPickRows, quiet, row, runCommand, scrollTo, sentSince, settledSince, waitUntil } from './ui';
+import {
+  afterScenario,
+  calls,
+  editorText,
+  focusView,
+  hoverWith,
+  noHover,
+  openFile,
+  pointAtText,
+  quickPickRows,
+  quiet,
+  row,
+  runCommand,
+  scrollTo,
+  sentSince,
+  settledSince,
+  waitUntil,
+} from './ui';
 
 const ACCOUNT = '123456789012';
 const arn = (region: string, image: string, v: number) => `arn:aws:sagemaker:${region}:${ACCOUNT}:image-version/${image}/${v}`;
@@ -17,7 +34,8 @@ const uri = (image: string, v: number) => `${ACCOUNT}.dkr.ecr.us-east-1.amazonaw
 const TF_ARN = arn('us-east-1', 'conda-env-kernel', 12);
 
 /** The logged calls of an operation about one version. */
-const about = (log: LoggedRequest[], image: string, version: number) => log.filter((c) => c.params.ImageName === image && c.params.Version === version);
+const about = (log: LoggedRequest[], image: string, version: number) =>
+  log.filter((c) => c.params.ImageName === image && c.params.Version === version);
 
 describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers, reveal (packaged VSIX)', function () {
   this.timeout(120_000);
@@ -60,7 +78,11 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     await target.waitFor();
     await calls(w.emulator, 'ListImageVersions', 1);
     await moveAway();
-    assert.equal((await settledSince(w.emulator, 0, { operation: 'DescribeImageVersion' })).length, 0, 'rows nobody hovers cost no describe call');
+    assert.equal(
+      (await settledSince(w.emulator, 0, { operation: 'DescribeImageVersion' })).length,
+      0,
+      'rows nobody hovers cost no describe call',
+    );
     // (The image row under the mouse had its own tooltip resolved: the image's aliases.)
     assert.equal(w.emulator.calls('ListAliases').filter((c) => c.params.Version !== undefined).length, 0);
     const mark = await quiet(w.emulator);
@@ -85,7 +107,11 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     await tooltip.waitFor({ state: 'hidden' });
     await target.hover();
     await hoverWith(w.page, uri('conda-env-kernel', 12)).waitFor();
-    assert.equal((await settledSince(w.emulator, mark, { operation: 'DescribeImageVersion', params: of12 })).length, 1, 'the second hover is answered from the cache');
+    assert.equal(
+      (await settledSince(w.emulator, mark, { operation: 'DescribeImageVersion', params: of12 })).length,
+      1,
+      'the second hover is answered from the cache',
+    );
     assert.equal((await settledSince(w.emulator, mark, { operation: 'ListAliases', params: of12 })).length, 1);
     await moveAway();
   });
@@ -110,7 +136,11 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     assert.ok(text.includes(`"ContainerImage": "${uri('conda-env-kernel', 12)}"`), text);
     assert.ok(await w.page.locator('.part.sidebar').isVisible(), 'the tree stays beside the document');
     // (The row under the closing menu may have its own tooltip resolved: only version 12 counts here.)
-    assert.equal(about(await settledSince(w.emulator, mark, { operation: 'DescribeImageVersion' }), 'conda-env-kernel', 12).length, 0, 'the hover already described this version');
+    assert.equal(
+      about(await settledSince(w.emulator, mark, { operation: 'DescribeImageVersion' }), 'conda-env-kernel', 12).length,
+      0,
+      'the hover already described this version',
+    );
     assert.equal(about(w.emulator.callsSince(mark, { operation: 'ListAliases' }), 'conda-env-kernel', 12).length, 0);
     await moveAway();
     await noHover(w.page);
@@ -133,12 +163,20 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     await w.page.locator('.part.editor .tab.active', { hasText: 'conda-env-kernel v11 ↔ conda-env-kernel v12' }).waitFor();
     const original = diff.locator('.editor.original .monaco-editor').first();
     const modified = diff.locator('.editor.modified .monaco-editor').first();
-    await waitUntil(async () => (await editorText(original)).includes('"Version": 11') && (await editorText(modified)).includes('"Version": 12'), 'both sides of the diff');
+    await waitUntil(
+      async () => (await editorText(original)).includes('"Version": 11') && (await editorText(modified)).includes('"Version": 12'),
+      'both sides of the diff',
+    );
     assert.ok((await editorText(modified)).includes(uri('conda-env-kernel', 12)));
     assert.ok((await editorText(original)).includes(uri('conda-env-kernel', 11)));
     // Since the details step: version 12 came from the cache, version 11 was described once (its
     // tooltip or the diff). Other rows the mouse lands on after a menu closes may resolve theirs.
-    await sentSince(w.emulator, detailsMark, { operation: 'DescribeImageVersion', params: { ImageName: 'conda-env-kernel', Version: 11 } }, 1);
+    await sentSince(
+      w.emulator,
+      detailsMark,
+      { operation: 'DescribeImageVersion', params: { ImageName: 'conda-env-kernel', Version: 11 } },
+      1,
+    );
     const describes = await settledSince(w.emulator, detailsMark, { operation: 'DescribeImageVersion' });
     assert.equal(about(describes, 'conda-env-kernel', 11).length, 1, JSON.stringify(describes));
     assert.equal(about(describes, 'conda-env-kernel', 12).length, 0);
@@ -158,13 +196,18 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     const editor = w.page.locator('.part.editor .editor-group-container.active .monaco-editor').first();
     const { x, y } = await pointAtText(editor, TF_ARN);
     await w.page.mouse.move(x, y);
-    const hover = w.page.locator('.part.editor .monaco-hover').filter({ hasText: 'CREATED' }).filter({ hasText: uri('conda-env-kernel', 12) }).first();
+    const hover = w.page
+      .locator('.part.editor .monaco-hover')
+      .filter({ hasText: 'CREATED' })
+      .filter({ hasText: uri('conda-env-kernel', 12) })
+      .first();
     await hover.waitFor();
     const text = await hover.innerText();
     assert.match(text, /SageMaker image version/);
     assert.match(text, /Container image: /);
     assert.match(text, /Aliases: latest/);
-    for (const l of ['Reveal in SageMaker Images', 'Copy ARN', 'Copy Container Image URI', 'Open in AWS Console']) assert.ok(text.includes(l), `link “${l}” in ${text}`);
+    for (const l of ['Reveal in SageMaker Images', 'Copy ARN', 'Copy Container Image URI', 'Open in AWS Console'])
+      assert.ok(text.includes(l), `link “${l}” in ${text}`);
     const described = await sentSince(w.emulator, mark, describeOf12, 1);
     assert.equal(described.length, 1, 'one call per ARN');
     const [describe] = described;
@@ -173,7 +216,10 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     await w.page.waitForTimeout(300);
     const editorBox = await w.page.locator('.part.editor').boundingBox();
     assert.ok(editorBox);
-    await w.page.screenshot({ path: path.join(SCREENSHOTS, 'arn-hover.png'), clip: { x: editorBox.x, y: editorBox.y, width: editorBox.width, height: Math.min(editorBox.height, 420) } });
+    await w.page.screenshot({
+      path: path.join(SCREENSHOTS, 'arn-hover.png'),
+      clip: { x: editorBox.x, y: editorBox.y, width: editorBox.width, height: Math.min(editorBox.height, 420) },
+    });
 
     await moveAway();
     await hover.waitFor({ state: 'hidden' });
@@ -195,13 +241,17 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     await w.page.keyboard.press('Enter');
     // (DescribeImage is the live-status poll of the images that are UPDATING or CREATING; a
     // ListImageVersions with MaxResults 100 is the versions' poll. Neither is this action's.)
-    const sent = (await settledSince(w.emulator, mark)).filter((c) => c.operation !== 'DescribeImage' && !(c.operation === 'ListImageVersions' && c.params.MaxResults === 100));
+    const sent = (await settledSince(w.emulator, mark)).filter(
+      (c) => c.operation !== 'DescribeImage' && !(c.operation === 'ListImageVersions' && c.params.MaxResults === 100),
+    );
     assert.ok(await input.isVisible(), 'the box stays open on an invalid ARN');
     assert.equal(sent.length, 0, `an invalid ARN sends nothing: ${JSON.stringify(sent)}`);
 
     await input.fill(arn('us-east-1', 'pytorch-nightly-gpu', 120));
     await w.page.keyboard.press('Enter');
-    const selected = w.page.locator('.part.sidebar .monaco-list-row[aria-selected="true"][aria-label^="Version 120 of pytorch-nightly-gpu"]');
+    const selected = w.page.locator(
+      '.part.sidebar .monaco-list-row[aria-selected="true"][aria-label^="Version 120 of pytorch-nightly-gpu"]',
+    );
     await selected.waitFor();
     assert.ok(await selected.isVisible());
     assert.equal(await w.page.locator('.part.sidebar .monaco-list-row[aria-selected="true"]').count(), 1);
@@ -212,7 +262,11 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     await sentSince(w.emulator, mark, pageFilter, 3);
     assert.equal(pages().length, 3, 'no page after the one holding version 120');
     assert.ok(pages().every((c) => c.params.ImageName === 'pytorch-nightly-gpu' && c.params.MaxResults === 50));
-    assert.ok(pages().slice(1).every((c) => typeof c.params.NextToken === 'string'));
+    assert.ok(
+      pages()
+        .slice(1)
+        .every((c) => typeof c.params.NextToken === 'string'),
+    );
     assert.equal(w.emulator.callsSince(mark, { operation: 'ListImages' }).length, 0, 'the image was already listed');
     const more = row(w.page, 'Load more versions of pytorch-nightly-gpu');
     await scrollTo(w.page, more);
@@ -240,7 +294,10 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
     assert.ok(await selected.isVisible());
     assert.equal(await row(w.page, 'Image conda-env-kernel').count(), 0, 'us-east-1’s images are gone');
     const listImages = await sentSince(w.emulator, mark, { operation: 'ListImages' }, 1);
-    assert.ok(listImages.every((c) => c.region === 'eu-west-1'), JSON.stringify(listImages.map((c) => c.region)));
+    assert.ok(
+      listImages.every((c) => c.region === 'eu-west-1'),
+      JSON.stringify(listImages.map((c) => c.region)),
+    );
     const versions = w.emulator.callsSince(mark, { operation: 'ListImageVersions', params: { ImageName: 'eu-kernel' } });
     assert.ok(versions.length >= 1 && versions.every((c) => c.region === 'eu-west-1'));
 

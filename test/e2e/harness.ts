@@ -71,7 +71,11 @@ export async function startWorld(): Promise<World> {
     'window.commandCenter': false,
   });
 
-  const install = spawnSync(process.execPath, [entry, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', VSIX], { encoding: 'utf8' });
+  const install = spawnSync(
+    process.execPath,
+    [entry, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', VSIX],
+    { encoding: 'utf8' },
+  );
   if (install.status !== 0 || !/successfully installed/i.test(install.stdout + install.stderr)) {
     throw new Error(`installing the VSIX failed:\n${install.stdout}\n${install.stderr}`);
   }
@@ -79,7 +83,10 @@ export async function startWorld(): Promise<World> {
   const awsDir = path.join(tmp, 'aws');
   fs.mkdirSync(awsDir);
   fs.writeFileSync(path.join(awsDir, 'config'), '[default]\nregion = us-east-1\n');
-  fs.writeFileSync(path.join(awsDir, 'credentials'), '[default]\naws_access_key_id = AKIDE2ETESTEXAMPLE01\naws_secret_access_key = e2e-secret-not-real\n');
+  fs.writeFileSync(
+    path.join(awsDir, 'credentials'),
+    '[default]\naws_access_key_id = AKIDE2ETESTEXAMPLE01\naws_secret_access_key = e2e-secret-not-real\n',
+  );
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith('AWS_')) delete env[k];
   Object.assign(env, {
@@ -93,7 +100,21 @@ export async function startWorld(): Promise<World> {
   const logStream = fs.createWriteStream(serverLog);
   const server = spawn(
     process.execPath,
-    [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace],
+    [
+      entry,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      workspace,
+    ],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   server.stdout?.pipe(logStream);
@@ -112,7 +133,15 @@ export async function startWorld(): Promise<World> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });

@@ -37,7 +37,8 @@ async function inspect(hover: Locator): Promise<{ links: string[]; images: numbe
 async function assertTextOnly(hover: Locator, shown: readonly string[], what: string): Promise<void> {
   const seen = await inspect(hover);
   assert.equal(seen.images, 0, `${what}: no image from the payload`);
-  for (const link of seen.links) assert.match(link, /^command:sagemakerImages\.[A-Za-z]+(\?|$)/, `${what}: a link that is not the extension's own: ${link}`);
+  for (const link of seen.links)
+    assert.match(link, /^command:sagemakerImages\.[A-Za-z]+(\?|$)/, `${what}: a link that is not the extension's own: ${link}`);
   assert.equal(seen.payloadIcons, 0, `${what}: no icon from the payload`);
   const text = seen.text.replace(/\u00a0/g, ' ');
   for (const s of shown) assert.ok(text.includes(s), `${what}: “${s}” is not on screen as text:\n${text}`);
@@ -52,7 +53,10 @@ describe('hostile service text is shown as text in the real UI (issue 13, packag
     w = await startWorld();
     // Only the hostile image, so its row is the first one.
     w.emulator.loadFixture('hostile');
-    fs.writeFileSync(path.join(w.workspace, 'hostile.tf'), [`image_version_arn = "${VERSION_ARN}"`, `not_a_region      = "${NOT_A_REGION}"`, ''].join('\n'));
+    fs.writeFileSync(
+      path.join(w.workspace, 'hostile.tf'),
+      [`image_version_arn = "${VERSION_ARN}"`, `not_a_region      = "${NOT_A_REGION}"`, ''].join('\n'),
+    );
   });
 
   afterEach(async function () {
@@ -69,7 +73,11 @@ describe('hostile service text is shown as text in the real UI (issue 13, packag
     await target.waitFor();
     await target.hover();
     // Resolved: the aliases line comes from ListAliases.
-    const hover = w.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Aliases' }).filter({ hasText: 'beacon.png' }).first();
+    const hover = w.page
+      .locator('.monaco-hover, .workbench-hover')
+      .filter({ hasText: 'Aliases' })
+      .filter({ hasText: 'beacon.png' })
+      .first();
     await hover.waitFor();
     await assertTextOnly(hover, [HOSTILE.image, HOSTILE.commandLink, HOSTILE.html, HOSTILE.bareUrl, HOSTILE.icon], 'image tooltip');
     await moveAway();
@@ -84,7 +92,11 @@ describe('hostile service text is shown as text in the real UI (issue 13, packag
     await target.hover();
     const hover = w.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Release notes' }).first();
     await hover.waitFor();
-    await assertTextOnly(hover, [HOSTILE.breakOut, HOSTILE.commandLink, HOSTILE.image, HOSTILE.html, HOSTILE.icon, HOSTILE.emphasis, '~~~', 'Show details'], 'version tooltip');
+    await assertTextOnly(
+      hover,
+      [HOSTILE.breakOut, HOSTILE.commandLink, HOSTILE.image, HOSTILE.html, HOSTILE.icon, HOSTILE.emphasis, '~~~', 'Show details'],
+      'version tooltip',
+    );
     const links = (await inspect(hover)).links;
     assert.ok(
       links.some((l) => l.startsWith('command:sagemakerImages.showVersionDetails')),
@@ -102,7 +114,11 @@ describe('hostile service text is shown as text in the real UI (issue 13, packag
 
     const { x, y } = await pointAtText(editor, VERSION_ARN);
     await w.page.mouse.move(x, y);
-    const hover = w.page.locator('.part.editor .monaco-hover').filter({ hasText: 'SageMaker image version' }).filter({ hasText: 'Aliases' }).first();
+    const hover = w.page
+      .locator('.part.editor .monaco-hover')
+      .filter({ hasText: 'SageMaker image version' })
+      .filter({ hasText: 'Aliases' })
+      .first();
     await hover.waitFor();
     await assertTextOnly(hover, [HOSTILE.breakOut, HOSTILE.commandLink, HOSTILE.icon, 'Reveal in SageMaker Images'], 'version ARN hover');
     await moveAway();

@@ -7,7 +7,22 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ARTIFACTS, SCREENSHOTS, startWorld, stopWorld, writeUserSettings, type World } from './harness';
-import { afterScenario, calls, clipboard, focusView, openView, quickPickRows, quiet, resetTree, row, runCommand, scrollTo, sentSince, settledSince, waitUntil } from './ui';
+import {
+  afterScenario,
+  calls,
+  clipboard,
+  focusView,
+  openView,
+  quickPickRows,
+  quiet,
+  resetTree,
+  row,
+  runCommand,
+  scrollTo,
+  sentSince,
+  settledSince,
+  waitUntil,
+} from './ui';
 
 const ARN = (image: string, v: number) => `arn:aws:sagemaker:us-east-1:123456789012:image-version/${image}/${v}`;
 
@@ -68,7 +83,9 @@ describe('SageMaker Image Versions in code-server (packaged VSIX)', function () 
       // more if no request followed (single-flight makes a second click harmless otherwise).
       await pagesAtLeast(click + 1, 5_000).catch(() => more.click());
       await pagesAtLeast(click + 1);
-      await w.page.locator(`.part.sidebar .monaco-list-row[aria-label="Load more versions of pytorch-nightly-gpu; ${click * 50} loaded"]`).waitFor({ state: 'detached' });
+      await w.page
+        .locator(`.part.sidebar .monaco-list-row[aria-label="Load more versions of pytorch-nightly-gpu; ${click * 50} loaded"]`)
+        .waitFor({ state: 'detached' });
     }
     const last = row(w.page, 'Version 1 of pytorch-nightly-gpu');
     await scrollTo(w.page, last);
@@ -93,11 +110,19 @@ describe('SageMaker Image Versions in code-server (packaged VSIX)', function () 
     for (let i = 0; i < 5; i++) await w.page.keyboard.press('ArrowDown');
     await w.page.keyboard.press('Enter');
     // Pages of the expanded image only (MaxResults 50): the live-status poll asks for 100.
-    const log = await sentSince(w.emulator, mark, { operation: 'ListImageVersions', params: { ImageName: 'conda-env-kernel', MaxResults: 50 } }, 1);
+    const log = await sentSince(
+      w.emulator,
+      mark,
+      { operation: 'ListImageVersions', params: { ImageName: 'conda-env-kernel', MaxResults: 50 } },
+      1,
+    );
     assert.ok(log.every((c) => c.params.SortBy === 'VERSION' && c.params.SortOrder === 'ASCENDING' && c.params.NextToken === undefined));
     // The first version row under the image becomes Version 1 once the new page is rendered.
     const first = w.page.locator('.part.sidebar .monaco-list-row[aria-label^="Version "][aria-label*=" of conda-env-kernel"]').first();
-    await waitUntil(async () => /^Version 1 of conda-env-kernel/.test((await first.getAttribute('aria-label')) ?? ''), 'Version 1 to be the first row');
+    await waitUntil(
+      async () => /^Version 1 of conda-env-kernel/.test((await first.getAttribute('aria-label')) ?? ''),
+      'Version 1 to be the first row',
+    );
   });
 
   it('filters by date: a bad value is refused with nothing sent, 7d is sent', async () => {
@@ -124,13 +149,21 @@ describe('SageMaker Image Versions in code-server (packaged VSIX)', function () 
     const after = Number(call.params.CreationTimeAfter) * 1000;
     assert.ok(Math.abs(after - (Date.now() - 7 * 86_400_000)) < 120_000, `CreationTimeAfter ${new Date(after).toISOString()}`);
     // The view's description (in the title when the view is alone in its container).
-    await w.page.locator('.part.sidebar .description, .part.sidebar .title-description', { hasText: 'created ≥' }).first().waitFor({ state: 'attached' });
+    await w.page
+      .locator('.part.sidebar .description, .part.sidebar .title-description', { hasText: 'created ≥' })
+      .first()
+      .waitFor({ state: 'attached' });
   });
 
   it('clears the version filters', async () => {
     const mark = await quiet(w.emulator);
     await runCommand(w.page, 'SageMaker Images: Clear Version Filters');
-    const sent = await sentSince(w.emulator, mark, { operation: 'ListImageVersions', params: { ImageName: 'conda-env-kernel', MaxResults: 50 } }, 1);
+    const sent = await sentSince(
+      w.emulator,
+      mark,
+      { operation: 'ListImageVersions', params: { ImageName: 'conda-env-kernel', MaxResults: 50 } },
+      1,
+    );
     assert.equal(sent.length, 1, JSON.stringify(sent));
     assert.equal(sent[0].params.CreationTimeAfter, undefined);
     await row(w.page, 'Version 1 of conda-env-kernel').waitFor();
@@ -155,7 +188,13 @@ describe('SageMaker Image Versions in code-server (packaged VSIX)', function () 
   });
 
   it('an injected fault shows an error node, and clicking it recovers', async () => {
-    w.emulator.addFault({ kind: 'error', operation: 'ListImageVersions', imageName: 'single-version-kernel', code: 'AccessDeniedException', message: 'not authorized' });
+    w.emulator.addFault({
+      kind: 'error',
+      operation: 'ListImageVersions',
+      imageName: 'single-version-kernel',
+      code: 'AccessDeniedException',
+      message: 'not authorized',
+    });
     await row(w.page, 'Image single-version-kernel').click();
     const error = row(w.page, 'Error: Access denied');
     await error.waitFor();
@@ -196,7 +235,9 @@ describe('SageMaker Image Versions in code-server (packaged VSIX)', function () 
   });
 
   it('every row has an accessible label', async () => {
-    const labels = await w.page.locator('.part.sidebar .monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    const labels = await w.page
+      .locator('.part.sidebar .monaco-list-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
     assert.ok(labels.length > 10);
     for (const l of labels) assert.match(l, /^(Image |Version \d+ of |Load more |Error: |No )/, `row label “${l}”`);
   });

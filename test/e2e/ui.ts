@@ -126,10 +126,17 @@ export function quiet(emulator: SageMakerEmulator): Promise<number> {
  * Waits until at least `count` requests matching `filter` arrived after `mark`, then for quiet (so
  * that one too many is seen too), and returns those requests.
  */
-export async function sentSince(emulator: SageMakerEmulator, mark: number, filter: CallFilter, count: number, timeoutMs = 20_000): Promise<LoggedRequest[]> {
+export async function sentSince(
+  emulator: SageMakerEmulator,
+  mark: number,
+  filter: CallFilter,
+  count: number,
+  timeoutMs = 20_000,
+): Promise<LoggedRequest[]> {
   const deadline = Date.now() + timeoutMs;
   while (emulator.callsSince(mark, filter).length < count) {
-    if (Date.now() > deadline) throw new Error(`expected ${count} call(s) ${JSON.stringify(filter)}, saw ${emulator.callsSince(mark, filter).length}`);
+    if (Date.now() > deadline)
+      throw new Error(`expected ${count} call(s) ${JSON.stringify(filter)}, saw ${emulator.callsSince(mark, filter).length}`);
     await new Promise((r) => setTimeout(r, 50));
   }
   await quiet(emulator);

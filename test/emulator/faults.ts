@@ -45,7 +45,17 @@ export interface ActiveFault extends FaultSpec {
   remaining: number;
 }
 
-const KINDS: readonly FaultKind[] = ['throttle', 'http500', 'reset', 'delay', 'malformed', 'html', 'repeatToken', 'emptyPageWithToken', 'error'];
+const KINDS: readonly FaultKind[] = [
+  'throttle',
+  'http500',
+  'reset',
+  'delay',
+  'malformed',
+  'html',
+  'repeatToken',
+  'emptyPageWithToken',
+  'error',
+];
 
 export function checkFaultSpec(x: unknown): FaultSpec {
   const f = x as FaultSpec;

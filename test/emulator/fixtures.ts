@@ -96,7 +96,9 @@ export function seed(target: RegionStore, spec: SeedSpec, now = Date.now()): num
       status: img.status ?? 'CREATED',
       displayName: img.displayName,
       description: img.description,
-      failureReason: img.failureReason ?? (img.status?.endsWith('_FAILED') ? 'The image could not be updated: the role lacks ecr:BatchGetImage.' : undefined),
+      failureReason:
+        img.failureReason ??
+        (img.status?.endsWith('_FAILED') ? 'The image could not be updated: the role lacks ecr:BatchGetImage.' : undefined),
       roleArn: ROLE,
       creationTime: created,
       lastModifiedTime: ms(img.modifiedAt, lastVersionTime),
@@ -139,7 +141,8 @@ export function demoSpec(now = Date.now()): SeedSpec {
     createdAt: nightlyStart - DAY,
     versions: Array.from({ length: 250 }, (_, i) => {
       const created = nightlyStart + i * (300 / 250) * DAY + Math.floor(rand() * 6 * HOUR);
-      const status: VersionStatus = i === 249 ? 'CREATING' : i === 248 ? 'DELETING' : i % 37 === 5 ? 'CREATE_FAILED' : i % 53 === 7 ? 'DELETE_FAILED' : 'CREATED';
+      const status: VersionStatus =
+        i === 249 ? 'CREATING' : i === 248 ? 'DELETING' : i % 37 === 5 ? 'CREATE_FAILED' : i % 53 === 7 ? 'DELETE_FAILED' : 'CREATED';
       return {
         createdAt: created,
         modifiedAt: created + Math.floor(rand() * 3 * DAY),
@@ -160,7 +163,9 @@ export function demoSpec(now = Date.now()): SeedSpec {
     name: 'single-version-kernel',
     description: 'A Studio kernel image with exactly one version.',
     createdAt: now - 400 * DAY,
-    versions: [{ createdAt: now - 399 * DAY, aliases: ['v1'], jobType: 'NOTEBOOK_KERNEL', programmingLang: 'Python 3.10', processor: 'CPU' }],
+    versions: [
+      { createdAt: now - 399 * DAY, aliases: ['v1'], jobType: 'NOTEBOOK_KERNEL', programmingLang: 'Python 3.10', processor: 'CPU' },
+    ],
   });
   images.push({
     name: 'conda-env-kernel',
@@ -179,7 +184,12 @@ export function demoSpec(now = Date.now()): SeedSpec {
   images.push({ name: 'tensorflow-inference', status: 'UPDATING', createdAt: now - 500 * DAY, versions: 3 });
   images.push({ name: 'legacy-r-kernel', status: 'UPDATE_FAILED', createdAt: now - 700 * DAY, versions: 2 });
   images.push({ name: 'scratch-image', status: 'CREATING', createdAt: now - HOUR, versions: [] });
-  images.push({ name: 'old-spark-kernel', status: 'DELETE_FAILED', createdAt: now - 720 * DAY, versions: [{ status: 'DELETE_FAILED', createdAt: now - 719 * DAY }] });
+  images.push({
+    name: 'old-spark-kernel',
+    status: 'DELETE_FAILED',
+    createdAt: now - 720 * DAY,
+    versions: [{ status: 'DELETE_FAILED', createdAt: now - 719 * DAY }],
+  });
 
   for (let i = 0; images.length < 64; i++) {
     const name = `team-${TEAMS[i % TEAMS.length]}-${FRAMEWORKS[(i * 3) % FRAMEWORKS.length]}-${FLAVOURS[(i * 5) % FLAVOURS.length]}${i >= 24 ? `-${i}` : ''}`;

@@ -195,7 +195,8 @@ export class SageMakerEmulator {
     for (;;) {
       const a = this.activity();
       if (a.inFlight === 0 && a.idleMs >= settleMs) return a.seq;
-      if (Date.now() > deadline) throw new Error(`the emulator was not quiet for ${settleMs} ms: ${a.inFlight} in flight, last activity ${a.idleMs} ms ago`);
+      if (Date.now() > deadline)
+        throw new Error(`the emulator was not quiet for ${settleMs} ms: ${a.inFlight} in flight, last activity ${a.idleMs} ms ago`);
       await sleep(Math.min(50, Math.max(10, settleMs - a.idleMs)));
     }
   }
@@ -232,7 +233,8 @@ export class SageMakerEmulator {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const path = (req.url ?? '/').split('?')[0];
-    if (path.startsWith('/_emulator/')) return this.control(req.method ?? 'GET', path, new URL(req.url ?? '/', 'http://x').searchParams, raw, res);
+    if (path.startsWith('/_emulator/'))
+      return this.control(req.method ?? 'GET', path, new URL(req.url ?? '/', 'http://x').searchParams, raw, res);
 
     const target = String(req.headers['x-amz-target'] ?? '');
     const operation = target.startsWith('SageMaker.') ? target.slice('SageMaker.'.length) : target;
@@ -312,7 +314,11 @@ export class SageMakerEmulator {
         respond(res, 400, { __type: 'ThrottlingException', message: 'Rate exceeded' });
         return true;
       case 'http500':
-        return fail(f.status ?? 500, f.status === 503 ? 'ServiceUnavailable' : 'InternalFailure', f.message ?? 'We encountered an internal error. Please try again.');
+        return fail(
+          f.status ?? 500,
+          f.status === 503 ? 'ServiceUnavailable' : 'InternalFailure',
+          f.message ?? 'We encountered an internal error. Please try again.',
+        );
       case 'error':
         return fail(f.status ?? 400, f.code ?? 'InternalFailure', f.message ?? `${f.code} (injected)`);
       case 'reset':
@@ -333,7 +339,9 @@ export class SageMakerEmulator {
         entry.status = 502;
         entry.errorCode = 'ProxyHtml';
         res.writeHead(502, { 'content-type': 'text/html' });
-        res.end('<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>');
+        res.end(
+          '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>',
+        );
         return true;
       case 'repeatToken':
       case 'emptyPageWithToken':

@@ -100,8 +100,10 @@ export class RegionStore {
   private version(image: StoredImage, body: Body): StoredVersion {
     const byVersion = typeof body.Version === 'number' ? image.versions.find((v) => v.version === body.Version) : undefined;
     const byAlias = typeof body.Alias === 'string' ? image.versions.find((v) => v.aliases.includes(body.Alias as string)) : undefined;
-    if (body.Version !== undefined && !byVersion) throw notFound(`ImageVersion with ImageName ${image.name} and Version ${String(body.Version)} does not exist.`);
-    if (body.Alias !== undefined && !byAlias) throw notFound(`ImageVersion with ImageName ${image.name} and Alias ${String(body.Alias)} does not exist.`);
+    if (body.Version !== undefined && !byVersion)
+      throw notFound(`ImageVersion with ImageName ${image.name} and Version ${String(body.Version)} does not exist.`);
+    if (body.Alias !== undefined && !byAlias)
+      throw notFound(`ImageVersion with ImageName ${image.name} and Alias ${String(body.Alias)} does not exist.`);
     if (byVersion && byAlias && byVersion !== byAlias) {
       throw validationError(`Alias ${String(body.Alias)} does not refer to Version ${String(body.Version)} of image ${image.name}.`);
     }
@@ -163,7 +165,12 @@ export class RegionStore {
     const matching = image.versions
       .filter((v) => inTimeRange(v, body))
       .sort((a, b) => {
-        const primary = sortBy === 'VERSION' ? a.version - b.version : sortBy === 'LAST_MODIFIED_TIME' ? a.lastModifiedTime - b.lastModifiedTime : a.creationTime - b.creationTime;
+        const primary =
+          sortBy === 'VERSION'
+            ? a.version - b.version
+            : sortBy === 'LAST_MODIFIED_TIME'
+              ? a.lastModifiedTime - b.lastModifiedTime
+              : a.creationTime - b.creationTime;
         return dir * (primary !== 0 ? primary : a.version - b.version);
       });
     const hash = queryHash({ op: 'ListImageVersions', region: this.region, image: image.name, sortBy, dir, ...timeKey(body) });
@@ -250,7 +257,10 @@ export class RegionStore {
     const v = this.version(image, body);
     const add = (body.AliasesToAdd as string[] | undefined) ?? [];
     const remove = new Set((body.AliasesToDelete as string[] | undefined) ?? []);
-    this.assertAliasesFree(image, add.filter((a) => !v.aliases.includes(a)));
+    this.assertAliasesFree(
+      image,
+      add.filter((a) => !v.aliases.includes(a)),
+    );
     v.aliases = [...new Set([...v.aliases.filter((a) => !remove.has(a)), ...add])];
     Object.assign(v, metadataFrom(body));
     v.lastModifiedTime = now;
@@ -285,7 +295,9 @@ const METADATA_FIELDS = {
 } as const;
 
 function metadataFrom(body: Body): Partial<StoredVersion> {
-  return compact(Object.fromEntries(Object.entries(METADATA_FIELDS).map(([member, field]) => [field, body[member]]))) as Partial<StoredVersion>;
+  return compact(
+    Object.fromEntries(Object.entries(METADATA_FIELDS).map(([member, field]) => [field, body[member]])),
+  ) as Partial<StoredVersion>;
 }
 
 function latest(image: StoredImage): StoredVersion | undefined {

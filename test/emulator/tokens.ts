@@ -62,7 +62,11 @@ export function tokenQuery(token: string): string {
 }
 
 /** Slices one page and issues the token for the next, if any remains. */
-export function paginate<T>(all: readonly T[], body: { NextToken?: string; MaxResults?: number }, hash: string): { items: T[]; nextToken?: string } {
+export function paginate<T>(
+  all: readonly T[],
+  body: { NextToken?: string; MaxResults?: number },
+  hash: string,
+): { items: T[]; nextToken?: string } {
   const offset = readToken(body.NextToken, hash);
   const size = body.MaxResults ?? 10;
   const items = all.slice(offset, offset + size);

@@ -38,7 +38,8 @@ function check(shape: Shape, value: unknown, path: string, errors: string[]): vo
       if (typeof value !== 'string') return fail('Member must be a string');
       if (shape.min !== undefined && value.length < shape.min) return fail(`Member must have length greater than or equal to ${shape.min}`);
       if (shape.max !== undefined && value.length > shape.max) return fail(`Member must have length less than or equal to ${shape.max}`);
-      if (shape.pattern && !regex(shape.pattern, shape.flags).test(value)) return fail(`Member must satisfy regular expression pattern: ${shape.pattern}`);
+      if (shape.pattern && !regex(shape.pattern, shape.flags).test(value))
+        return fail(`Member must satisfy regular expression pattern: ${shape.pattern}`);
       return;
     case 'integer':
       if (typeof value !== 'number' || !Number.isInteger(value)) return fail('Member must be an integer');
@@ -52,7 +53,8 @@ function check(shape: Shape, value: unknown, path: string, errors: string[]): vo
       if (typeof value !== 'boolean') return fail('Member must be a boolean');
       return;
     case 'enum':
-      if (typeof value !== 'string' || !shape.values.includes(value)) return fail(`Member must satisfy enum value set: [${shape.values.join(', ')}]`);
+      if (typeof value !== 'string' || !shape.values.includes(value))
+        return fail(`Member must satisfy enum value set: [${shape.values.join(', ')}]`);
       return;
     case 'list':
       if (!Array.isArray(value)) return fail('Member must be a list');

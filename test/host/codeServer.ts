@@ -42,7 +42,9 @@ export function ensureCodeServer(root: string): string {
 }
 
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string => !!p);
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(
+    (p): p is string => !!p,
+  );
   const found = candidates.find((p) => fs.existsSync(p));
   if (!found) throw new Error('Chromium is missing: install it with `apt-get install chromium` (or set CHROMIUM_PATH).');
   return found;
@@ -114,7 +116,21 @@ export async function runInCodeServer(opts: CodeServerRun): Promise<number> {
 
   const proc = spawn(
     process.execPath,
-    [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', opts.workspace],
+    [
+      entry,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      opts.workspace,
+    ],
     { env: { ...process.env, ...opts.env, SMIV_TEST_REPORT: report }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const logStream = fs.createWriteStream(serverLog);
@@ -123,7 +139,15 @@ export async function runInCodeServer(opts: CodeServerRun): Promise<number> {
   const stopFollowing = follow(report);
   const browser = await chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   try {
     await waitForHttp(`${base}/healthz`, Date.now() + 60_000, proc);

@@ -36,7 +36,12 @@ describe('profiles, regions and endpoints', () => {
     await Promise.all([a.start(), b.start(), workspaceTarget.start()]);
     a.seed({ images: [{ name: 'alpha-image', versions: 2 }] });
     a.seed({ region: 'eu-west-1', images: [{ name: 'alpha-eu-image', versions: 1 }] });
-    b.seed({ images: [{ name: 'beta-image', versions: 1 }, { name: 'beta-other', versions: 0 }] });
+    b.seed({
+      images: [
+        { name: 'beta-image', versions: 1 },
+        { name: 'beta-other', versions: 0 },
+      ],
+    });
     workspaceTarget.seed({ images: [{ name: 'must-not-be-listed' }] });
 
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'smiv-accounts-'));
@@ -140,7 +145,10 @@ describe('profiles, regions and endpoints', () => {
     await settled(a);
     assert.equal(a.calls().length, 0, 'nothing went to the old profile’s endpoint');
     await vscode.commands.executeCommand('sagemakerImages.images.focus');
-    await waitFor(() => api.statusBar.text.includes('other-endpoint · us-east-1 $(plug)'), 'the status bar to name the profile, region and endpoint');
+    await waitFor(
+      () => api.statusBar.text.includes('other-endpoint · us-east-1 $(plug)'),
+      'the status bar to name the profile, region and endpoint',
+    );
   });
 
   it('switching region changes the signed region and the ARNs', async () => {
@@ -241,7 +249,18 @@ describe('profiles, regions and endpoints', () => {
   it('never writes credentials, session tokens or signed headers to the log', () => {
     const log = api.recentLog().join('\n');
     assert.ok(log.length > 0, 'the log has lines');
-    for (const secret of [SECRET_A, SECRET_B, 'accounts-session-token', 'AKIDACCOUNTS', 'AKIDHOSTTEST', 'host-test-secret', 'Authorization', 'AWS4-HMAC-SHA256', 'Signature=', 'X-Amz-Security-Token']) {
+    for (const secret of [
+      SECRET_A,
+      SECRET_B,
+      'accounts-session-token',
+      'AKIDACCOUNTS',
+      'AKIDHOSTTEST',
+      'host-test-secret',
+      'Authorization',
+      'AWS4-HMAC-SHA256',
+      'Signature=',
+      'X-Amz-Security-Token',
+    ]) {
       assert.ok(!log.includes(secret), `the log contains ${secret}`);
     }
   });

@@ -69,7 +69,9 @@ describe('the extension in a real VS Code host', () => {
   it('reaches the emulator through the configured endpoint', async () => {
     await setSetting('endpoint', emulator.url);
     await startCounting(emulator);
-    const result = await vscode.commands.executeCommand<{ ok: boolean; region?: string; sampleImage?: string; message: string }>('sagemakerImages.testConnection');
+    const result = await vscode.commands.executeCommand<{ ok: boolean; region?: string; sampleImage?: string; message: string }>(
+      'sagemakerImages.testConnection',
+    );
     assert.equal(result.ok, true, result.message);
     assert.equal(result.region, 'us-east-1');
     await settled(emulator);

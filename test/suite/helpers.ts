@@ -18,7 +18,10 @@ export async function activateExtension(): Promise<ExtensionApi> {
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('sagemakerImages').update(key, value, vscode.ConfigurationTarget.Global);
   const expected = JSON.stringify(value);
-  await waitFor(() => value === undefined || JSON.stringify(vscode.workspace.getConfiguration('sagemakerImages').get(key)) === expected, `setting ${key}`);
+  await waitFor(
+    () => value === undefined || JSON.stringify(vscode.workspace.getConfiguration('sagemakerImages').get(key)) === expected,
+    `setting ${key}`,
+  );
 }
 
 // A deadline, not a delay: generous so that a machine busy with other work fails nothing that would pass idle.

@@ -37,7 +37,6 @@ const OWN_ICONS = ['error', 'warning', 'pass', 'sync', 'question', 'circle-slash
 
 const cancelled = new vscode.CancellationTokenSource().token;
 
-
 /**
  * Asserts `md` holds no markup from the payload, and returns what a person reads (tags removed,
  * line breaks as newlines, code spans as their text).
@@ -47,7 +46,10 @@ function assertOnlyText(md: vscode.MarkdownString | string | undefined, what: st
   const html = parser.render(md.value);
   const tags = [...html.matchAll(/<(\/?)([a-z0-9]+)([^>]*)>/gi)];
   for (const [tag, , name] of tags) {
-    assert.ok(['p', 'br', 'strong', 'code', 'hr', 'a'].includes(name.toLowerCase()), `${what}: a <${name}> from the payload: ${tag}\n${md.value}`);
+    assert.ok(
+      ['p', 'br', 'strong', 'code', 'hr', 'a'].includes(name.toLowerCase()),
+      `${what}: a <${name}> from the payload: ${tag}\n${md.value}`,
+    );
   }
   for (const m of html.matchAll(/<a ([^>]*)>/g)) {
     const href = /href="([^"]*)"/.exec(m[1])?.[1] ?? '';
@@ -117,7 +119,19 @@ describe('hostile service text is shown as text (issue 13)', function () {
   it('the version tooltip: BaseImage, ContainerImage, ReleaseNotes, enums, frameworks and aliases are text, the own links intact', async () => {
     const md = await tooltip(await hostileVersion(1));
     const text = assertOnlyText(md, 'version tooltip');
-    assertShown(text, [HOSTILE.breakOut, `${HOSTILE.backticks} ${HOSTILE.commandLink} ${HOSTILE.icon}`, HOSTILE.image, HOSTILE.html, `${HOSTILE.icon}${HOSTILE.commandLink}`, HOSTILE.emphasis, HOSTILE.entities], 'version tooltip');
+    assertShown(
+      text,
+      [
+        HOSTILE.breakOut,
+        `${HOSTILE.backticks} ${HOSTILE.commandLink} ${HOSTILE.icon}`,
+        HOSTILE.image,
+        HOSTILE.html,
+        `${HOSTILE.icon}${HOSTILE.commandLink}`,
+        HOSTILE.emphasis,
+        HOSTILE.entities,
+      ],
+      'version tooltip',
+    );
     // ReleaseNotes: each payload on its line, the fence lines too, and the own links after them.
     assertShown(text, [...ONE_LINE, ...HOSTILE.fences.split('\n')], 'release notes');
     const value = (md as vscode.MarkdownString).value;
@@ -133,7 +147,17 @@ describe('hostile service text is shown as text (issue 13)', function () {
 
   it('the image tooltip: DisplayName, Description, FailureReason and aliases are text', async () => {
     const text = assertOnlyText(await tooltip(await hostileImage()), 'image tooltip');
-    assertShown(text, [`${HOSTILE.commandLink} ${HOSTILE.image} ${HOSTILE.icon}`, `${HOSTILE.html} ${HOSTILE.bareUrl}`, ...ONE_LINE, ...HOSTILE.fences.split('\n'), HOSTILE.breakOut], 'image tooltip');
+    assertShown(
+      text,
+      [
+        `${HOSTILE.commandLink} ${HOSTILE.image} ${HOSTILE.icon}`,
+        `${HOSTILE.html} ${HOSTILE.bareUrl}`,
+        ...ONE_LINE,
+        ...HOSTILE.fences.split('\n'),
+        HOSTILE.breakOut,
+      ],
+      'image tooltip',
+    );
   });
 
   it('an error node: an endpoint’s message and error code full of markup are text', async () => {
@@ -161,7 +185,10 @@ describe('hostile service text is shown as text (issue 13)', function () {
 
     before(async () => {
       file = vscode.Uri.file(path.join(dir, 'hostile.tf'));
-      await fs.writeFile(file.fsPath, [versionArn, failedArn, theImageArn, notRegion, emphasisRegion, ''].map((a) => `x = "${a}"`).join('\n'));
+      await fs.writeFile(
+        file.fsPath,
+        [versionArn, failedArn, theImageArn, notRegion, emphasisRegion, ''].map((a) => `x = "${a}"`).join('\n'),
+      );
     });
 
     async function hover(needle: string): Promise<vscode.MarkdownString> {
@@ -171,8 +198,15 @@ describe('hostile service text is shown as text (issue 13)', function () {
         .split('\n')
         .findIndex((l) => l === `x = "${needle}"`);
       assert.ok(line >= 0, `${needle} is in the file`);
-      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', file, new vscode.Position(line, 5 + Math.floor(needle.length / 2)))) ?? [];
-      const ours = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => typeof c !== 'string' && 'value' in c && c.value.includes('SageMaker'));
+      const hovers =
+        (await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          file,
+          new vscode.Position(line, 5 + Math.floor(needle.length / 2)),
+        )) ?? [];
+      const ours = hovers
+        .flatMap((h) => h.contents)
+        .filter((c): c is vscode.MarkdownString => typeof c !== 'string' && 'value' in c && c.value.includes('SageMaker'));
       assert.equal(ours.length, 1, `one SageMaker hover on ${needle}`);
       return ours[0];
     }

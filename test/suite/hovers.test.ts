@@ -41,7 +41,11 @@ describe('ARN hovers (issue 9)', function () {
         {
           name: 'hv-kernel',
           displayName: 'Hover kernel',
-          versions: [{ aliases: ['old'] }, { aliases: ['stable', 'prod'] }, { status: 'CREATE_FAILED', failureReason: 'Image pull failed' }],
+          versions: [
+            { aliases: ['old'] },
+            { aliases: ['stable', 'prod'] },
+            { status: 'CREATE_FAILED', failureReason: 'Image pull failed' },
+          ],
         },
       ],
     });
@@ -70,7 +74,10 @@ describe('ARN hovers (issue 9)', function () {
       ].join('\n'),
     );
     json = vscode.Uri.file(path.join(dir, 'domain.json'));
-    await fs.writeFile(json.fsPath, `{\n  "DefaultUserSettings": {\n    "KernelGatewayAppSettings": {\n      "CustomImages": [{ "ImageName": "hv-kernel", "ImageVersionArn": "${created}" }]\n    }\n  }\n}\n`);
+    await fs.writeFile(
+      json.fsPath,
+      `{\n  "DefaultUserSettings": {\n    "KernelGatewayAppSettings": {\n      "CustomImages": [{ "ImageName": "hv-kernel", "ImageVersionArn": "${created}" }]\n    }\n  }\n}\n`,
+    );
   });
 
   /**
@@ -113,7 +120,10 @@ describe('ARN hovers (issue 9)', function () {
     assert.match(text, /command:sagemakerImages\.copyContainerImageUri/);
     assert.match(text, /command:sagemakerImages\.openInConsole/);
     await settled(emulator);
-    assert.deepEqual(calls('DescribeImageVersion').map((c) => [c.region, c.params]), [['us-east-1', { ImageName: 'hv-kernel', Version: 2 }]]);
+    assert.deepEqual(
+      calls('DescribeImageVersion').map((c) => [c.region, c.params]),
+      [['us-east-1', { ImageName: 'hv-kernel', Version: 2 }]],
+    );
   });
 
   it('a JSON file: the same ARN, and two hovers within 60 s make one DescribeImageVersion call', async () => {
@@ -144,7 +154,10 @@ describe('ARN hovers (issue 9)', function () {
     assert.match(text, /Hover kernel/);
     assert.match(text, /Latest version: 3/);
     await settled(emulator);
-    assert.deepEqual(calls('DescribeImage').map((c) => c.params), [{ ImageName: 'hv-kernel' }]);
+    assert.deepEqual(
+      calls('DescribeImage').map((c) => c.params),
+      [{ ImageName: 'hv-kernel' }],
+    );
   });
 
   it('a position outside any ARN, and a malformed ARN, make no call', async () => {
@@ -158,7 +171,10 @@ describe('ARN hovers (issue 9)', function () {
     const [text] = await sageMakerHovers(terraform, await at(terraform, europe));
     assert.ok(text.includes(containerImageFor('eu-west-1', 'hv-europe', 1)));
     await settled(emulator);
-    assert.deepEqual(calls('DescribeImageVersion').map((c) => c.region), ['eu-west-1']);
+    assert.deepEqual(
+      calls('DescribeImageVersion').map((c) => c.region),
+      ['eu-west-1'],
+    );
   });
 
   it('an ARN of another account is not passed off as this account’s version', async () => {
@@ -175,7 +191,13 @@ describe('ARN hovers (issue 9)', function () {
   });
 
   it('an error is one line in the hover', async () => {
-    emulator.addFault({ kind: 'error', operation: 'DescribeImageVersion', status: 400, code: 'AccessDeniedException', message: 'not allowed' });
+    emulator.addFault({
+      kind: 'error',
+      operation: 'DescribeImageVersion',
+      status: 400,
+      code: 'AccessDeniedException',
+      message: 'not allowed',
+    });
     const [text] = await sageMakerHovers(terraform, await at(terraform, created));
     assert.match(text, /\$\(warning\) .*sagemaker:DescribeImageVersion/);
   });

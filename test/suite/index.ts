@@ -34,7 +34,13 @@ export async function run(): Promise<void> {
   const report = process.env.SMIV_TEST_REPORT;
   const restore = report ? teeReporter(Mocha, report) : () => undefined;
   // SMIV_TEST_GREP runs a subset while working on one suite (never set in CI).
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', ...(process.env.SMIV_TEST_GREP ? { grep: process.env.SMIV_TEST_GREP } : {}) });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: false,
+    timeout: 60_000,
+    reporter: 'spec',
+    ...(process.env.SMIV_TEST_GREP ? { grep: process.env.SMIV_TEST_GREP } : {}),
+  });
   const dir = __dirname;
   const files = fs
     .readdirSync(dir, { recursive: true })

@@ -41,7 +41,13 @@ describe('paging the demo fixture', () => {
     const all: number[] = [];
     let token: string | undefined;
     do {
-      const page = emulator.region().ListImageVersions({ ImageName: BIG, SortBy: sortBy, SortOrder: sortOrder, MaxResults: 100, ...(token ? { NextToken: token } : {}) }) as {
+      const page = emulator.region().ListImageVersions({
+        ImageName: BIG,
+        SortBy: sortBy,
+        SortOrder: sortOrder,
+        MaxResults: 100,
+        ...(token ? { NextToken: token } : {}),
+      }) as {
         ImageVersions: { Version: number }[];
         NextToken?: string;
       };
@@ -73,7 +79,11 @@ describe('paging the demo fixture', () => {
       }
       const versions = children.filter((n): n is VersionNode => n.kind === 'version').map((n) => n.version.version);
       assert.equal(versions.length, 250);
-      assert.equal(children.some((n) => n.kind === 'loadMore'), false, 'no Load more on the last page');
+      assert.equal(
+        children.some((n) => n.kind === 'loadMore'),
+        false,
+        'no Load more on the last page',
+      );
       assert.deepEqual(versions, serverOrder(choice.sortBy, choice.sortOrder));
       await settled(emulator);
       const calls = emulator.calls('ListImageVersions');
@@ -115,6 +125,9 @@ describe('paging the demo fixture', () => {
     assert.match(labelOf(api, failed[0]), /throttled/);
     await vscode.commands.executeCommand('sagemakerImages.retry', failed[0]);
     const recovered = await api.tree.getChildren(node);
-    assert.deepEqual(recovered.map((n) => labelOf(api, n)), ['Version 1']);
+    assert.deepEqual(
+      recovered.map((n) => labelOf(api, n)),
+      ['Version 1'],
+    );
   });
 });

@@ -26,7 +26,10 @@ describe('sorting, filtering and copying versions', () => {
           name: 'query-image',
           createdAt: now - 100 * DAY,
           // Version n created n*10 days after the image; modified in the reverse order.
-          versions: Array.from({ length: 6 }, (_, i) => ({ createdAt: now - 100 * DAY + (i + 1) * 10 * DAY, modifiedAt: now - (i + 1) * DAY })),
+          versions: Array.from({ length: 6 }, (_, i) => ({
+            createdAt: now - 100 * DAY + (i + 1) * 10 * DAY,
+            modifiedAt: now - (i + 1) * DAY,
+          })),
         },
       ],
     });
@@ -61,13 +64,20 @@ describe('sorting, filtering and copying versions', () => {
     const node = await imageNode();
     const first = await api.tree.getChildren(node);
     assert.deepEqual(versionLabels(first), ['Version 6', 'Version 5', 'Version 4', 'Version 3']);
-    await vscode.commands.executeCommand('sagemakerImages.loadMore', first.find((n) => n.kind === 'loadMore'));
+    await vscode.commands.executeCommand(
+      'sagemakerImages.loadMore',
+      first.find((n) => n.kind === 'loadMore'),
+    );
     await startCounting(emulator);
     await setSetting('versions.sortBy', 'VERSION');
     await setSetting('versions.sortOrder', 'ASCENDING');
     await waitFor(() => api.view.description?.includes('version ↑') === true, 'the view description to show the sort');
     const reloaded = await api.tree.getChildren(node);
-    assert.deepEqual(versionLabels(reloaded), ['Version 1', 'Version 2', 'Version 3', 'Version 4'], 'page 1 of the new order, not a re-sort of what was loaded');
+    assert.deepEqual(
+      versionLabels(reloaded),
+      ['Version 1', 'Version 2', 'Version 3', 'Version 4'],
+      'page 1 of the new order, not a re-sort of what was loaded',
+    );
     await settled(emulator);
     const calls = emulator.calls('ListImageVersions');
     assert.equal(calls.length, 1);
@@ -106,7 +116,10 @@ describe('sorting, filtering and copying versions', () => {
     await vscode.commands.executeCommand('sagemakerImages.copyVersionArn', versions[2], [versions[2], versions[0]]);
     assert.equal(
       await vscode.env.clipboard.readText(),
-      ['arn:aws:sagemaker:us-east-1:123456789012:image-version/query-image/6', 'arn:aws:sagemaker:us-east-1:123456789012:image-version/query-image/4'].join('\n'),
+      [
+        'arn:aws:sagemaker:us-east-1:123456789012:image-version/query-image/6',
+        'arn:aws:sagemaker:us-east-1:123456789012:image-version/query-image/4',
+      ].join('\n'),
     );
     await vscode.commands.executeCommand('sagemakerImages.copyImageArn', node);
     assert.equal(await vscode.env.clipboard.readText(), 'arn:aws:sagemaker:us-east-1:123456789012:image/query-image');

@@ -52,12 +52,21 @@ describe('the Images tree', () => {
 
   it('shows one page of images with Load more, and appends exactly the next page', async () => {
     const first = await api.tree.getChildren();
-    assert.deepEqual(first.map((n) => labelOf(api, n)), ['tree-extra-0', 'tree-extra-1', 'tree-extra-2', 'Load more…']);
+    assert.deepEqual(
+      first.map((n) => labelOf(api, n)),
+      ['tree-extra-0', 'tree-extra-1', 'tree-extra-2', 'Load more…'],
+    );
     const more = first[3] as LoadMoreNode;
     // A double click must not fetch the page twice.
-    await Promise.all([vscode.commands.executeCommand('sagemakerImages.loadMore', more), vscode.commands.executeCommand('sagemakerImages.loadMore', more)]);
+    await Promise.all([
+      vscode.commands.executeCommand('sagemakerImages.loadMore', more),
+      vscode.commands.executeCommand('sagemakerImages.loadMore', more),
+    ]);
     const all = await api.tree.getChildren();
-    assert.deepEqual(all.map((n) => labelOf(api, n)), ['tree-extra-0', 'tree-extra-1', 'tree-extra-2', 'tree-many', 'tree-none']);
+    assert.deepEqual(
+      all.map((n) => labelOf(api, n)),
+      ['tree-extra-0', 'tree-extra-1', 'tree-extra-2', 'tree-many', 'tree-none'],
+    );
     await settled(emulator);
     const calls = emulator.calls('ListImages');
     assert.equal(calls.length, 2);
@@ -69,7 +78,10 @@ describe('the Images tree', () => {
     const node = await image('tree-many');
     await startCounting(emulator);
     const page1 = await api.tree.getChildren(node);
-    assert.deepEqual(page1.map((n) => labelOf(api, n)), ['Version 7', 'Version 6', 'Version 5', 'Load more…']);
+    assert.deepEqual(
+      page1.map((n) => labelOf(api, n)),
+      ['Version 7', 'Version 6', 'Version 5', 'Load more…'],
+    );
     await settled(emulator);
     const calls = emulator.calls('ListImageVersions');
     assert.equal(calls.length, 1);
@@ -90,7 +102,10 @@ describe('the Images tree', () => {
   it('says "No versions" for an image without versions', async () => {
     const node = await image('tree-none');
     const children = await api.tree.getChildren(node);
-    assert.deepEqual(children.map((n: Node) => labelOf(api, n)), ['No versions']);
+    assert.deepEqual(
+      children.map((n: Node) => labelOf(api, n)),
+      ['No versions'],
+    );
   });
 
   it('turns a failure into an error node whose click retries', async () => {

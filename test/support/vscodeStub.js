@@ -19,7 +19,17 @@ class EventEmitter {
 
 const disposable = () => ({ dispose: () => undefined });
 const noop = () => undefined;
-const channel = { trace: noop, debug: noop, info: noop, warn: noop, error: noop, append: noop, appendLine: noop, show: noop, dispose: noop };
+const channel = {
+  trace: noop,
+  debug: noop,
+  info: noop,
+  warn: noop,
+  error: noop,
+  append: noop,
+  appendLine: noop,
+  show: noop,
+  dispose: noop,
+};
 
 const vscode = {
   EventEmitter,
@@ -57,7 +67,12 @@ const vscode = {
   env: { language: 'en', clipboard: { writeText: async () => undefined } },
   window: {
     createOutputChannel: () => channel,
-    createTreeView: () => ({ dispose: noop, onDidChangeVisibility: () => disposable(), onDidChangeSelection: () => disposable(), visible: false }),
+    createTreeView: () => ({
+      dispose: noop,
+      onDidChangeVisibility: () => disposable(),
+      onDidChangeSelection: () => disposable(),
+      visible: false,
+    }),
     createStatusBarItem: () => ({ show: noop, hide: noop, dispose: noop }),
     showErrorMessage: async () => undefined,
     showInformationMessage: async () => undefined,
@@ -88,7 +103,12 @@ function installVscodeStub() {
 }
 
 function fakeExtensionContext() {
-  return { subscriptions: [], extension: { packageJSON: { version: '0.0.0-stub' } }, globalState: { get: noop, update: async () => undefined }, workspaceState: { get: noop, update: async () => undefined } };
+  return {
+    subscriptions: [],
+    extension: { packageJSON: { version: '0.0.0-stub' } },
+    globalState: { get: noop, update: async () => undefined },
+    workspaceState: { get: noop, update: async () => undefined },
+  };
 }
 
 module.exports = { installVscodeStub, fakeExtensionContext, vscode };

@@ -119,19 +119,28 @@ describe('endpoint resolution for the chosen profile', () => {
     try {
       const dir = path.join(testTempDir(), 'accounts-endpoint');
       fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, 'config'), `[default]\nregion = us-east-1\n[profile emu]\nregion = eu-west-1\nendpoint_url = ${emulator.url}\n`);
+      fs.writeFileSync(
+        path.join(dir, 'config'),
+        `[default]\nregion = us-east-1\n[profile emu]\nregion = eu-west-1\nendpoint_url = ${emulator.url}\n`,
+      );
       fs.writeFileSync(path.join(dir, 'credentials'), '[emu]\naws_access_key_id = AKIDUNITEMU000000001\naws_secret_access_key = s\n');
       emulator.seed({ region: 'eu-west-1', images: [{ name: 'from-profile-endpoint' }] });
-      await withAwsEnv({ AWS_CONFIG_FILE: path.join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials') }, async () => {
-        const conn = await createConnection({ profile: 'emu' }, { maxAttempts: 1 });
-        try {
-          const page = await listImagesPage(conn, {});
-          assert.deepEqual(page.items.map((i) => i.imageName), ['from-profile-endpoint']);
-          assert.equal(emulator.calls('ListImages')[0].region, 'eu-west-1');
-        } finally {
-          conn.client.destroy();
-        }
-      });
+      await withAwsEnv(
+        { AWS_CONFIG_FILE: path.join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials') },
+        async () => {
+          const conn = await createConnection({ profile: 'emu' }, { maxAttempts: 1 });
+          try {
+            const page = await listImagesPage(conn, {});
+            assert.deepEqual(
+              page.items.map((i) => i.imageName),
+              ['from-profile-endpoint'],
+            );
+            assert.equal(emulator.calls('ListImages')[0].region, 'eu-west-1');
+          } finally {
+            conn.client.destroy();
+          }
+        },
+      );
     } finally {
       await emulator.stop();
     }
@@ -141,7 +150,8 @@ describe('endpoint resolution for the chosen profile', () => {
 describe('log redaction', () => {
   it('removes user info from URLs, key ids, secrets and signatures', () => {
     const line = redact(
-      'endpoint=https://user:hunter2@proxy.example:8443/x key=AKIAABCDEFGHIJKLMNOP aws_secret_access_key=abc123 Signature=' + 'a'.repeat(64),
+      'endpoint=https://user:hunter2@proxy.example:8443/x key=AKIAABCDEFGHIJKLMNOP aws_secret_access_key=abc123 Signature=' +
+        'a'.repeat(64),
     );
     for (const secret of ['hunter2', 'user:', 'AKIAABCDEFGHIJKLMNOP', 'abc123', 'a'.repeat(64)]) assert.ok(!line.includes(secret), line);
     assert.match(line, /https:\/\/\[redacted\]@proxy\.example:8443/);
@@ -151,7 +161,8 @@ describe('log redaction', () => {
 describe('regions', () => {
   it('knows SageMaker regions in the three partitions and their console domains', () => {
     assert.ok(SAGEMAKER_REGIONS.aws.length > 25);
-    for (const r of ['us-east-1', 'eu-central-2', 'cn-north-1', 'cn-northwest-1', 'us-gov-west-1', 'us-gov-east-1']) assert.ok(isKnownRegion(r), r);
+    for (const r of ['us-east-1', 'eu-central-2', 'cn-north-1', 'cn-northwest-1', 'us-gov-west-1', 'us-gov-east-1'])
+      assert.ok(isKnownRegion(r), r);
     assert.equal(isKnownRegion('xx-nowhere-9'), false);
     assert.equal(consoleDomain('us-east-1'), 'console.aws.amazon.com');
     assert.equal(consoleDomain('cn-north-1'), 'console.amazonaws.cn');
@@ -190,7 +201,9 @@ describe('credential failures a person can act on', () => {
 
   it('a profile that is not in the files: noCredentials naming the profile', () => {
     const e = toAwsError(
-      Object.assign(new Error('Could not resolve credentials using profile: [ghost] in configuration/credentials file(s).'), { name: 'CredentialsProviderError' }),
+      Object.assign(new Error('Could not resolve credentials using profile: [ghost] in configuration/credentials file(s).'), {
+        name: 'CredentialsProviderError',
+      }),
       { operation: 'ListImages', profile: 'ghost' },
     );
     assert.equal(e.kind, 'noCredentials');
@@ -198,12 +211,15 @@ describe('credential failures a person can act on', () => {
   });
 
   it('AccessDenied names the IAM action and the profile', () => {
-    const e = toAwsError(Object.assign(new Error('User is not authorized'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }), {
-      operation: 'ListImageVersions',
-      imageName: 'img',
-      profile: 'dev',
-      region: 'eu-west-1',
-    });
+    const e = toAwsError(
+      Object.assign(new Error('User is not authorized'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } }),
+      {
+        operation: 'ListImageVersions',
+        imageName: 'img',
+        profile: 'dev',
+        region: 'eu-west-1',
+      },
+    );
     assert.equal(e.kind, 'accessDenied');
     assert.match(e.message, /sagemaker:ListImageVersions/);
     assert.match(e.message, /profile “dev”/);

@@ -26,7 +26,12 @@ api.session.region().then((region) => {
 
 describe('activation', () => {
   it('does not load the AWS SDK; the first call does', () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, AWS_REGION: 'eu-west-2', AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      AWS_REGION: 'eu-west-2',
+      AWS_CONFIG_FILE: '/nonexistent/config',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+    };
     delete env.AWS_PROFILE;
     const result = JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8', env })) as {
       afterActivate: number;
@@ -50,7 +55,10 @@ const { COMMAND_IDS } = require(${JSON.stringify(path.join(outRoot, 'src', 'comm
 const { COMMAND_HANDLERS } = require(${JSON.stringify(path.join(outRoot, 'src', 'commands', 'commandsBundle.js'))});
 process.stdout.write(JSON.stringify({ ids: COMMAND_IDS, handlerIds: Object.keys(COMMAND_HANDLERS) }));
 `;
-    const { ids, handlerIds } = JSON.parse(execFileSync(process.execPath, ['-e', probeIds], { encoding: 'utf8' })) as { ids: string[]; handlerIds: string[] };
+    const { ids, handlerIds } = JSON.parse(execFileSync(process.execPath, ['-e', probeIds], { encoding: 'utf8' })) as {
+      ids: string[];
+      handlerIds: string[];
+    };
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json is data.
     const manifest = require(path.join(outRoot, '..', 'package.json')) as { contributes: { commands: { command: string }[] } };
     const contributed = manifest.contributes.commands.map((c) => c.command).sort();

@@ -43,7 +43,13 @@ describe('findArnAt', () => {
     assertFound(`describe(${VERSION_ARN})`, VERSION_ARN);
     assertFound(`"{\\"arn\\":\\"${VERSION_ARN}\\"}"`, VERSION_ARN);
     const image = findArnAt(`  ImageArn: ${IMAGE_ARN}`, 15);
-    assert.deepEqual(image?.parsed, { kind: 'image', partition: 'aws', region: 'us-east-1', account: '123456789012', imageName: 'My.Image-2' });
+    assert.deepEqual(image?.parsed, {
+      kind: 'image',
+      partition: 'aws',
+      region: 'us-east-1',
+      account: '123456789012',
+      imageName: 'My.Image-2',
+    });
   });
 
   it('does not swallow a sentence-ending period (or other trailing punctuation) into the name', () => {

@@ -28,7 +28,14 @@ describe('src/aws operations against the emulator', function () {
             createdAt: '2025-05-01T00:00:00.000Z',
             versions: [
               { createdAt: '2025-05-02T00:00:00.250Z', aliases: ['old'], status: 'CREATE_FAILED', failureReason: 'pull failed' },
-              { createdAt: '2025-05-03T00:00:00.500Z', aliases: ['latest', 'prod'], jobType: 'TRAINING', processor: 'GPU', mlFramework: 'PyTorch 2.4', horovod: true },
+              {
+                createdAt: '2025-05-03T00:00:00.500Z',
+                aliases: ['latest', 'prod'],
+                jobType: 'TRAINING',
+                processor: 'GPU',
+                mlFramework: 'PyTorch 2.4',
+                horovod: true,
+              },
             ],
           },
         ],
@@ -47,7 +54,15 @@ describe('src/aws operations against the emulator', function () {
       ['big-image', 'detail-image'],
     );
     const big = page.items[0];
-    assert.deepEqual(Object.keys(big).sort(), ['creationTime', 'description', 'displayName', 'imageArn', 'imageName', 'imageStatus', 'lastModifiedTime']);
+    assert.deepEqual(Object.keys(big).sort(), [
+      'creationTime',
+      'description',
+      'displayName',
+      'imageArn',
+      'imageName',
+      'imageStatus',
+      'lastModifiedTime',
+    ]);
     assert.ok(big.creationTime instanceof Date);
     assert.equal(big.creationTime.toISOString(), '2025-01-01T00:00:00.000Z');
     assert.equal(big.imageArn, 'arn:aws:sagemaker:us-east-1:123456789012:image/big-image');
@@ -114,7 +129,11 @@ describe('src/aws operations against the emulator', function () {
     const version = await expectAwsError(describeImageVersion(conn, { imageName: 'detail-image', version: 99 }), 'notFound');
     assert.match(version.message, /version 99 of image “detail-image” was not found/i);
 
-    for (const p of [listImageVersionsPage(conn, { imageName: 'ghost-image' }), listAliasesPage(conn, { imageName: 'ghost-image' }), describeImageVersion(conn, { imageName: 'ghost-image' })]) {
+    for (const p of [
+      listImageVersionsPage(conn, { imageName: 'ghost-image' }),
+      listAliasesPage(conn, { imageName: 'ghost-image' }),
+      describeImageVersion(conn, { imageName: 'ghost-image' }),
+    ]) {
       const e = await expectAwsError(p, 'notFound');
       assert.match(e.message, /“ghost-image”/);
     }
@@ -169,43 +188,55 @@ describe('src/aws operations against the emulator', function () {
     // The credentials must really be in play for "not in the log" to mean anything: a session
     // token, and the signed headers captured from the SDK's own request after signing.
     const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN0123456789';
-    await withAwsEnv({ AWS_ACCESS_KEY_ID: ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: SECRET_ACCESS_KEY, AWS_SESSION_TOKEN: SESSION_TOKEN }, async () => {
-      const signed = await connect(emu());
-      const sent: Record<string, string>[] = [];
-      signed.client.middlewareStack.add(
-        (next) => async (args) => {
-          sent.push({ ...(args.request as { headers: Record<string, string> }).headers });
-          return next(args);
-        },
-        { step: 'deserialize', name: 'captureSignedHeaders' },
-      );
-      const lines: string[] = [];
-      const logger: Logger = {
-        trace: (m) => lines.push(m),
-        debug: (m) => lines.push(m),
-        info: (m) => lines.push(m),
-        warn: (m) => lines.push(m),
-        error: (m) => lines.push(m),
-      };
-      try {
-        await listImagesPage(signed, { maxResults: 3 }, { logger });
-        await expectAwsError(describeImage(signed, 'ghost-image', { logger }), 'notFound');
-      } finally {
-        signed.client.destroy();
-      }
-      assert.equal(sent.length, 2, 'both requests were captured after signing');
-      const authorization = sent[0].authorization ?? '';
-      assert.ok(authorization.includes(`Credential=${ACCESS_KEY_ID}/`), `signed with the test key: ${authorization}`);
-      const signature = /Signature=([0-9a-f]{64})/.exec(authorization)?.[1];
-      assert.ok(signature, 'a SigV4 signature');
-      assert.equal(sent[0]['x-amz-security-token'], SESSION_TOKEN, 'the session token went over the wire');
+    await withAwsEnv(
+      { AWS_ACCESS_KEY_ID: ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: SECRET_ACCESS_KEY, AWS_SESSION_TOKEN: SESSION_TOKEN },
+      async () => {
+        const signed = await connect(emu());
+        const sent: Record<string, string>[] = [];
+        signed.client.middlewareStack.add(
+          (next) => async (args) => {
+            sent.push({ ...(args.request as { headers: Record<string, string> }).headers });
+            return next(args);
+          },
+          { step: 'deserialize', name: 'captureSignedHeaders' },
+        );
+        const lines: string[] = [];
+        const logger: Logger = {
+          trace: (m) => lines.push(m),
+          debug: (m) => lines.push(m),
+          info: (m) => lines.push(m),
+          warn: (m) => lines.push(m),
+          error: (m) => lines.push(m),
+        };
+        try {
+          await listImagesPage(signed, { maxResults: 3 }, { logger });
+          await expectAwsError(describeImage(signed, 'ghost-image', { logger }), 'notFound');
+        } finally {
+          signed.client.destroy();
+        }
+        assert.equal(sent.length, 2, 'both requests were captured after signing');
+        const authorization = sent[0].authorization ?? '';
+        assert.ok(authorization.includes(`Credential=${ACCESS_KEY_ID}/`), `signed with the test key: ${authorization}`);
+        const signature = /Signature=([0-9a-f]{64})/.exec(authorization)?.[1];
+        assert.ok(signature, 'a SigV4 signature');
+        assert.equal(sent[0]['x-amz-security-token'], SESSION_TOKEN, 'the session token went over the wire');
 
-      const text = lines.join('\n');
-      assert.match(text, /ListImages \{"MaxResults":3\}/);
-      assert.match(text, /DescribeImage .*notFound.*ResourceNotFound/);
-      const secrets = [ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN, signature, authorization, sent[1].authorization ?? '', 'AWS4-HMAC-SHA256', 'x-amz-security-token'];
-      for (const secret of secrets) assert.ok(!text.includes(secret), `log contains ${secret}`);
-    });
+        const text = lines.join('\n');
+        assert.match(text, /ListImages \{"MaxResults":3\}/);
+        assert.match(text, /DescribeImage .*notFound.*ResourceNotFound/);
+        const secrets = [
+          ACCESS_KEY_ID,
+          SECRET_ACCESS_KEY,
+          SESSION_TOKEN,
+          signature,
+          authorization,
+          sent[1].authorization ?? '',
+          'AWS4-HMAC-SHA256',
+          'x-amz-security-token',
+        ];
+        for (const secret of secrets) assert.ok(!text.includes(secret), `log contains ${secret}`);
+      },
+    );
   });
 });
 

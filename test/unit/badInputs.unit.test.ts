@@ -22,7 +22,9 @@ interface Case {
   why?: string;
 }
 
-const corpus = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'unit', 'corpus', 'bad-inputs.json'), 'utf8')) as { cases: Case[] };
+const corpus = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'unit', 'corpus', 'bad-inputs.json'), 'utf8')) as {
+  cases: Case[];
+};
 
 type Verdict = { ok: true } | { ok: false; message: string };
 
@@ -69,7 +71,11 @@ describe('bad-input corpus', function () {
       }
       assert.ok(parsed, 'not parsed');
       const resource = parsed.kind === 'image' ? `image/${parsed.imageName}` : `image-version/${parsed.imageName}/${parsed.version}`;
-      assert.equal(`arn:${parsed.partition}:sagemaker:${parsed.region}:${parsed.account}:${resource}`, text.trim(), 'the parts rebuild the ARN');
+      assert.equal(
+        `arn:${parsed.partition}:sagemaker:${parsed.region}:${parsed.account}:${resource}`,
+        text.trim(),
+        'the parts rebuild the ARN',
+      );
       assert.equal(parsed.kind, /:image-version\//.test(text) ? 'imageVersion' : 'image');
     });
   }
@@ -99,7 +105,9 @@ describe('bad-input corpus', function () {
       it(`${c.kind} ${JSON.stringify(c.input)}: ${c.accept ? 'sent and accepted by the service' : 'refused, nothing sent'}`, async () => {
         emu().clearRequests();
         const input =
-          c.kind === 'imageName' ? { imageName: c.input as string, maxResults: 10 } : { imageName: 'corpus-image', maxResults: c.input as number };
+          c.kind === 'imageName'
+            ? { imageName: c.input as string, maxResults: 10 }
+            : { imageName: 'corpus-image', maxResults: c.input as number };
         const outcome = await listImageVersionsPage(conn, input).then(
           () => undefined,
           (e: unknown) => e,

@@ -14,7 +14,10 @@ import { useEmulator } from './helpers';
 
 const A = 'us-east-1';
 /** 17 regions other than A: one more than the cache holds, so A is evicted even after a reuse. */
-const OTHERS = SAGEMAKER_REGIONS.aws.map((r) => r.id).filter((r) => r !== A).slice(0, 17);
+const OTHERS = SAGEMAKER_REGIONS.aws
+  .map((r) => r.id)
+  .filter((r) => r !== A)
+  .slice(0, 17);
 
 /** Waits (polling, never a fixed sleep) until `cond` holds. */
 async function until(cond: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
@@ -60,7 +63,15 @@ describe('ConnectionCache eviction with a request in flight (13/1.10)', function
 
       // 17 other regions in use (as hovers on their ARNs would): A is the least recently used.
       await Promise.all(OTHERS.map((region) => session.listImages({}, { region })));
-      assert.equal(new Set(emu().calls('ListImages').map((c) => c.region)).size, 17, 'each region was called');
+      assert.equal(
+        new Set(
+          emu()
+            .calls('ListImages')
+            .map((c) => c.region),
+        ).size,
+        17,
+        'each region was called',
+      );
       assert.notEqual((await session.connection(A)).client, a.client, 'A was evicted (a new client for A)');
       assert.ok(!settled, 'the slow request settled before the eviction: the test proved nothing');
       const destroyedInFlight = destroyed;
@@ -71,7 +82,9 @@ describe('ConnectionCache eviction with a request in flight (13/1.10)', function
       assert.deepEqual(page.items.map((v) => v.version).sort(), [1, 2]);
       // On the wire: one call, not a first attempt cut off by destroy() and an SDK retry.
       assert.deepEqual(
-        emu().calls('ListImageVersions').map((c) => c.region),
+        emu()
+          .calls('ListImageVersions')
+          .map((c) => c.region),
         [A],
         'the slow request was sent again (its socket was destroyed under it)',
       );
@@ -96,9 +109,11 @@ describe('ConnectionCache eviction with a request in flight (13/1.10)', function
     const release = new Promise<void>((resolve) => (letGo = resolve));
     emu().faults.add({ kind: 'delay', delayMs: 60_000, release, operation: 'ListImages', region: A });
     let settled = false;
-    const slow = cache.use(settings, (c) => listImagesPage(c, {})).finally(() => {
-      settled = true;
-    });
+    const slow = cache
+      .use(settings, (c) => listImagesPage(c, {}))
+      .finally(() => {
+        settled = true;
+      });
     await until(() => emu().calls('ListImages').length === 1, 'the slow request to reach the emulator');
     cache.clear();
     assert.equal(cache.size, 0);

@@ -83,7 +83,11 @@ describe('connections', function () {
           assert.equal(session.updateSettings({ profile: 'beta', region: 'us-east-1', endpoint: emu().url }), true);
           assert.notEqual(session.settingsGeneration, before);
           assert.equal(await accessKeyOf(await session.connection()), 'AKIDBETA00000000002');
-          assert.equal(session.updateSettings({ profile: 'beta', region: 'us-east-1', endpoint: emu().url }), false, 'the same settings are no change');
+          assert.equal(
+            session.updateSettings({ profile: 'beta', region: 'us-east-1', endpoint: emu().url }),
+            false,
+            'the same settings are no change',
+          );
         } finally {
           session.dispose();
         }
@@ -95,24 +99,43 @@ describe('connections', function () {
     it('AWS_REGION wins over AWS_DEFAULT_REGION (the SDKs’ and the CLI’s order)', async function () {
       assert.equal(await resolveRegion({}, { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'ap-south-1' }), 'eu-west-1');
       assert.equal(await resolveRegion({}, { AWS_DEFAULT_REGION: 'ap-south-1' }), 'ap-south-1');
-      assert.equal(await resolveRegion({}, { AWS_REGION: '', AWS_DEFAULT_REGION: 'ap-south-1' }), 'ap-south-1', 'an empty AWS_REGION is unset');
+      assert.equal(
+        await resolveRegion({}, { AWS_REGION: '', AWS_DEFAULT_REGION: 'ap-south-1' }),
+        'ap-south-1',
+        'an empty AWS_REGION is unset',
+      );
       assert.equal(await resolveRegion({}, {}), 'us-east-1');
-      assert.equal(await resolveRegion({ region: 'ca-central-1' }, { AWS_REGION: 'eu-west-1' }), 'ca-central-1', 'the setting wins over both');
+      assert.equal(
+        await resolveRegion({ region: 'ca-central-1' }, { AWS_REGION: 'eu-west-1' }),
+        'ca-central-1',
+        'the setting wins over both',
+      );
     });
 
     it('the call goes to AWS_REGION’s region on the wire, not AWS_DEFAULT_REGION’s', async function () {
-      await withAwsEnv({ AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'test-secret', AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'ap-south-1' }, async () => {
-        const cache = new ConnectionCache({ maxAttempts: 1 });
-        try {
-          const conn = await cache.get({ endpoint: emu().url });
-          assert.equal(conn.region, 'eu-west-1');
-          const page = await listImagesPage(conn, {});
-          assert.deepEqual(page.items.map((i) => i.imageName), ['conn-eu']);
-          assert.deepEqual(emu().calls('ListImages').map((c) => c.region), ['eu-west-1']);
-        } finally {
-          cache.clear();
-        }
-      });
+      await withAwsEnv(
+        { AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'test-secret', AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'ap-south-1' },
+        async () => {
+          const cache = new ConnectionCache({ maxAttempts: 1 });
+          try {
+            const conn = await cache.get({ endpoint: emu().url });
+            assert.equal(conn.region, 'eu-west-1');
+            const page = await listImagesPage(conn, {});
+            assert.deepEqual(
+              page.items.map((i) => i.imageName),
+              ['conn-eu'],
+            );
+            assert.deepEqual(
+              emu()
+                .calls('ListImages')
+                .map((c) => c.region),
+              ['eu-west-1'],
+            );
+          } finally {
+            cache.clear();
+          }
+        },
+      );
     });
   });
 

@@ -43,7 +43,10 @@ describe('DetailsStore', function () {
     assert.deepEqual([...a.aliases].sort(), ['latest', 'two']);
     assert.equal(a.details.version, 2);
     await store.version(us(2));
-    const sent = emu().calls().map((c) => JSON.stringify([c.operation, c.params])).sort();
+    const sent = emu()
+      .calls()
+      .map((c) => JSON.stringify([c.operation, c.params]))
+      .sort();
     assert.deepEqual(sent, [
       JSON.stringify(['DescribeImageVersion', { ImageName: 'ds-image', Version: 2 }]),
       JSON.stringify(['ListAliases', { ImageName: 'ds-image', Version: 2, MaxResults: 100 }]),
@@ -67,7 +70,12 @@ describe('DetailsStore', function () {
     const eu = await store.version({ region: 'eu-west-1', imageName: 'ds-image', version: 1 });
     assert.deepEqual([...eu.aliases], ['eu-one']);
     assert.match(eu.details.imageVersionArn, /:eu-west-1:/);
-    assert.deepEqual(emu().calls('DescribeImageVersion').map((c) => c.region), ['us-east-1', 'eu-west-1']);
+    assert.deepEqual(
+      emu()
+        .calls('DescribeImageVersion')
+        .map((c) => c.region),
+      ['us-east-1', 'eu-west-1'],
+    );
     assert.equal(store.peekVersion({ region: 'eu-west-1', imageName: 'ds-image', version: 2 }), undefined);
     // Image-level entries too.
     await store.imageAliases({ region: 'us-east-1', imageName: 'ds-image' });
@@ -89,7 +97,13 @@ describe('DetailsStore', function () {
     assert.notDeepEqual([...theirs.aliases], [...mine.aliases]);
     assert.deepEqual([...(await store.imageAliases({ region: 'us-east-1', imageName: 'ds-image' }))], ['other-account']);
     await store.image({ region: 'us-east-1', imageName: 'ds-image' });
-    assert.deepEqual(other.calls().map((c) => c.operation).sort(), ['DescribeImage', 'DescribeImageVersion', 'DescribeImageVersion', 'ListAliases', 'ListAliases'].sort());
+    assert.deepEqual(
+      other
+        .calls()
+        .map((c) => c.operation)
+        .sort(),
+      ['DescribeImage', 'DescribeImageVersion', 'DescribeImageVersion', 'ListAliases', 'ListAliases'].sort(),
+    );
   });
 
   it('keys image aliases apart from a version’s aliases', async function () {
@@ -98,8 +112,13 @@ describe('DetailsStore', function () {
     const all = await store.imageAliases({ region: 'us-east-1', imageName: 'ds-image' });
     assert.deepEqual([...v1.aliases], ['one']);
     assert.deepEqual([...all].sort(), ['latest', 'one', 'two']);
-    const aliasCalls = emu().calls('ListAliases').map((c) => c.params);
-    assert.deepEqual(aliasCalls, [{ ImageName: 'ds-image', Version: 1, MaxResults: 100 }, { ImageName: 'ds-image', MaxResults: 100 }]);
+    const aliasCalls = emu()
+      .calls('ListAliases')
+      .map((c) => c.params);
+    assert.deepEqual(aliasCalls, [
+      { ImageName: 'ds-image', Version: 1, MaxResults: 100 },
+      { ImageName: 'ds-image', MaxResults: 100 },
+    ]);
   });
 
   it('does not keep a failure: the next look asks again and succeeds', async function () {
@@ -139,9 +158,19 @@ describe('DetailsStore', function () {
   });
 
   it('a failure of the latest version other than “no versions” fails the overview', async function () {
-    emu().addFault({ kind: 'error', operation: 'DescribeImageVersion', imageName: 'ds-image', code: 'AccessDeniedException', status: 400, times: 1 });
+    emu().addFault({
+      kind: 'error',
+      operation: 'DescribeImageVersion',
+      imageName: 'ds-image',
+      code: 'AccessDeniedException',
+      status: 400,
+      times: 1,
+    });
     const store = new DetailsStore(session);
-    await assert.rejects(store.image({ region: 'us-east-1', imageName: 'ds-image' }), (e: unknown) => (e as { kind?: string }).kind === 'accessDenied');
+    await assert.rejects(
+      store.image({ region: 'us-east-1', imageName: 'ds-image' }),
+      (e: unknown) => (e as { kind?: string }).kind === 'accessDenied',
+    );
   });
 
   it('a signal aborted before the call is refused at once; one that never aborts gets the answer', async function () {

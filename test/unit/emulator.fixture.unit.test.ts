@@ -90,7 +90,8 @@ describe('emulator: the demo fixture', function () {
   it('has more than one image status, with a FailureReason on failed images', function () {
     const statuses = new Set(images.map((i) => i.ImageStatus));
     assert.ok(statuses.size >= 3, [...statuses].join(','));
-    for (const i of images.filter((x) => x.ImageStatus?.endsWith('_FAILED'))) assert.ok(i.FailureReason, `${i.ImageName} has a FailureReason`);
+    for (const i of images.filter((x) => x.ImageStatus?.endsWith('_FAILED')))
+      assert.ok(i.FailureReason, `${i.ImageName} has a FailureReason`);
   });
 
   it('has aliases, listed by ListAliases', async function () {
@@ -106,7 +107,9 @@ describe('emulator: the demo fixture', function () {
   });
 
   it('spreads creation dates over about two years, none in the future', function () {
-    const times = [...images.map((i) => i.CreationTime), ...[...versions.values()].flat().map((v) => v.CreationTime)].map((d) => d?.getTime() ?? NaN);
+    const times = [...images.map((i) => i.CreationTime), ...[...versions.values()].flat().map((v) => v.CreationTime)].map(
+      (d) => d?.getTime() ?? NaN,
+    );
     assert.ok(times.every((t) => Number.isFinite(t) && t <= NOW));
     const span = (Math.max(...times) - Math.min(...times)) / DAY;
     assert.ok(span >= 600 && span <= 800, `span ${span.toFixed(0)} days`);
@@ -118,7 +121,10 @@ describe('emulator: the demo fixture', function () {
   it('is deterministic for a given now, and can be reloaded and emptied over HTTP', async function () {
     const health = (await control(emu().url, 'GET', '/_emulator/health')).json();
     assert.equal(health.images, images.length);
-    assert.equal(health.versions, [...versions.values()].reduce((n, v) => n + v.length, 0));
+    assert.equal(
+      health.versions,
+      [...versions.values()].reduce((n, v) => n + v.length, 0),
+    );
 
     const emptied = await control(emu().url, 'POST', '/_emulator/reset?fixture=empty');
     assert.equal(emptied.status, 200);

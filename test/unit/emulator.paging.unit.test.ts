@@ -29,7 +29,9 @@ const SHUFFLED_MODIFIED_H = [10, 12, 7, 11, 8, 9];
 const T = ['2025-03-01T10:00:00.111Z', '2025-03-02T10:00:00.222Z', '2025-03-03T10:00:00.333Z'];
 const M = ['2025-04-01T10:00:00.444Z', '2025-04-02T10:00:00.555Z', '2025-04-03T10:00:00.666Z'];
 
-function seedData(emulatorSeed: (spec: Parameters<import('../emulator/server').SageMakerEmulator['seed']>[0], now?: number) => number): void {
+function seedData(
+  emulatorSeed: (spec: Parameters<import('../emulator/server').SageMakerEmulator['seed']>[0], now?: number) => number,
+): void {
   emulatorSeed(
     {
       images: [
@@ -151,16 +153,20 @@ describe('emulator: list defaults, sorting, filters', function () {
   });
 
   it('sorts images by IMAGE_NAME and LAST_MODIFIED_TIME in both orders', async function () {
-    const byName = (await conn.client.send(new ListImagesCommand({ MaxResults: 100, SortBy: 'IMAGE_NAME', SortOrder: 'ASCENDING' }))).Images ?? [];
+    const byName =
+      (await conn.client.send(new ListImagesCommand({ MaxResults: 100, SortBy: 'IMAGE_NAME', SortOrder: 'ASCENDING' }))).Images ?? [];
     const names = byName.map((i) => i.ImageName ?? '');
     assert.equal(names.length, 29);
     assert.deepEqual(names, [...names].sort());
-    const byNameDesc = (await conn.client.send(new ListImagesCommand({ MaxResults: 100, SortBy: 'IMAGE_NAME', SortOrder: 'DESCENDING' }))).Images ?? [];
+    const byNameDesc =
+      (await conn.client.send(new ListImagesCommand({ MaxResults: 100, SortBy: 'IMAGE_NAME', SortOrder: 'DESCENDING' }))).Images ?? [];
     assert.deepEqual(
       byNameDesc.map((i) => i.ImageName),
       [...names].reverse(),
     );
-    const byModified = (await conn.client.send(new ListImagesCommand({ MaxResults: 100, SortBy: 'LAST_MODIFIED_TIME', SortOrder: 'ASCENDING' }))).Images ?? [];
+    const byModified =
+      (await conn.client.send(new ListImagesCommand({ MaxResults: 100, SortBy: 'LAST_MODIFIED_TIME', SortOrder: 'ASCENDING' }))).Images ??
+      [];
     const mtimes = byModified.map((i) => i.LastModifiedTime?.getTime() ?? NaN);
     assert.deepEqual(
       mtimes,
@@ -172,7 +178,11 @@ describe('emulator: list defaults, sorting, filters', function () {
     );
   });
 
-  const FILTERS: { member: 'CreationTimeAfter' | 'CreationTimeBefore' | 'LastModifiedTimeAfter' | 'LastModifiedTimeBefore'; at: string; expect: number[] }[] = [
+  const FILTERS: {
+    member: 'CreationTimeAfter' | 'CreationTimeBefore' | 'LastModifiedTimeAfter' | 'LastModifiedTimeBefore';
+    at: string;
+    expect: number[];
+  }[] = [
     { member: 'CreationTimeAfter', at: T[1], expect: [2, 3] },
     { member: 'CreationTimeBefore', at: T[1], expect: [1, 2] },
     { member: 'LastModifiedTimeAfter', at: M[1], expect: [2, 3] },
@@ -216,7 +226,9 @@ describe('emulator: list defaults, sorting, filters', function () {
   });
 
   it('filters ListImages by NameContains (substring of the name)', async function () {
-    const out = await conn.client.send(new ListImagesCommand({ NameContains: 'img-1', MaxResults: 100, SortBy: 'IMAGE_NAME', SortOrder: 'ASCENDING' }));
+    const out = await conn.client.send(
+      new ListImagesCommand({ NameContains: 'img-1', MaxResults: 100, SortBy: 'IMAGE_NAME', SortOrder: 'ASCENDING' }),
+    );
     assert.deepEqual(
       out.Images?.map((i) => i.ImageName),
       Array.from({ length: 10 }, (_, i) => `img-1${i}`),
@@ -242,7 +254,9 @@ describe('emulator: NextToken', function () {
     const tokens: string[] = [];
     let token: string | undefined;
     do {
-      const out: ListImageVersionsCommandOutput = await conn.client.send(new ListImageVersionsCommand({ ImageName: 'many', MaxResults: 100, NextToken: token }));
+      const out: ListImageVersionsCommandOutput = await conn.client.send(
+        new ListImageVersionsCommand({ ImageName: 'many', MaxResults: 100, NextToken: token }),
+      );
       seen.push(...(out.ImageVersions ?? []).map((v) => v.Version ?? -1));
       token = out.NextToken;
       if (token !== undefined) tokens.push(token);
@@ -254,20 +268,26 @@ describe('emulator: NextToken', function () {
       [...seen].sort((a, b) => a - b),
       Array.from({ length: MANY }, (_, i) => i + 1),
     );
-    assert.deepEqual(
-      seen.slice(0, 3),
-      [MANY, MANY - 1, MANY - 2],
-      'newest first across pages',
-    );
+    assert.deepEqual(seen.slice(0, 3), [MANY, MANY - 1, MANY - 2], 'newest first across pages');
     assert.equal(new Set(tokens).size, tokens.length, 'every token differs: tokens advance');
   });
 
   it('issues opaque tokens (not bare offsets) and accepts a different MaxResults with the same query', async function () {
-    const first = await conn.client.send(new ListImageVersionsCommand({ ImageName: 'many', MaxResults: 5, SortBy: 'VERSION', SortOrder: 'ASCENDING' }));
+    const first = await conn.client.send(
+      new ListImageVersionsCommand({ ImageName: 'many', MaxResults: 5, SortBy: 'VERSION', SortOrder: 'ASCENDING' }),
+    );
     assert.ok(first.NextToken);
     assert.doesNotMatch(first.NextToken, /^\d+$/);
     assert.ok(!first.NextToken.includes('many'), 'the token does not spell out the query');
-    const next = await conn.client.send(new ListImageVersionsCommand({ ImageName: 'many', MaxResults: 7, SortBy: 'VERSION', SortOrder: 'ASCENDING', NextToken: first.NextToken }));
+    const next = await conn.client.send(
+      new ListImageVersionsCommand({
+        ImageName: 'many',
+        MaxResults: 7,
+        SortBy: 'VERSION',
+        SortOrder: 'ASCENDING',
+        NextToken: first.NextToken,
+      }),
+    );
     assert.deepEqual(
       next.ImageVersions?.map((v) => v.Version),
       [6, 7, 8, 9, 10, 11, 12],
@@ -291,7 +311,9 @@ describe('emulator: NextToken', function () {
     token = undefined;
     calls = 0;
     do {
-      const out: ListAliasesCommandOutput = await conn.client.send(new ListAliasesCommand({ ImageName: 'aliased', MaxResults: 10, NextToken: token }));
+      const out: ListAliasesCommandOutput = await conn.client.send(
+        new ListAliasesCommand({ ImageName: 'aliased', MaxResults: 10, NextToken: token }),
+      );
       aliases.push(...(out.SageMakerImageVersionAliases ?? []));
       token = out.NextToken;
       calls++;

@@ -68,10 +68,16 @@ describe('emulator: awsJson1_1 on the wire', function () {
       assert.equal(seen[i].headers['content-type'], 'application/x-amz-json-1.1');
     }
     const body = seen[0].body;
-    assert.equal(typeof body === 'string' ? body : new TextDecoder().decode(Uint8Array.from(body as Uint8Array)), '{}', 'an empty input is sent as {}');
+    assert.equal(
+      typeof body === 'string' ? body : new TextDecoder().decode(Uint8Array.from(body as Uint8Array)),
+      '{}',
+      'an empty input is sent as {}',
+    );
     // The emulator routed each by its X-Amz-Target.
     assert.deepEqual(
-      emu().calls().map((c) => [c.operation, c.status]),
+      emu()
+        .calls()
+        .map((c) => [c.operation, c.status]),
       [
         ['ListImages', 200],
         ['DescribeImage', 200],
@@ -164,7 +170,10 @@ describe('emulator: awsJson1_1 on the wire', function () {
     const ve = await rejection(conn.client.send(new ListImagesCommand({ MaxResults: 0 })));
     assert.ok(ve instanceof SageMakerServiceException);
     assert.equal(ve.name, 'ValidationException');
-    assert.equal(ve.message, "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1");
+    assert.equal(
+      ve.message,
+      "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1",
+    );
   });
 });
 
@@ -202,12 +211,18 @@ describe('emulator: the nine image operations', function () {
   });
 
   it('CreateImageVersion numbers versions from 1 with ARNs …:image-version/<name>/<n>, and ListImageVersions returns them', async function () {
-    const v1 = await conn.client.send(new CreateImageVersionCommand({ ImageName: 'ops-image', BaseImage: 'repo/ops:1', ClientToken: 'token-1', Aliases: ['first'] }));
-    const v2 = await conn.client.send(new CreateImageVersionCommand({ ImageName: 'ops-image', BaseImage: 'repo/ops:2', ClientToken: 'token-2' }));
+    const v1 = await conn.client.send(
+      new CreateImageVersionCommand({ ImageName: 'ops-image', BaseImage: 'repo/ops:1', ClientToken: 'token-1', Aliases: ['first'] }),
+    );
+    const v2 = await conn.client.send(
+      new CreateImageVersionCommand({ ImageName: 'ops-image', BaseImage: 'repo/ops:2', ClientToken: 'token-2' }),
+    );
     assert.equal(v1.ImageVersionArn, 'arn:aws:sagemaker:us-east-1:123456789012:image-version/ops-image/1');
     assert.equal(v2.ImageVersionArn, 'arn:aws:sagemaker:us-east-1:123456789012:image-version/ops-image/2');
 
-    const list = await conn.client.send(new ListImageVersionsCommand({ ImageName: 'ops-image', SortBy: 'VERSION', SortOrder: 'ASCENDING' }));
+    const list = await conn.client.send(
+      new ListImageVersionsCommand({ ImageName: 'ops-image', SortBy: 'VERSION', SortOrder: 'ASCENDING' }),
+    );
     assert.deepEqual(
       list.ImageVersions?.map((v) => [v.Version, v.ImageVersionArn, v.ImageArn, v.ImageVersionStatus]),
       [
@@ -219,7 +234,9 @@ describe('emulator: the nine image operations', function () {
 
   it('CreateImageVersion is idempotent on ClientToken: the same token returns the same ARN and adds no version', async function () {
     const before = await conn.client.send(new ListImageVersionsCommand({ ImageName: 'ops-image' }));
-    const again = await conn.client.send(new CreateImageVersionCommand({ ImageName: 'ops-image', BaseImage: 'repo/ops:1', ClientToken: 'token-1' }));
+    const again = await conn.client.send(
+      new CreateImageVersionCommand({ ImageName: 'ops-image', BaseImage: 'repo/ops:1', ClientToken: 'token-1' }),
+    );
     assert.equal(again.ImageVersionArn, 'arn:aws:sagemaker:us-east-1:123456789012:image-version/ops-image/1');
     const after = await conn.client.send(new ListImageVersionsCommand({ ImageName: 'ops-image' }));
     assert.equal(after.ImageVersions?.length, before.ImageVersions?.length);
@@ -250,7 +267,13 @@ describe('emulator: the nine image operations', function () {
 
   it('UpdateImageVersion adds and deletes aliases, and ListAliases shows the result per version and for the whole image', async function () {
     const up = await conn.client.send(
-      new UpdateImageVersionCommand({ ImageName: 'ops-image', Version: 2, AliasesToAdd: ['prod', 'stable'], ProgrammingLang: 'Python 3.11', JobType: 'TRAINING' }),
+      new UpdateImageVersionCommand({
+        ImageName: 'ops-image',
+        Version: 2,
+        AliasesToAdd: ['prod', 'stable'],
+        ProgrammingLang: 'Python 3.11',
+        JobType: 'TRAINING',
+      }),
     );
     assert.equal(up.ImageVersionArn, 'arn:aws:sagemaker:us-east-1:123456789012:image-version/ops-image/2');
     let v2 = await conn.client.send(new ListAliasesCommand({ ImageName: 'ops-image', Version: 2 }));
@@ -268,7 +291,9 @@ describe('emulator: the nine image operations', function () {
     assert.deepEqual(all.SageMakerImageVersionAliases?.sort(), ['first', 'prod']);
 
     // An alias is held by one version at a time.
-    const taken = await rejection(conn.client.send(new UpdateImageVersionCommand({ ImageName: 'ops-image', Version: 3, AliasesToAdd: ['prod'] })));
+    const taken = await rejection(
+      conn.client.send(new UpdateImageVersionCommand({ ImageName: 'ops-image', Version: 3, AliasesToAdd: ['prod'] })),
+    );
     assert.equal(taken.name, 'ValidationException');
   });
 
@@ -347,7 +372,13 @@ describe('emulator: regions from the SigV4 scope', function () {
       assert.equal(emu().region('eu-west-1').images.has('made-in-dublin'), true);
       assert.equal(emu().region('us-east-1').images.has('made-in-dublin'), false);
       assert.deepEqual(
-        [...new Set(emu().calls().map((c) => c.region))].sort(),
+        [
+          ...new Set(
+            emu()
+              .calls()
+              .map((c) => c.region),
+          ),
+        ].sort(),
         ['eu-west-1', 'us-east-1'],
       );
     } finally {
@@ -359,7 +390,9 @@ describe('emulator: regions from the SigV4 scope', function () {
   it('uses the partition of the region in ARNs (aws-cn for cn-north-1)', async function () {
     const cn = await connect(emu(), {}, 'cn-north-1');
     try {
-      const created = await cn.client.send(new CreateImageCommand({ ImageName: 'beijing', RoleArn: 'arn:aws-cn:iam::123456789012:role/Studio' }));
+      const created = await cn.client.send(
+        new CreateImageCommand({ ImageName: 'beijing', RoleArn: 'arn:aws-cn:iam::123456789012:role/Studio' }),
+      );
       assert.equal(created.ImageArn, 'arn:aws-cn:sagemaker:cn-north-1:123456789012:image/beijing');
     } finally {
       cn.client.destroy();

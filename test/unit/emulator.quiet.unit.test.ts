@@ -66,7 +66,12 @@ describe('emulator: quiet before counting', function () {
 
   it('callsSince narrows by operation, region and exact parameters', async () => {
     const e = emulator();
-    e.seed({ images: [{ name: 'q-b', versions: 2 }, { name: 'q-c', versions: 1 }] });
+    e.seed({
+      images: [
+        { name: 'q-b', versions: 2 },
+        { name: 'q-c', versions: 1 },
+      ],
+    });
     const mark = await e.waitForQuiet({ settleMs: 50 });
     await rawCall(e.url, 'ListImageVersions', { ImageName: 'q-b', MaxResults: 50 });
     await rawCall(e.url, 'ListImageVersions', { ImageName: 'q-c', MaxResults: 50 });
@@ -74,8 +79,14 @@ describe('emulator: quiet before counting', function () {
     await rawCall(e.url, 'ListImages', {}, 'eu-west-1');
     assert.equal(e.callsSince(mark, { operation: 'ListImageVersions' }).length, 3);
     assert.equal(e.callsSince(mark, { params: { ImageName: 'q-b' } }).length, 2);
-    assert.deepEqual(e.callsSince(mark, { params: { ImageName: 'q-b', MaxResults: 50 } }).map((r) => r.params.MaxResults), [50]);
-    assert.deepEqual(e.callsSince(mark, { region: 'eu-west-1' }).map((r) => r.operation), ['ListImages']);
+    assert.deepEqual(
+      e.callsSince(mark, { params: { ImageName: 'q-b', MaxResults: 50 } }).map((r) => r.params.MaxResults),
+      [50],
+    );
+    assert.deepEqual(
+      e.callsSince(mark, { region: 'eu-west-1' }).map((r) => r.operation),
+      ['ListImages'],
+    );
     assert.equal(e.callsSince(mark + 3).length, 1, JSON.stringify(e.callsSince(mark)));
   });
 
@@ -89,7 +100,10 @@ describe('emulator: quiet before counting', function () {
     await rawCall(e.url, 'DescribeImage', { ImageName: 'q-d' });
     await rawCall(e.url, 'ListImages', {});
     const since = (await control(e.url, 'GET', `/_emulator/requests?since=${mark}&image=q-d`)).json() as unknown as { operation: string }[];
-    assert.deepEqual(since.map((r) => r.operation), ['DescribeImage']);
+    assert.deepEqual(
+      since.map((r) => r.operation),
+      ['DescribeImage'],
+    );
     // A request in flight longer than the timeout: the quiet route says so with a 504.
     e.addFault({ kind: 'delay', operation: 'ListImages', delayMs: 700 });
     const slow = rawCall(e.url, 'ListImages', {});

@@ -104,7 +104,8 @@ const SDK_CASES: SdkCase[] = [
     title: 'pattern: ImageName with an underscore',
     command: () => new DescribeImageVersionCommand({ ImageName: 'bad_name' }),
     member: 'imageName',
-    constraint: "Value 'bad_name' at 'imageName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9]([-.]?[a-zA-Z0-9]){0,62}$",
+    constraint:
+      "Value 'bad_name' at 'imageName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9]([-.]?[a-zA-Z0-9]){0,62}$",
   },
   {
     title: 'pattern: NameContains with a space',
@@ -180,7 +181,13 @@ interface RawCase {
 
 /** Wrong JSON types the SDK's serializer would not produce: sent as plain HTTP. */
 const RAW_CASES: RawCase[] = [
-  { title: 'MaxResults as a string', operation: 'ListImages', body: { MaxResults: '10' }, member: 'maxResults', constraint: 'Member must be an integer' },
+  {
+    title: 'MaxResults as a string',
+    operation: 'ListImages',
+    body: { MaxResults: '10' },
+    member: 'maxResults',
+    constraint: 'Member must be an integer',
+  },
   {
     title: 'CreationTimeAfter as ISO text',
     operation: 'ListImageVersions',
@@ -188,7 +195,13 @@ const RAW_CASES: RawCase[] = [
     member: 'creationTimeAfter',
     constraint: 'Member must be a timestamp',
   },
-  { title: 'ImageName as a number', operation: 'DescribeImage', body: { ImageName: 42 }, member: 'imageName', constraint: 'Member must be a string' },
+  {
+    title: 'ImageName as a number',
+    operation: 'DescribeImage',
+    body: { ImageName: 42 },
+    member: 'imageName',
+    constraint: 'Member must be a string',
+  },
   {
     title: 'Horovod as a string',
     operation: 'UpdateImageVersion',
@@ -232,7 +245,10 @@ describe('emulator: server-side validation of every member kind', function () {
     emu().clearRequests();
     const e = await rejection(conn.client.send(new ListImageVersionsCommand({ ImageName: 'valid-image', MaxResults: 0 })));
     assert.equal(e.name, 'ValidationException');
-    assert.equal(e.message, "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1");
+    assert.equal(
+      e.message,
+      "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1",
+    );
     const [call] = emu().calls('ListImageVersions');
     assert.equal(call.params.MaxResults, 0, 'the SDK sent 0 as given');
     assert.equal(call.status, 400);
@@ -273,7 +289,9 @@ describe('emulator: server-side validation of every member kind', function () {
     assert.equal(hundred.Images?.length, 1);
     // No request above crashed the emulator into a 500.
     assert.deepEqual(
-      emu().calls().filter((c) => c.status >= 500),
+      emu()
+        .calls()
+        .filter((c) => c.status >= 500),
       [],
     );
   });

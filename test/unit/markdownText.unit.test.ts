@@ -13,7 +13,6 @@ import { decodeEntities as decode, markdownParser } from '../support/markdownPar
 
 const md = markdownParser;
 
-
 /** The tags in rendered HTML, e.g. ['p', '/p', 'br']. */
 function tags(html: string): string[] {
   return [...html.matchAll(/<(\/?[a-z0-9]+)/gi)].map((m) => m[1].toLowerCase());
@@ -61,7 +60,6 @@ const PAYLOADS: string[] = [
   'emoji 🚀 and ünïcödé [x](https://host.example/ü)',
 ];
 
-
 describe('markdownText: outside text renders as text (issue 13)', () => {
   describe('mdText', () => {
     for (const payload of PAYLOADS) {
@@ -80,7 +78,10 @@ describe('markdownText: outside text renders as text (issue 13)', () => {
     }
 
     it('keeps plain text readable: ordinary words, intraword underscores, hyphens and colons stay as they are', () => {
-      assert.equal(mdText('CREATE_FAILED on hv-kernel: see sagemaker:DescribeImageVersion'), 'CREATE_FAILED on hv-kernel: see sagemaker:DescribeImageVersion');
+      assert.equal(
+        mdText('CREATE_FAILED on hv-kernel: see sagemaker:DescribeImageVersion'),
+        'CREATE_FAILED on hv-kernel: see sagemaker:DescribeImageVersion',
+      );
     });
 
     it('breaks bare URLs out of autolinking without changing their text', () => {
@@ -92,7 +93,11 @@ describe('markdownText: outside text renders as text (issue 13)', () => {
     it('cannot start a block on any line, in a tooltip line or at the start of a block, and leaves the links after it intact', () => {
       const link = commandLink('Show details', 'sagemakerImages.showVersionDetails', [{ imageName: 'a', version: 1 }]);
       for (const payload of PAYLOADS) {
-        for (const doc of [`**Release notes:** ${mdText(payload)}\n\n${link}`, `${mdText(payload)}\n\n${link}`, `$(error) ${mdText(payload)}  \nNext: line\n\n${link}`]) {
+        for (const doc of [
+          `**Release notes:** ${mdText(payload)}\n\n${link}`,
+          `${mdText(payload)}\n\n${link}`,
+          `$(error) ${mdText(payload)}  \nNext: line\n\n${link}`,
+        ]) {
           const html = md.render(doc);
           const allowed = ['p', '/p', 'br', 'strong', '/strong', 'a', '/a'];
           assert.deepEqual(
@@ -101,13 +106,55 @@ describe('markdownText: outside text renders as text (issue 13)', () => {
             html,
           );
           const anchors = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
-          assert.deepEqual(anchors, [`command:sagemakerImages.showVersionDetails?${encodeURIComponent(JSON.stringify([{ imageName: 'a', version: 1 }]))}`], html);
+          assert.deepEqual(
+            anchors,
+            [`command:sagemakerImages.showVersionDetails?${encodeURIComponent(JSON.stringify([{ imageName: 'a', version: 1 }]))}`],
+            html,
+          );
         }
       }
     });
 
     it('fuzz: 2,000 random strings of markup characters render as their text', () => {
-      const alphabet = ['`', '``', '```', '~', '~~~', '*', '_', '[', ']', '(', ')', '!', '<', '>', '&', '#', '|', '-', '+', '=', '.', ':', '/', '@', '$(', '\\', '\n', ' ', '    ', 'a', '1', 'https://', 'www.', 'img', 'x_y', '&amp;', '&#36;'];
+      const alphabet = [
+        '`',
+        '``',
+        '```',
+        '~',
+        '~~~',
+        '*',
+        '_',
+        '[',
+        ']',
+        '(',
+        ')',
+        '!',
+        '<',
+        '>',
+        '&',
+        '#',
+        '|',
+        '-',
+        '+',
+        '=',
+        '.',
+        ':',
+        '/',
+        '@',
+        '$(',
+        '\\',
+        '\n',
+        ' ',
+        '    ',
+        'a',
+        '1',
+        'https://',
+        'www.',
+        'img',
+        'x_y',
+        '&amp;',
+        '&#36;',
+      ];
       const rand = prng(13);
       for (let i = 0; i < 2000; i++) {
         const n = 1 + Math.floor(rand() * 24);
@@ -166,7 +213,16 @@ describe('markdownText: outside text renders as text (issue 13)', () => {
     });
 
     it('renders 100 KB adversarial inputs in well under a second each (linear time)', () => {
-      for (const input of ['_'.repeat(100_000), ' '.repeat(100_000) + 'x', 'a_'.repeat(50_000), '\n'.repeat(100_000), ':/'.repeat(50_000), '`'.repeat(100_000), '$('.repeat(50_000), `${' \t'.repeat(50_000)}x${' '.repeat(50_000)}`]) {
+      for (const input of [
+        '_'.repeat(100_000),
+        ' '.repeat(100_000) + 'x',
+        'a_'.repeat(50_000),
+        '\n'.repeat(100_000),
+        ':/'.repeat(50_000),
+        '`'.repeat(100_000),
+        '$('.repeat(50_000),
+        `${' \t'.repeat(50_000)}x${' '.repeat(50_000)}`,
+      ]) {
         const started = performance.now();
         mdText(input);
         mdCode(input);
@@ -179,12 +235,16 @@ describe('markdownText: outside text renders as text (issue 13)', () => {
 
   describe('commandLink', () => {
     it('keeps the link whole whatever its arguments hold', () => {
-      const link = commandLink('Copy ARN', 'sagemakerImages.copyVersionArn', ['a)](https://host.example/x) ![i](https://host.example/i.png) (']);
+      const link = commandLink('Copy ARN', 'sagemakerImages.copyVersionArn', [
+        'a)](https://host.example/x) ![i](https://host.example/i.png) (',
+      ]);
       const html = md.render(link);
       const anchors = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => decode(m[1]));
       assert.equal(anchors.length, 1, html);
       assert.ok(anchors[0].startsWith('command:sagemakerImages.copyVersionArn?'), anchors[0]);
-      assert.deepEqual(JSON.parse(decodeURIComponent(anchors[0].slice(anchors[0].indexOf('?') + 1))), ['a)](https://host.example/x) ![i](https://host.example/i.png) (']);
+      assert.deepEqual(JSON.parse(decodeURIComponent(anchors[0].slice(anchors[0].indexOf('?') + 1))), [
+        'a)](https://host.example/x) ![i](https://host.example/i.png) (',
+      ]);
       assert.ok(!tags(html).includes('img'), html);
     });
   });
@@ -204,8 +264,14 @@ describe('plainText: outside text in notifications and status-bar messages', () 
   for (const text of payloads) {
     it(`leaves no link and no icon: ${JSON.stringify(text).slice(0, 60)}`, () => {
       const plain = plainText(text);
-      assert.deepEqual([...plain.matchAll(NOTIFICATION_LINK)].map((m) => m[0]), []);
-      assert.deepEqual([...plain.matchAll(ICON)].map((m) => m[0]), []);
+      assert.deepEqual(
+        [...plain.matchAll(NOTIFICATION_LINK)].map((m) => m[0]),
+        [],
+      );
+      assert.deepEqual(
+        [...plain.matchAll(ICON)].map((m) => m[0]),
+        [],
+      );
       // Reads as the same text: only zero-width spaces were added.
       assert.equal(plain.replace(/\u200b/g, ''), text);
     });

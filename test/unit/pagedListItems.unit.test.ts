@@ -30,7 +30,11 @@ describe('PagedList state and updateItems', () => {
     await list.loadNext();
     assert.equal(list.hasMore, false);
     await list.loadNext();
-    assert.deepEqual(list.items.map((r) => r.id), ['a', 'b'], 'no call after the last page');
+    assert.deepEqual(
+      list.items.map((r) => r.id),
+      ['a', 'b'],
+      'no call after the last page',
+    );
   });
 
   it('a cancelled request leaves no error; another failure is kept until the next success', async () => {
@@ -45,7 +49,10 @@ describe('PagedList state and updateItems', () => {
     fail = undefined;
     await list.loadNext();
     assert.equal(list.error, undefined);
-    assert.deepEqual(list.items.map((r) => r.id), ['a']);
+    assert.deepEqual(
+      list.items.map((r) => r.id),
+      ['a'],
+    );
   });
 
   it('an error that arrives after a reset is not kept', async () => {
@@ -63,7 +70,10 @@ describe('PagedList state and updateItems', () => {
     const list = new PagedList(served({ items: [row('a', 'CREATING'), row('b'), row('c')] }), 'rows', (r) => r.id);
     await list.loadNext();
     const before = list.items;
-    assert.equal(list.updateItems((r) => r), false);
+    assert.equal(
+      list.updateItems((r) => r),
+      false,
+    );
     assert.equal(list.items, before, 'no change, same array');
     const changed = list.updateItems((r) => (r.id === 'a' ? { ...r, status: 'CREATED' } : r));
     assert.equal(changed, true);
@@ -72,12 +82,25 @@ describe('PagedList state and updateItems', () => {
   });
 
   it('updateItems drops items updated to undefined and forgets their keys, so a later page may bring them back', async () => {
-    const list = new PagedList(served({ items: [row('a'), row('b')], nextToken: '1' }, { items: [row('a', 'NEW'), row('c')] }), 'rows', (r) => r.id);
+    const list = new PagedList(
+      served({ items: [row('a'), row('b')], nextToken: '1' }, { items: [row('a', 'NEW'), row('c')] }),
+      'rows',
+      (r) => r.id,
+    );
     await list.loadNext();
-    assert.equal(list.updateItems((r) => (r.id === 'a' ? undefined : r)), true);
-    assert.deepEqual(list.items.map((r) => r.id), ['b']);
+    assert.equal(
+      list.updateItems((r) => (r.id === 'a' ? undefined : r)),
+      true,
+    );
+    assert.deepEqual(
+      list.items.map((r) => r.id),
+      ['b'],
+    );
     await list.loadNext();
-    assert.deepEqual(list.items.map((r) => `${r.id}:${r.status}`), ['b:CREATED', 'a:NEW', 'c:CREATED']);
+    assert.deepEqual(
+      list.items.map((r) => `${r.id}:${r.status}`),
+      ['b:CREATED', 'a:NEW', 'c:CREATED'],
+    );
   });
 
   it('a reset while the previous request is still settling: the load started before the reset does not run', async () => {

@@ -25,7 +25,10 @@ function deaf(): { calls: Pending[]; fetch: (token: string | undefined, signal: 
 }
 
 /** A fetcher that serves fixed pages by token, like a service would after every refresh. */
-function pages(book: Record<string, Page<string>>): { tokens: (string | undefined)[]; fetch: (token: string | undefined) => Promise<Page<string>> } {
+function pages(book: Record<string, Page<string>>): {
+  tokens: (string | undefined)[];
+  fetch: (token: string | undefined) => Promise<Page<string>>;
+} {
   const tokens: (string | undefined)[] = [];
   return {
     tokens,

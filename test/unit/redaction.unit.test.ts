@@ -143,7 +143,8 @@ describe('log redaction, one case per pattern', function () {
   }
 
   it('leaves a line without secrets unchanged (URLs, ARNs, request ids)', function () {
-    const line = 'ListImageVersions 200 in 35 ms (request 7f3c1e2a-0b4d) https://api.sagemaker.us-east-1.amazonaws.com/ arn:aws:sagemaker:us-east-1:123456789012:image/my-image';
+    const line =
+      'ListImageVersions 200 in 35 ms (request 7f3c1e2a-0b4d) https://api.sagemaker.us-east-1.amazonaws.com/ arn:aws:sagemaker:us-east-1:123456789012:image/my-image';
     assert.equal(redact(line), line);
   });
 });

@@ -59,8 +59,11 @@ export function corpus(): { label: string; text: string }[] {
     ['missing profile, spaces', fill(' ', 'The profile ', ' could')],
     ['missing profile, mixed separators', fill('-[ ]:', 'profile ', ' not')],
     ['"profile " repeated', fill('profile ')],
-    ["\"profile '\" repeated", fill("profile '")],
-    ['resolve-credentials prefix, no closing bracket', fill('-', 'Could not resolve credentials using profile: [', ' in configuration/credentials file')],
+    ['"profile \'" repeated', fill("profile '")],
+    [
+      'resolve-credentials prefix, no closing bracket',
+      fill('-', 'Could not resolve credentials using profile: [', ' in configuration/credentials file'),
+    ],
     ['profile NAME could not be found, long name', fill('x', 'Profile ', ' could not be found in shared credentials file.')],
     ['timed out / network words', fill('timeout network JSON deserializ ')],
     // arns.ts and arnScan.ts.
@@ -129,12 +132,14 @@ const attempt = (f: () => unknown) => () => {
 
 /** Every function that applies a regular expression to outside text, by name. */
 export const TARGETS: Record<string, (s: string) => unknown> = {
-  'toAwsError ValidationException': (s) => toAwsError(named('ValidationException', s, { $fault: 'client', $metadata: { httpStatusCode: 400 } }), ctx),
+  'toAwsError ValidationException': (s) =>
+    toAwsError(named('ValidationException', s, { $fault: 'client', $metadata: { httpStatusCode: 400 } }), ctx),
   'toAwsError CredentialsProviderError': (s) => toAwsError(named('CredentialsProviderError', s), { ...ctx, profile: 'dev' }),
   'toAwsError TokenProviderError': (s) => toAwsError(named('TokenProviderError', s), ctx),
   'toAwsError plain Error': (s) => toAwsError(new Error(s), ctx),
   'toAwsError unknown service error': (s) => toAwsError(named('SomethingException', s, { $metadata: { httpStatusCode: 400 } }), ctx),
-  'toAwsError SSO error with the input as profile': (s) => toAwsError(named('CredentialsProviderError', 'The SSO session associated with this profile has expired.'), { ...ctx, profile: s }),
+  'toAwsError SSO error with the input as profile': (s) =>
+    toAwsError(named('CredentialsProviderError', 'The SSO session associated with this profile has expired.'), { ...ctx, profile: s }),
   redact: (s) => redact(s),
   parseImageArn: (s) => parseImageArn(s),
   parseImageVersionArn: (s) => parseImageVersionArn(s),
@@ -152,11 +157,20 @@ export const TARGETS: Record<string, (s: string) => unknown> = {
   'mdText, mdCode, plainText': (s) => [mdText(s), mdCode(s), plainText(s)],
   parseDateInput: (s) => parseDateInput(s),
   // Paths of sagemaker-image-version: URIs, which a link in any markdown file can hold.
-  parseVersionDocumentPath: (s) => [parseVersionDocumentPath(s, isKnownRegion), parseVersionDocumentPath(`/us-east-1/${s}`, isKnownRegion), parseVersionDocumentPath(`/us-east-1/${s}/${s}.v1.json`, isKnownRegion)],
-  'inputs: image name, alias, name filter': (s) => [attempt(() => checkImageName(s))(), attempt(() => checkAlias(s))(), attempt(() => checkNameContains(s))()],
+  parseVersionDocumentPath: (s) => [
+    parseVersionDocumentPath(s, isKnownRegion),
+    parseVersionDocumentPath(`/us-east-1/${s}`, isKnownRegion),
+    parseVersionDocumentPath(`/us-east-1/${s}/${s}.v1.json`, isKnownRegion),
+  ],
+  'inputs: image name, alias, name filter': (s) => [
+    attempt(() => checkImageName(s))(),
+    attempt(() => checkAlias(s))(),
+    attempt(() => checkNameContains(s))(),
+  ],
 };
 
-export type WorkerMessage = { type: 'start'; label: string } | { type: 'done'; label: string; ms: number } | { type: 'error'; message: string };
+export type WorkerMessage =
+  { type: 'start'; label: string } | { type: 'done'; label: string; ms: number } | { type: 'error'; message: string };
 
 async function run(target: string): Promise<void> {
   const port = parentPort;

@@ -12,7 +12,10 @@ export interface ScriptedCall {
   reject(e: unknown): void;
 }
 
-export function scripted(operation = 'ListImageVersions'): { calls: ScriptedCall[]; fetch: (token: string | undefined, signal: AbortSignal) => Promise<Page<number>> } {
+export function scripted(operation = 'ListImageVersions'): {
+  calls: ScriptedCall[];
+  fetch: (token: string | undefined, signal: AbortSignal) => Promise<Page<number>>;
+} {
   const calls: ScriptedCall[] = [];
   return {
     calls,

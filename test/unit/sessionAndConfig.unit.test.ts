@@ -26,7 +26,9 @@ describe('SageMakerSession connections', function () {
   beforeEach(() => emu().clearRequests());
 
   it('setRequestTimeout: the same value changes nothing; a new one replaces the cached client', async function () {
-    const session = new SageMakerSession({ region: 'us-east-1', endpoint: emu().url }, silentLogger, '0.0.0-test', { requestTimeoutMs: 5_000 });
+    const session = new SageMakerSession({ region: 'us-east-1', endpoint: emu().url }, silentLogger, '0.0.0-test', {
+      requestTimeoutMs: 5_000,
+    });
     try {
       const first = await session.connection();
       assert.equal(session.setRequestTimeout(5_000), false);
@@ -45,9 +47,15 @@ describe('SageMakerSession connections', function () {
     const session = new SageMakerSession({ region: 'us-east-1', endpoint: emu().url }, silentLogger, '0.0.0-test');
     try {
       const eu = await session.listImages({}, { region: 'eu-west-1' });
-      assert.deepEqual(eu.items.map((i) => i.imageName), ['sess-eu']);
+      assert.deepEqual(
+        eu.items.map((i) => i.imageName),
+        ['sess-eu'],
+      );
       const us = await session.listImages({});
-      assert.deepEqual(us.items.map((i) => i.imageName), ['sess-us']);
+      assert.deepEqual(
+        us.items.map((i) => i.imageName),
+        ['sess-us'],
+      );
       emu().addFault({ kind: 'delay', operation: 'ListImages', delayMs: 2_000 });
       const abort = new AbortController();
       const pending = session.listImages({}, { signal: abort.signal });
@@ -106,10 +114,13 @@ describe('shared config reads', function () {
     fs.mkdirSync(dir, { recursive: true });
     const config = path.join(dir, 'config');
     fs.writeFileSync(config, '[profile quiet]\nignore_configured_endpoint_urls = TRUE\n[profile loud]\nregion = us-east-1\n');
-    await withAwsEnv({ AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none'), AWS_ENDPOINT_URL: 'http://127.0.0.1:3333' }, async () => {
-      assert.equal(await resolveEndpoint({ profile: 'quiet' }), undefined);
-      assert.equal(await resolveEndpoint({ profile: 'loud' }), 'http://127.0.0.1:3333');
-    });
+    await withAwsEnv(
+      { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'none'), AWS_ENDPOINT_URL: 'http://127.0.0.1:3333' },
+      async () => {
+        assert.equal(await resolveEndpoint({ profile: 'quiet' }), undefined);
+        assert.equal(await resolveEndpoint({ profile: 'loud' }), 'http://127.0.0.1:3333');
+      },
+    );
   });
 });
 
@@ -128,10 +139,15 @@ describe('small input checks', function () {
     assert.equal(guard.accept(''), undefined);
     assert.equal(guard.accept(''), undefined, 'an empty token is never a repeat');
     assert.equal(guard.accept('t'), 't');
-    assert.throws(() => guard.accept('t'), (e: unknown) => (e as { retryable?: boolean }).retryable === false);
+    assert.throws(
+      () => guard.accept('t'),
+      (e: unknown) => (e as { retryable?: boolean }).retryable === false,
+    );
     await assert.rejects(
       collectAllPages(() => Promise.resolve({ items: [1], nextToken: String(Math.random()) }), 'things', 3),
-      (e: unknown) => (e as { retryable?: boolean; details?: { code?: string } }).retryable === false && (e as { details: { code: string } }).details.code === 'TooManyPages',
+      (e: unknown) =>
+        (e as { retryable?: boolean; details?: { code?: string } }).retryable === false &&
+        (e as { details: { code: string } }).details.code === 'TooManyPages',
     );
   });
 });

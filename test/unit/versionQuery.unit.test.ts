@@ -64,19 +64,32 @@ describe('version query', () => {
 
   it('describes filters and sort for the view', () => {
     const local = new Date(2024, 4, 1);
-    assert.equal(describeQuery({ sortBy: 'VERSION', sortOrder: 'DESCENDING', filters: { createdAfter: local } }), 'created ≥ 2024-05-01 · version ↓');
+    assert.equal(
+      describeQuery({ sortBy: 'VERSION', sortOrder: 'DESCENDING', filters: { createdAfter: local } }),
+      'created ≥ 2024-05-01 · version ↓',
+    );
     assert.equal(describeQuery({ sortBy: 'CREATION_TIME', sortOrder: 'ASCENDING', filters: {} }), 'created ↑');
-    assert.equal(describeQuery({ sortBy: 'LAST_MODIFIED_TIME', sortOrder: 'DESCENDING', filters: { modifiedBefore: new Date(2024, 4, 1, 10, 30) } }), 'modified ≤ 2024-05-01 10:30 · modified ↓');
+    assert.equal(
+      describeQuery({ sortBy: 'LAST_MODIFIED_TIME', sortOrder: 'DESCENDING', filters: { modifiedBefore: new Date(2024, 4, 1, 10, 30) } }),
+      'modified ≤ 2024-05-01 10:30 · modified ↓',
+    );
   });
 
   it('shows a day-long upper bound (23:59:59.999 local) as the day alone, and anything else to the minute', () => {
     const endOfDay = new Date(2026, 4, 1, 23, 59, 59, 999);
     assert.deepEqual(FIELD_BOUND, { createdAfter: 'lower', createdBefore: 'upper', modifiedAfter: 'lower', modifiedBefore: 'upper' });
     assert.equal(
-      describeQuery({ sortBy: 'CREATION_TIME', sortOrder: 'DESCENDING', filters: { createdAfter: new Date(2026, 4, 1), createdBefore: endOfDay } }),
+      describeQuery({
+        sortBy: 'CREATION_TIME',
+        sortOrder: 'DESCENDING',
+        filters: { createdAfter: new Date(2026, 4, 1), createdBefore: endOfDay },
+      }),
       'created ≥ 2026-05-01 · created ≤ 2026-05-01 · created ↓',
     );
-    assert.equal(describeQuery({ sortBy: 'VERSION', sortOrder: 'ASCENDING', filters: { modifiedBefore: endOfDay } }), 'modified ≤ 2026-05-01 · version ↑');
+    assert.equal(
+      describeQuery({ sortBy: 'VERSION', sortOrder: 'ASCENDING', filters: { modifiedBefore: endOfDay } }),
+      'modified ≤ 2026-05-01 · version ↑',
+    );
     assert.equal(shortDate(endOfDay, 'lower'), '2026-05-01 23:59', 'as a lower bound it is one instant, not a day');
     assert.equal(shortDate(new Date(2026, 4, 1), 'upper'), '2026-05-01 00:00', 'midnight as an upper bound is one instant');
     assert.equal(shortDate(new Date(2026, 4, 1, 23, 59, 59, 998), 'upper'), '2026-05-01 23:59');
@@ -88,7 +101,11 @@ describe('version query', () => {
     assert.deepEqual(loadFilters(JSON.parse(JSON.stringify(storeFilters(f)))), f);
     assert.deepEqual(loadFilters({ createdAfter: 'garbage', createdBefore: 42 }), {});
     assert.deepEqual(loadFilters('nope'), {});
-    assert.deepEqual(loadFilters({ createdAfter: B.toISOString(), createdBefore: A.toISOString() }), {}, 'a stored reversed range is not used');
+    assert.deepEqual(
+      loadFilters({ createdAfter: B.toISOString(), createdBefore: A.toISOString() }),
+      {},
+      'a stored reversed range is not used',
+    );
     assert.equal(hasFilters({}), false);
     assert.equal(hasFilters({ modifiedAfter: A }), true);
   });
@@ -132,7 +149,11 @@ describe('a day typed as both bounds, on the wire', function () {
     const after = parseDateInput('2026-05-01', now, FIELD_BOUND.createdAfter);
     const before = parseDateInput('2026-05-01', now, FIELD_BOUND.createdBefore);
     assert.ok(after.ok && before.ok);
-    const q: VersionQuery = { sortBy: 'VERSION', sortOrder: 'ASCENDING', filters: { createdAfter: after.date, createdBefore: before.date } };
+    const q: VersionQuery = {
+      sortBy: 'VERSION',
+      sortOrder: 'ASCENDING',
+      filters: { createdAfter: after.date, createdBefore: before.date },
+    };
     assert.equal(rangeProblem(q.filters), undefined);
     emu().clearRequests();
     const page = await listImageVersionsPage(conn, { imageName: 'one-day', maxResults: 100, ...toListParameters(q) });

@@ -25,11 +25,25 @@ describe('version query choices and checks', () => {
 
   it('names each impossible range, and accepts the edges', () => {
     const t = (iso: string) => new Date(iso);
-    assert.match(rangeProblem({ modifiedAfter: t('2026-02-02T00:00:00Z'), modifiedBefore: t('2026-02-01T00:00:00Z') }) ?? '', /Modified after/);
-    assert.equal(rangeProblem({ modifiedAfter: t('2026-02-01T00:00:00Z'), modifiedBefore: t('2026-02-01T00:00:00Z') }), undefined, 'equal bounds are a usable instant');
+    assert.match(
+      rangeProblem({ modifiedAfter: t('2026-02-02T00:00:00Z'), modifiedBefore: t('2026-02-01T00:00:00Z') }) ?? '',
+      /Modified after/,
+    );
+    assert.equal(
+      rangeProblem({ modifiedAfter: t('2026-02-01T00:00:00Z'), modifiedBefore: t('2026-02-01T00:00:00Z') }),
+      undefined,
+      'equal bounds are a usable instant',
+    );
     assert.equal(rangeProblem({ modifiedAfter: t('2026-02-01T00:00:00Z'), modifiedBefore: t('2026-02-02T00:00:00Z') }), undefined);
-    assert.match(rangeProblem({ createdAfter: t('2026-02-02T00:00:00Z'), modifiedBefore: t('2026-02-01T00:00:00Z') }) ?? '', /Modified before/);
-    assert.equal(rangeProblem({ createdAfter: t('2026-02-01T00:00:00Z'), modifiedBefore: t('2026-02-01T00:00:00Z') }), undefined, 'modified the instant it was created');
+    assert.match(
+      rangeProblem({ createdAfter: t('2026-02-02T00:00:00Z'), modifiedBefore: t('2026-02-01T00:00:00Z') }) ?? '',
+      /Modified before/,
+    );
+    assert.equal(
+      rangeProblem({ createdAfter: t('2026-02-01T00:00:00Z'), modifiedBefore: t('2026-02-01T00:00:00Z') }),
+      undefined,
+      'modified the instant it was created',
+    );
   });
 
   it('loadFilters drops what is not an object', () => {

@@ -24,7 +24,11 @@ const MODIFIED_BEFORE = new Date(NOW - DAY + 12);
 const seconds = (d: Date) => d.getTime() / 1000;
 
 function filtered(sortBy: VersionQuery['sortBy'], sortOrder: VersionQuery['sortOrder']): VersionQuery {
-  return { sortBy, sortOrder, filters: { createdAfter: CREATED_AFTER, createdBefore: CREATED_BEFORE, modifiedAfter: MODIFIED_AFTER, modifiedBefore: MODIFIED_BEFORE } };
+  return {
+    sortBy,
+    sortOrder,
+    filters: { createdAfter: CREATED_AFTER, createdBefore: CREATED_BEFORE, modifiedAfter: MODIFIED_AFTER, modifiedBefore: MODIFIED_BEFORE },
+  };
 }
 
 const FULL_WIRE = {
@@ -41,14 +45,26 @@ describe('the version query on the wire (emulator request log, real SDK)', funct
   before(function () {
     // 30 versions a day apart: every filter above keeps some and drops some.
     const versions = Array.from({ length: 30 }, (_, i) => ({ createdAt: NOW - (30 - i) * DAY, modifiedAt: NOW - (30 - i) * DAY + HOUR }));
-    emu().seed({ images: [{ name: 'wire-image', versions }, { name: 'wire-other', versions: 2 }] }, NOW);
+    emu().seed(
+      {
+        images: [
+          { name: 'wire-image', versions },
+          { name: 'wire-other', versions: 2 },
+        ],
+      },
+      NOW,
+    );
     session = new SageMakerSession({ region: 'us-east-1', endpoint: emu().url }, silentLogger, '0.0.0-test');
   });
   after(() => session.dispose());
   beforeEach(() => emu().clearRequests());
 
   describe('the tree’s fetcher (RegionBranch)', function () {
-    function branchWith(query: VersionQuery, pageSize: number, nameContains?: string): { branch: RegionBranch; set(q: VersionQuery, size: number): void } {
+    function branchWith(
+      query: VersionQuery,
+      pageSize: number,
+      nameContains?: string,
+    ): { branch: RegionBranch; set(q: VersionQuery, size: number): void } {
       let current = query;
       let size = pageSize;
       const q: BranchQuery = { pageSize: () => size, versionQuery: () => current, imageNameContains: () => nameContains };
@@ -76,14 +92,23 @@ describe('the version query on the wire (emulator request log, real SDK)', funct
         assert.equal(sent.length, 2);
         assert.deepEqual(sent[0].params, { ImageName: 'wire-image', MaxResults: 3, SortBy: sortBy, SortOrder: sortOrder, ...FULL_WIRE });
         assert.equal(typeof sent[1].params.NextToken, 'string');
-        assert.deepEqual({ ...sent[1].params, NextToken: undefined }, { ...sent[0].params, NextToken: undefined }, 'page 2 under page 1’s query');
+        assert.deepEqual(
+          { ...sent[1].params, NextToken: undefined },
+          { ...sent[0].params, NextToken: undefined },
+          'page 2 under page 1’s query',
+        );
       });
     }
 
     it('sends no filter member when no filter is set, and the default sort', async function () {
       const { branch } = branchWith({ sortBy: 'CREATION_TIME', sortOrder: 'DESCENDING', filters: {} }, 50);
       await branch.versionList('wire-image').loadNext();
-      assert.deepEqual(emu().calls('ListImageVersions')[0].params, { ImageName: 'wire-image', MaxResults: 50, SortBy: 'CREATION_TIME', SortOrder: 'DESCENDING' });
+      assert.deepEqual(emu().calls('ListImageVersions')[0].params, {
+        ImageName: 'wire-image',
+        MaxResults: 50,
+        SortBy: 'CREATION_TIME',
+        SortOrder: 'DESCENDING',
+      });
     });
 
     it('keeps a listing’s query for its later pages; a reload sends the new one from page 1', async function () {
@@ -94,7 +119,9 @@ describe('the version query on the wire (emulator request log, real SDK)', funct
       await list.loadNext();
       h.branch.reloadVersions();
       await list.loadNext();
-      const [first, second, reloaded] = emu().calls('ListImageVersions').map((c) => c.params);
+      const [first, second, reloaded] = emu()
+        .calls('ListImageVersions')
+        .map((c) => c.params);
       assert.equal(second.SortBy, 'VERSION');
       assert.equal(second.MaxResults, 4);
       assert.equal(second.CreationTimeAfter, FULL_WIRE.CreationTimeAfter);
@@ -113,8 +140,18 @@ describe('the version query on the wire (emulator request log, real SDK)', funct
       await h.branch.versionList('wire-image').loadNext();
       await h.branch.versionList('wire-other').loadNext(); // already at its end: no call
       assert.deepEqual(
-        emu().calls('ListImageVersions').map((c) => c.params),
-        [{ ImageName: 'wire-image', MaxResults: 9, SortBy: 'LAST_MODIFIED_TIME', SortOrder: 'ASCENDING', CreationTimeAfter: FULL_WIRE.CreationTimeAfter }],
+        emu()
+          .calls('ListImageVersions')
+          .map((c) => c.params),
+        [
+          {
+            ImageName: 'wire-image',
+            MaxResults: 9,
+            SortBy: 'LAST_MODIFIED_TIME',
+            SortOrder: 'ASCENDING',
+            CreationTimeAfter: FULL_WIRE.CreationTimeAfter,
+          },
+        ],
       );
     });
 
@@ -122,10 +159,15 @@ describe('the version query on the wire (emulator request log, real SDK)', funct
       const { branch } = branchWith(filtered('VERSION', 'ASCENDING'), 1, 'wire');
       await branch.images.loadNext();
       await branch.images.loadNext();
-      const sent = emu().calls('ListImages').map((c) => c.params);
+      const sent = emu()
+        .calls('ListImages')
+        .map((c) => c.params);
       assert.deepEqual(sent[0], { MaxResults: 1, NameContains: 'wire', SortBy: 'IMAGE_NAME', SortOrder: 'ASCENDING' });
       assert.equal(typeof sent[1].NextToken, 'string');
-      assert.deepEqual(branch.images.items.map((i) => i.imageName), ['wire-image', 'wire-other']);
+      assert.deepEqual(
+        branch.images.items.map((i) => i.imageName),
+        ['wire-image', 'wire-other'],
+      );
     });
   });
 
@@ -139,16 +181,28 @@ describe('the version query on the wire (emulator request log, real SDK)', funct
         return Promise.resolve();
       });
       // As src/commands/exportVersions.ts feeds exportPages.
-      const result = await exportPages((nextToken) => session.listImageVersions({ imageName: 'wire-image', maxResults: 100, ...parameters, nextToken }), writer, {
-        isCancelled: () => false,
-      });
+      const result = await exportPages(
+        (nextToken) => session.listImageVersions({ imageName: 'wire-image', maxResults: 100, ...parameters, nextToken }),
+        writer,
+        {
+          isCancelled: () => false,
+        },
+      );
       const sent = emu().calls('ListImageVersions');
       assert.equal(sent.length, result.pages);
-      for (const c of sent) assert.deepEqual({ ...c.params, NextToken: undefined }, { ImageName: 'wire-image', MaxResults: 100, SortBy: 'VERSION', SortOrder: 'ASCENDING', ...FULL_WIRE, NextToken: undefined });
+      for (const c of sent)
+        assert.deepEqual(
+          { ...c.params, NextToken: undefined },
+          { ImageName: 'wire-image', MaxResults: 100, SortBy: 'VERSION', SortOrder: 'ASCENDING', ...FULL_WIRE, NextToken: undefined },
+        );
       const versions = (JSON.parse(chunks.join('')) as { ImageVersions: { Version: number; CreationTime: string }[] }).ImageVersions;
       assert.equal(versions.length, result.count);
       assert.ok(versions.length > 0 && versions.length < 30, `the filters kept ${versions.length} of 30`);
-      assert.deepEqual(versions.map((v) => v.Version), [...versions.map((v) => v.Version)].sort((a, b) => a - b), 'ascending by version');
+      assert.deepEqual(
+        versions.map((v) => v.Version),
+        [...versions.map((v) => v.Version)].sort((a, b) => a - b),
+        'ascending by version',
+      );
       for (const v of versions) {
         const t = Date.parse(v.CreationTime);
         assert.ok(t > CREATED_AFTER.getTime() && t < CREATED_BEFORE.getTime(), v.CreationTime);
@@ -175,22 +229,45 @@ describe('the version query on the wire (emulator request log, real SDK)', funct
         lastModifiedTimeBefore: MODIFIED_BEFORE,
       });
       await listImageVersionsPage(conn, { imageName: 'wire-image', creationTimeBefore: CREATED_BEFORE });
-      const [full, one] = emu().calls('ListImageVersions').map((c) => c.params);
-      assert.deepEqual(full, { ImageName: 'wire-image', MaxResults: 17, SortBy: 'LAST_MODIFIED_TIME', SortOrder: 'ASCENDING', ...FULL_WIRE });
+      const [full, one] = emu()
+        .calls('ListImageVersions')
+        .map((c) => c.params);
+      assert.deepEqual(full, {
+        ImageName: 'wire-image',
+        MaxResults: 17,
+        SortBy: 'LAST_MODIFIED_TIME',
+        SortOrder: 'ASCENDING',
+        ...FULL_WIRE,
+      });
       assert.deepEqual(one, { ImageName: 'wire-image', CreationTimeBefore: FULL_WIRE.CreationTimeBefore });
     });
 
     it('the service applies what was sent: the page holds only versions inside the bounds, in the order asked', async function () {
-      const page = await listImageVersionsPage(conn, { imageName: 'wire-image', maxResults: 100, sortBy: 'CREATION_TIME', sortOrder: 'ASCENDING', creationTimeAfter: CREATED_AFTER, creationTimeBefore: CREATED_BEFORE });
+      const page = await listImageVersionsPage(conn, {
+        imageName: 'wire-image',
+        maxResults: 100,
+        sortBy: 'CREATION_TIME',
+        sortOrder: 'ASCENDING',
+        creationTimeAfter: CREATED_AFTER,
+        creationTimeBefore: CREATED_BEFORE,
+      });
       assert.ok(page.items.length > 0 && page.items.length < 30);
       const times = page.items.map((v) => v.creationTime.getTime());
-      assert.deepEqual(times, [...times].sort((a, b) => a - b));
+      assert.deepEqual(
+        times,
+        [...times].sort((a, b) => a - b),
+      );
       assert.ok(times.every((t) => t > CREATED_AFTER.getTime() && t < CREATED_BEFORE.getTime()));
     });
 
     it('listImagesPage sends its sort, page size and name filter', async function () {
       await listImagesPage(conn, { maxResults: 2, sortBy: 'CREATION_TIME', sortOrder: 'DESCENDING', nameContains: 'other' });
-      assert.deepEqual(emu().calls('ListImages')[0].params, { MaxResults: 2, SortBy: 'CREATION_TIME', SortOrder: 'DESCENDING', NameContains: 'other' });
+      assert.deepEqual(emu().calls('ListImages')[0].params, {
+        MaxResults: 2,
+        SortBy: 'CREATION_TIME',
+        SortOrder: 'DESCENDING',
+        NameContains: 'other',
+      });
     });
   });
 });
