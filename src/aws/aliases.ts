@@ -1,7 +1,7 @@
 /** All aliases of an image or one version: ListAliases followed to the end, never unboundedly. */
 import type { SageMakerConnection } from './clientFactory';
 import { listAliasesPage, type OperationOptions } from './operations';
-import { collectAllPages } from './paging';
+import { collectAllPages } from '../model/paging';
 
 export function listAllAliases(
   conn: SageMakerConnection,

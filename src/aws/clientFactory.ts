@@ -9,11 +9,11 @@
  */
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
-import type { Logger } from './log';
-import { silentLogger } from './log';
+import type { Logger } from '../model/log';
+import { silentLogger } from '../model/log';
 import { resolveEndpoint, resolveRegion } from './sharedConfig';
-import type { ConnectionSettings } from './settings';
-import { settingsKey } from './settings';
+import type { ConnectionSettings } from '../model/settings';
+import { settingsKey } from '../model/settings';
 
 export const USER_AGENT_APP = 'sagemaker-image-versions';
 

@@ -4,8 +4,8 @@
  * typo would cost a round trip and come back as a Coral-style message; with them the request is
  * never sent and the message says what is wrong.
  */
-import { AwsError } from './errors';
-import { IMAGE_SORT_BY, IMAGE_VERSION_SORT_BY, SORT_ORDERS } from './types';
+import { AwsError } from '../model/errors';
+import { IMAGE_SORT_BY, IMAGE_VERSION_SORT_BY, SORT_ORDERS } from '../model/types';
 
 const IMAGE_NAME = /^[a-zA-Z0-9]([-.]?[a-zA-Z0-9]){0,62}$/;
 const NAME_CONTAINS = /^[a-zA-Z0-9\-.]+$/;

@@ -14,7 +14,8 @@ import {
   type ImageVersion,
 } from '@aws-sdk/client-sagemaker';
 import type { SageMakerConnection } from './clientFactory';
-import { RequestCancelledError, toAwsError, type ErrorContext } from './errors';
+import { RequestCancelledError, type ErrorContext } from '../model/errors';
+import { toAwsError } from './errorMapping';
 import {
   checkAlias,
   checkDate,
@@ -27,8 +28,8 @@ import {
   checkVersionNumber,
   checkVersionSortBy,
 } from './inputs';
-import type { Logger } from './log';
-import { silentLogger } from './log';
+import type { Logger } from '../model/log';
+import { silentLogger } from '../model/log';
 import type {
   CallOptions,
   DescribeImageVersionInput,
@@ -41,7 +42,7 @@ import type {
   ListImageVersionsInput,
   Page,
   TimeFilters,
-} from './types';
+} from '../model/types';
 
 export interface OperationOptions extends CallOptions {
   logger?: Logger;

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { VersionRef } from '../model/detailsStore';
 import { toListParameters } from '../model/versionQuery';
-import { versionDocumentUri } from '../documents/versionDocuments';
-import type { ImageVersionSummary } from '../aws/types';
+import type { ImageVersionSummary } from '../model/types';
 import type { CommandContext } from './context';
 import { pickVersion, regionOf } from './pickers';
 import { pickFromPages } from './pickFromPages';
@@ -36,7 +35,7 @@ export async function compareVersions(
   }
   const [a, b] = refs;
   const [left, right] = a.imageName === b.imageName && a.region === b.region && a.version > b.version ? [b, a] : [a, b];
-  const uris: [vscode.Uri, vscode.Uri] = [versionDocumentUri(left), versionDocumentUri(right)];
+  const uris: [vscode.Uri, vscode.Uri] = [ctx.documents.uriOf(left), ctx.documents.uriOf(right)];
   const label = (r: VersionRef) => `${r.imageName} v${r.version}`;
   await vscode.commands.executeCommand('vscode.diff', uris[0], uris[1], `${label(left)} ↔ ${label(right)}`, { preview: true });
   return uris;

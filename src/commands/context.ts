@@ -1,9 +1,10 @@
 import type * as vscode from 'vscode';
-import type { VersionDocumentProvider } from '../documents/versionDocuments';
+import type { VersionDocumentProvider } from '../extension/versionDocuments';
 import type { SageMakerSession } from '../model/sageMakerSession';
-import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
-import type { Node } from '../tree/nodes';
-import type { ViewQuery } from '../viewQuery';
+import type { ImagesTreeProvider } from '../extension/tree/imagesTreeProvider';
+import type { Node } from '../extension/tree/nodes';
+import type { ViewQuery } from '../extension/viewQuery';
+import type { SettingsAccess } from '../extension/configuration';
 
 /** What every command may use. */
 export interface CommandContext {
@@ -18,4 +19,6 @@ export interface CommandContext {
   readonly documents: VersionDocumentProvider;
   /** Settles when the last settings change has been applied (e.g. after switching region). */
   readonly settled: () => Promise<void>;
+  /** Reads and writes settings (configuration.ts lives in the activation bundle). */
+  readonly settings: SettingsAccess;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { errorMessage } from '../tree/nodes';
+import { errorMessage } from '../model/errors';
 import type { CommandContext } from './context';
 import { sameResource } from './copyImageArn';
 import { imageOrVersionTarget, isVersionRef, readArgument, reportFailure } from './targets';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { parseArn } from '../aws/arns';
-import { errorMessage, type Node } from '../tree/nodes';
+import { parseArn } from '../model/arns';
+import { errorMessage } from '../model/errors';
+import type { Node } from '../extension/tree/nodes';
 import type { CommandContext } from './context';
 import { copyArns } from './copyArns';
 import { pickImage } from './pickers';

@@ -1,12 +1,12 @@
 /**
  * Copies the exact `aws sso login --profile X` for the profile whose SSO session has lapsed, quoted
- * so that pasting it runs that command and nothing else (src/aws/shellQuote.ts). A profile name that
+ * so that pasting it runs that command and nothing else (src/model/shellQuote.ts). A profile name that
  * cannot be quoted safely is refused with a message and nothing is copied.
  */
 import * as vscode from 'vscode';
-import { isAwsError } from '../aws/errors';
-import { ssoLoginCommand } from '../aws/shellQuote';
-import type { Node } from '../tree/nodes';
+import { isAwsError } from '../model/errors';
+import { ssoLoginCommand } from '../model/shellQuote';
+import type { Node } from '../extension/tree/nodes';
 import type { CommandContext } from './context';
 import { plainText } from '../model/markdownText';
 

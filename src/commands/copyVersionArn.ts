@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { errorMessage, type Node } from '../tree/nodes';
+import { errorMessage } from '../model/errors';
+import type { Node } from '../extension/tree/nodes';
 import type { CommandContext } from './context';
 import { copyArns } from './copyArns';
 import { sameResource } from './copyImageArn';

@@ -9,8 +9,8 @@ import {
   type ReplacementFile,
 } from '../model/versionExport';
 import { describeQuery, toListParameters } from '../model/versionQuery';
-import { isCancelled } from '../aws/errors';
-import { errorMessage } from '../tree/nodes';
+import { isCancelled } from '../model/errors';
+import { errorMessage } from '../model/errors';
 import type { CommandContext } from './context';
 import { imageTarget } from './targets';
 import { plainText } from '../model/markdownText';

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { FetchPage } from '../model/pagedList';
 import { PagedList } from '../model/pagedList';
-import { errorMessage } from '../tree/nodes';
+import { errorMessage } from '../model/errors';
 
 interface Entry<T> extends vscode.QuickPickItem {
   value?: T;

@@ -3,8 +3,8 @@
  * one of its versions. Commands use them when nothing in the tree says what to act on.
  */
 import * as vscode from 'vscode';
-import { parseImageArn } from '../aws/arns';
-import type { ImageSummary, ImageVersionSummary } from '../aws/types';
+import { parseImageArn } from '../model/arns';
+import type { ImageSummary, ImageVersionSummary } from '../model/types';
 import { formatRelative } from '../model/timeFormat';
 import { toListParameters } from '../model/versionQuery';
 import type { CommandContext } from './context';

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import { IMAGE_ARN, IMAGE_VERSION_ARN, parseArn } from '../aws/arns';
-import { isCancelled } from '../aws/errors';
-import { isKnownRegion } from '../aws/regions';
-import { readRegions, SECTION, settingTarget } from '../configuration';
-import type { RevealOutcome } from '../tree/imagesTreeProvider';
-import { errorMessage } from '../tree/nodes';
+import { IMAGE_ARN, IMAGE_VERSION_ARN, parseArn } from '../model/arns';
+import { isCancelled } from '../model/errors';
+import { isKnownRegion } from '../model/regions';
+import type { RevealOutcome } from '../extension/tree/imagesTreeProvider';
+import { errorMessage } from '../model/errors';
 import type { CommandContext } from './context';
 import { plainText } from '../model/markdownText';
 
@@ -215,12 +214,11 @@ async function switchRegion(ctx: CommandContext, region: string, confirmed: bool
         yes,
       );
   if (pick !== yes) return false;
-  const config = vscode.workspace.getConfiguration(SECTION);
   // One entry in sagemakerImages.regions overrides sagemakerImages.region: change the one in force.
-  const single = readRegions().length === 1;
-  if (sideBySide) await config.update('regions', [...ctx.tree.shownRegions, region], settingTarget('regions'));
-  else if (single) await config.update('regions', [region], settingTarget('regions'));
-  else await config.update('region', region, settingTarget('region'));
+  const single = ctx.settings.regions().length === 1;
+  if (sideBySide) await ctx.settings.write('regions', [...ctx.tree.shownRegions, region]);
+  else if (single) await ctx.settings.write('regions', [region]);
+  else await ctx.settings.write('region', region);
   // The settings listener applies the change; wait until the tree lists the region.
   const deadline = Date.now() + 5000;
   while (!ctx.tree.shownRegions.includes(region) && ctx.session.settings.region !== region && Date.now() < deadline) {

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { loadAws } from '../aws/lazy';
-import { SECTION } from '../configuration';
-import { errorMessage } from '../tree/nodes';
+import { loadAws } from '../model/awsLayer';
+import { errorMessage } from '../model/errors';
 import type { CommandContext } from './context';
 import { plainText } from '../model/markdownText';
 
@@ -53,6 +52,6 @@ export async function selectProfile(ctx: CommandContext): Promise<string | undef
     matchOnDescription: true,
   });
   if (!picked) return undefined;
-  await vscode.workspace.getConfiguration(SECTION).update('profile', picked.profile ?? '', vscode.ConfigurationTarget.Global);
+  await ctx.settings.write('profile', picked.profile ?? '', 'user');
   return picked.profile ?? '';
 }

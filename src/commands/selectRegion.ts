@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { SAGEMAKER_REGIONS } from '../aws/regions';
-import { SECTION, settingTarget } from '../configuration';
+import { SAGEMAKER_REGIONS } from '../model/regions';
 import type { CommandContext } from './context';
 
 const PARTITION_LABELS: Record<string, string> = { aws: 'AWS', 'aws-cn': 'AWS China', 'aws-us-gov': 'AWS GovCloud (US)' };
@@ -29,6 +28,6 @@ export async function selectRegion(ctx: CommandContext): Promise<string | undefi
     matchOnDescription: true,
   });
   if (!picked || picked.region === undefined) return undefined;
-  await vscode.workspace.getConfiguration(SECTION).update('region', picked.region, settingTarget('region'));
+  await ctx.settings.write('region', picked.region);
   return picked.region;
 }

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { versionDocumentUri } from '../documents/versionDocuments';
-import { errorMessage } from '../tree/nodes';
+import { errorMessage } from '../model/errors';
 import type { CommandContext } from './context';
 import { reportFailure, versionTarget } from './targets';
 
@@ -18,7 +17,7 @@ export async function showVersionDetails(ctx: CommandContext, arg?: unknown): Pr
     reportFailure(title, e, errorMessage);
     return undefined;
   }
-  const uri = versionDocumentUri(ref);
+  const uri = ctx.documents.uriOf(ref);
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
   return uri;
 }

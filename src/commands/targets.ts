@@ -5,10 +5,10 @@
  * link in a hover or a file can pass any JSON: issue 13).
  */
 import * as vscode from 'vscode';
-import { parseArn } from '../aws/arns';
-import { isKnownRegion } from '../aws/regions';
+import { parseArn } from '../model/arns';
+import { isKnownRegion } from '../model/regions';
 import type { ImageRef, VersionRef } from '../model/detailsStore';
-import type { ImageNode, Node } from '../tree/nodes';
+import type { ImageNode, Node } from '../extension/tree/nodes';
 import type { CommandContext } from './context';
 import { pickImage, pickVersion, regionOf } from './pickers';
 import { plainText } from '../model/markdownText';

@@ -8,8 +8,8 @@
  * A caller's signal (a hover that is cancelled) stops that caller waiting, not the shared
  * request: another caller may be waiting for the same answer, and it is worth keeping.
  */
-import { RequestCancelledError } from '../aws/errors';
-import type { ImageDetails, ImageVersionDetails } from '../aws/types';
+import { RequestCancelledError } from './errors';
+import type { ImageDetails, ImageVersionDetails } from './types';
 import { ExpiringCache } from './expiringCache';
 import type { SageMakerSession } from './sageMakerSession';
 

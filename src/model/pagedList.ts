@@ -15,9 +15,9 @@
  * - repeated items: with `keyOf`, an item already loaded (e.g. shifted onto the next page by a
  *   version created meanwhile) is not appended twice; a tree cannot show two rows with one id.
  */
-import { isCancelled } from '../aws/errors';
-import { RepeatedTokenGuard } from '../aws/paging';
-import type { Page } from '../aws/types';
+import { isCancelled } from './errors';
+import { RepeatedTokenGuard } from './paging';
+import type { Page } from './types';
 
 export type FetchPage<T> = (nextToken: string | undefined, signal: AbortSignal) => Promise<Page<T>>;
 

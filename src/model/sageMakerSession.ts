@@ -6,10 +6,10 @@
  * AWS SDK is loaded on the first call, not at construction.
  */
 import type { ConnectionCache, SageMakerConnection } from '../aws/clientFactory';
-import { InsecureEndpointWarnings } from '../aws/endpointSecurity';
-import type { Logger } from '../aws/log';
-import { loadAws } from '../aws/lazy';
-import { settingsKey, type ConnectionSettings } from '../aws/settings';
+import { InsecureEndpointWarnings } from './endpointSecurity';
+import type { Logger } from './log';
+import { loadAws } from './awsLayer';
+import { settingsKey, type ConnectionSettings } from './settings';
 import type {
   DescribeImageVersionInput,
   ImageDetails,
@@ -19,7 +19,7 @@ import type {
   ListImagesInput,
   ListImageVersionsInput,
   Page,
-} from '../aws/types';
+} from './types';
 
 /** Where and how one call runs. */
 export interface CallScope {

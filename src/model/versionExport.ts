@@ -8,9 +8,9 @@
  */
 import { createWriteStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { AwsError } from '../aws/errors';
-import { RepeatedTokenGuard } from '../aws/paging';
-import type { ImageVersionSummary, Page } from '../aws/types';
+import { AwsError } from './errors';
+import { RepeatedTokenGuard } from './paging';
+import type { ImageVersionSummary, Page } from './types';
 
 export type ExportFormat = 'json' | 'csv';
 

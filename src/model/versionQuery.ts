@@ -3,8 +3,8 @@
  * ListImageVersions parameters, a short description for the view, and workspace storage.
  * vscode-free.
  */
-import type { ImageVersionSortBy, ListImageVersionsInput, SortOrder } from '../aws/types';
-import { IMAGE_VERSION_SORT_BY, SORT_ORDERS } from '../aws/types';
+import type { ImageVersionSortBy, ListImageVersionsInput, SortOrder } from './types';
+import { IMAGE_VERSION_SORT_BY, SORT_ORDERS } from './types';
 import type { DateBound } from './dateInput';
 
 export interface DateFilters {

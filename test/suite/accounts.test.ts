@@ -9,10 +9,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isAwsError } from '../../src/aws/errors';
+import { isAwsError } from '../../src/model/errors';
 import { listProfiles } from '../../src/aws/profiles';
 import type { ExtensionApi } from '../../src/extension';
-import type { ErrorNode, ImageNode, Node } from '../../src/tree/nodes';
+import type { ErrorNode, ImageNode, Node } from '../../src/extension/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
 import { activateExtension, labelOf, setSetting, settled, startCounting, waitFor } from './helpers';
 

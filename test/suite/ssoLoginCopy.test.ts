@@ -1,6 +1,6 @@
 /**
  * Copy SSO Login Command in the real host (issue 13, finding 1.7): the profile name is pasted into a
- * terminal, so the copied text must be the quoted command (src/aws/shellQuote.ts) and a name that
+ * terminal, so the copied text must be the quoted command (src/model/shellQuote.ts) and a name that
  * cannot be quoted safely copies nothing. The profile comes from AWS_PROFILE here because the
  * profile setting refuses such names on its own.
  */

@@ -12,9 +12,9 @@ const outRoot = path.resolve(__dirname, '..', '..');
 const probe = `
 const { installVscodeStub, fakeExtensionContext } = require(${JSON.stringify(path.join(outRoot, '..', 'test', 'support', 'vscodeStub.js'))});
 installVscodeStub();
-const sdk = () => Object.keys(require.cache).filter((f) => f.includes('/@aws-sdk/') || f.endsWith('/awsBundle.js')).length;
-const ext = require(${JSON.stringify(path.join(outRoot, 'src', 'extension.js'))});
-const handlers = () => Object.keys(require.cache).filter((f) => f.endsWith('/commandsBundle.js')).length;
+const sdk = () => Object.keys(require.cache).filter((f) => f.includes('/@aws-sdk/') || f.endsWith('/src/aws/index.js')).length;
+const ext = require(${JSON.stringify(path.join(outRoot, 'src', 'extension', 'index.js'))});
+const handlers = () => Object.keys(require.cache).filter((f) => f.endsWith('/src/commands/index.js')).length;
 const api = ext.activate(fakeExtensionContext());
 const afterActivate = sdk();
 const handlersAtActivation = handlers();
@@ -51,8 +51,8 @@ describe('command ids', () => {
     const probeIds = `
 const { installVscodeStub } = require(${JSON.stringify(path.join(outRoot, '..', 'test', 'support', 'vscodeStub.js'))});
 installVscodeStub();
-const { COMMAND_IDS } = require(${JSON.stringify(path.join(outRoot, 'src', 'commands', 'register.js'))});
-const { COMMAND_HANDLERS } = require(${JSON.stringify(path.join(outRoot, 'src', 'commands', 'commandsBundle.js'))});
+const { COMMAND_IDS } = require(${JSON.stringify(path.join(outRoot, 'src', 'extension', 'registerCommands.js'))});
+const { COMMAND_HANDLERS } = require(${JSON.stringify(path.join(outRoot, 'src', 'commands', 'index.js'))});
 process.stdout.write(JSON.stringify({ ids: COMMAND_IDS, handlerIds: Object.keys(COMMAND_HANDLERS) }));
 `;
     const { ids, handlerIds } = JSON.parse(execFileSync(process.execPath, ['-e', probeIds], { encoding: 'utf8' })) as {

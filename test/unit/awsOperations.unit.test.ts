@@ -6,10 +6,10 @@
 import * as assert from 'node:assert/strict';
 import { listAllAliases } from '../../src/aws/aliases';
 import { ConnectionCache, type SageMakerConnection } from '../../src/aws/clientFactory';
-import type { Logger } from '../../src/aws/log';
+import type { Logger } from '../../src/model/log';
 import { describeImage, describeImageVersion, listAliasesPage, listImagesPage, listImageVersionsPage } from '../../src/aws/operations';
-import { RepeatedTokenGuard } from '../../src/aws/paging';
-import type { ImageVersionSummary } from '../../src/aws/types';
+import { RepeatedTokenGuard } from '../../src/model/paging';
+import type { ImageVersionSummary } from '../../src/model/types';
 import { ACCESS_KEY_ID, connect, expectAwsError, SECRET_ACCESS_KEY, useEmulator, withAwsEnv } from './helpers';
 
 const NOW = Date.parse('2026-02-01T00:00:00.000Z');

@@ -7,10 +7,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArn, parseImageArn, parseImageVersionArn } from '../../src/aws/arns';
-import { isAwsError } from '../../src/aws/errors';
+import { parseArn, parseImageArn, parseImageVersionArn } from '../../src/model/arns';
+import { isAwsError } from '../../src/model/errors';
 import { listImageVersionsPage } from '../../src/aws/operations';
-import { checkConnectionSettings, checkEndpoint, checkProfile, checkRegion } from '../../src/aws/settings';
+import { checkConnectionSettings, checkEndpoint, checkProfile, checkRegion } from '../../src/model/settings';
 import { parseDateInput } from '../../src/model/dateInput';
 import type { SageMakerConnection } from '../../src/aws/clientFactory';
 import { connect, useEmulator } from './helpers';

@@ -6,8 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { ConnectionCache } from '../../src/aws/clientFactory';
-import { silentLogger } from '../../src/aws/log';
-import { SAGEMAKER_REGIONS } from '../../src/aws/regions';
+import { silentLogger } from '../../src/model/log';
+import { SAGEMAKER_REGIONS } from '../../src/model/regions';
 import { listImagesPage } from '../../src/aws/operations';
 import { SageMakerSession } from '../../src/model/sageMakerSession';
 import { useEmulator } from './helpers';

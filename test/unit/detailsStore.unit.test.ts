@@ -5,7 +5,7 @@
  * another version's. A failure is not kept. Counted on the emulators' request logs.
  */
 import * as assert from 'node:assert/strict';
-import { silentLogger } from '../../src/aws/log';
+import { silentLogger } from '../../src/model/log';
 import { DetailsStore } from '../../src/model/detailsStore';
 import { SageMakerSession } from '../../src/model/sageMakerSession';
 import { SageMakerEmulator } from '../emulator/server';

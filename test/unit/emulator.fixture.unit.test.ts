@@ -14,7 +14,7 @@ import {
   type ListImageVersionsCommandOutput,
 } from '@aws-sdk/client-sagemaker';
 import type { SageMakerConnection } from '../../src/aws/clientFactory';
-import { IMAGE_VERSION_STATUSES } from '../../src/aws/types';
+import { IMAGE_VERSION_STATUSES } from '../../src/model/types';
 import { connect, control, DAY, useEmulator } from './helpers';
 
 const NOW = Date.parse('2026-11-26T12:00:00.000Z');

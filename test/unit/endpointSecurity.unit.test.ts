@@ -8,8 +8,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { insecureEndpointHost, InsecureEndpointWarnings } from '../../src/aws/endpointSecurity';
-import type { Logger } from '../../src/aws/log';
+import { insecureEndpointHost, InsecureEndpointWarnings } from '../../src/model/endpointSecurity';
+import type { Logger } from '../../src/model/log';
 import { SageMakerSession } from '../../src/model/sageMakerSession';
 import { ACCESS_KEY_ID, SECRET_ACCESS_KEY, testTempDir, useEmulator, withAwsEnv } from './helpers';
 

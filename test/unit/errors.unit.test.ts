@@ -1,5 +1,5 @@
 /**
- * Error mapping (src/aws/errors.ts): end to end for missing credentials and a refused connection,
+ * Error mapping (src/model/errors.ts): end to end for missing credentials and a refused connection,
  * and directly for the shapes the SDK and Node produce.
  */
 import * as assert from 'node:assert/strict';
@@ -7,9 +7,10 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { createConnection } from '../../src/aws/clientFactory';
-import { AwsError, isAwsError, toAwsError } from '../../src/aws/errors';
+import { AwsError, isAwsError } from '../../src/model/errors';
+import { toAwsError } from '../../src/aws/errorMapping';
 import { listImagesPage } from '../../src/aws/operations';
-import { collectAllPages, RepeatedTokenGuard } from '../../src/aws/paging';
+import { collectAllPages, RepeatedTokenGuard } from '../../src/model/paging';
 import { connect, expectAwsError, rejection, testTempDir, useEmulator, withAwsEnv } from './helpers';
 
 /** A port that was just free: a server listened on it and closed. */
@@ -235,7 +236,7 @@ describe('toAwsError', function () {
     assert.equal(huge.details.rawMessage?.length, 100_000, 'the log still gets the whole text');
   });
 
-  describe('the SSO message quotes the login command (src/aws/shellQuote.ts)', function () {
+  describe('the SSO message quotes the login command (src/model/shellQuote.ts)', function () {
     const sso = () =>
       provider(
         'CredentialsProviderError',

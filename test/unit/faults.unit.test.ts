@@ -6,9 +6,9 @@ import * as assert from 'node:assert/strict';
 import { ListImagesCommand } from '@aws-sdk/client-sagemaker';
 import { listAllAliases } from '../../src/aws/aliases';
 import type { SageMakerConnection } from '../../src/aws/clientFactory';
-import { isAwsError, isCancelled } from '../../src/aws/errors';
+import { isAwsError, isCancelled } from '../../src/model/errors';
 import { describeImage, listAliasesPage, listImagesPage, listImageVersionsPage } from '../../src/aws/operations';
-import { collectAllPages, RepeatedTokenGuard } from '../../src/aws/paging';
+import { collectAllPages, RepeatedTokenGuard } from '../../src/model/paging';
 import type { LoggedRequest } from '../emulator/server';
 import { ACCESS_KEY_ID, connect, control, expectAwsError, rawRequest, rejection, SECRET_ACCESS_KEY, useEmulator } from './helpers';
 

@@ -9,7 +9,7 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createConnection, type ClientOptions, type SageMakerConnection } from '../../src/aws/clientFactory';
-import { isAwsError, type AwsError, type AwsErrorKind } from '../../src/aws/errors';
+import { isAwsError, type AwsError, type AwsErrorKind } from '../../src/model/errors';
 import type { FixtureName } from '../emulator/fixtures';
 import { SageMakerEmulator } from '../emulator/server';
 

@@ -3,7 +3,7 @@
  * scripted fetcher (to control timing exactly) and once end to end against the emulator.
  */
 import * as assert from 'node:assert/strict';
-import { isAwsError } from '../../src/aws/errors';
+import { isAwsError } from '../../src/model/errors';
 import { PagedList } from '../../src/model/pagedList';
 import { scripted } from './scriptedFetcher';
 

@@ -4,8 +4,8 @@
  * and that an update replaces, keeps or drops items and reports whether anything changed.
  */
 import * as assert from 'node:assert/strict';
-import { RequestCancelledError } from '../../src/aws/errors';
-import type { Page } from '../../src/aws/types';
+import { RequestCancelledError } from '../../src/model/errors';
+import type { Page } from '../../src/model/types';
 import { PagedList } from '../../src/model/pagedList';
 
 interface Row {

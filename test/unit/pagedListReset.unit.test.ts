@@ -6,7 +6,7 @@
  * keeps such a stale page out, so it is tested with a fetcher that never rejects on abort.
  */
 import * as assert from 'node:assert/strict';
-import type { Page } from '../../src/aws/types';
+import type { Page } from '../../src/model/types';
 import { PagedList } from '../../src/model/pagedList';
 
 interface Pending {

@@ -1,11 +1,11 @@
 /**
- * Log redaction (src/aws/log.ts), one case per pattern: each line holds one kind of secret in the
+ * Log redaction (src/model/log.ts), one case per pattern: each line holds one kind of secret in the
  * shape it really takes (an SDK debug line, an STS XML body, an SSO token-cache JSON, a proxy URL),
  * and the whole redacted line is compared, so the test fails both when the secret survives and
  * when redaction eats the text around it.
  */
 import * as assert from 'node:assert/strict';
-import { redact } from '../../src/aws/log';
+import { redact } from '../../src/model/log';
 
 const HEX64 = '0123456789abcdef'.repeat(4);
 const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD+example/token+value==';

@@ -2,8 +2,8 @@
  * A PagedList fetcher whose answers a test releases by hand, to control timing exactly. Like the
  * SDK, an aborted request rejects as cancelled. Shared by the PagedList unit tests.
  */
-import { RequestCancelledError } from '../../src/aws/errors';
-import type { Page } from '../../src/aws/types';
+import { RequestCancelledError } from '../../src/model/errors';
+import type { Page } from '../../src/model/types';
 
 export interface ScriptedCall {
   token: string | undefined;

@@ -2,9 +2,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { imageArn, imageVersionArn, parseArn, parseImageArn, parseImageVersionArn, partitionOf } from '../../src/aws/arns';
+import { imageArn, imageVersionArn, parseArn, parseImageArn, parseImageVersionArn, partitionOf } from '../../src/model/arns';
 import { FALLBACK_REGION, resolveRegion } from '../../src/aws/sharedConfig';
-import { checkConnectionSettings, checkEndpoint, checkProfile, checkRegion, settingsKey } from '../../src/aws/settings';
+import { checkConnectionSettings, checkEndpoint, checkProfile, checkRegion, settingsKey } from '../../src/model/settings';
 import { imageArn as emulatorImageArn, imageVersionArn as emulatorImageVersionArn } from '../emulator/store';
 import { testTempDir, withAwsEnv } from './helpers';
 

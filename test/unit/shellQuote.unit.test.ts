@@ -1,5 +1,5 @@
 /**
- * The SSO login command a person pastes (src/aws/shellQuote.ts, issue 13 finding 1.7): for every
+ * The SSO login command a person pastes (src/model/shellQuote.ts, issue 13 finding 1.7): for every
  * name it accepts, the command is run through the real bash (and zsh when installed) with `aws`
  * defined as a shell function that prints its argv NUL-separated, which must be exactly
  * [sso, login, --profile, NAME]; an injected command must not run. PowerShell is not installed here: its rules are in the module's
@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { MAX_PROFILE_NAME, quoteShellWord, ssoLoginCommand } from '../../src/aws/shellQuote';
+import { MAX_PROFILE_NAME, quoteShellWord, ssoLoginCommand } from '../../src/model/shellQuote';
 
 /** A fake `aws` (a function, so the shell resolves it exactly as it would the CLI): argv, NUL-separated. */
 const FAKE_AWS = 'aws() { printf \'%s\\0\' "$@"; }\n';
@@ -94,7 +94,7 @@ const REFUSED: [string, RegExp][] = [
   ['x'.repeat(MAX_PROFILE_NAME + 1), /longer than 128/],
 ];
 
-describe('SSO login command quoting (src/aws/shellQuote.ts)', function () {
+describe('SSO login command quoting (src/model/shellQuote.ts)', function () {
   it('leaves plain names bare and single-quotes the others', function () {
     assert.deepEqual(ssoLoginCommand('sso-profile'), { ok: true, command: 'aws sso login --profile sso-profile' });
     assert.deepEqual(ssoLoginCommand('my team'), { ok: true, command: "aws sso login --profile 'my team'" });

@@ -4,7 +4,7 @@
  * an untrusted workspace never makes one.
  */
 import * as assert from 'node:assert/strict';
-import { isKnownRegion } from '../../src/aws/regions';
+import { isKnownRegion } from '../../src/model/regions';
 import {
   checkVersionDocumentPath,
   decideVersionDocument,

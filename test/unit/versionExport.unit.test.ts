@@ -7,8 +7,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isAwsError } from '../../src/aws/errors';
-import type { ImageVersionSummary, Page } from '../../src/aws/types';
+import { isAwsError } from '../../src/model/errors';
+import type { ImageVersionSummary, Page } from '../../src/model/types';
 import {
   ExportWriter,
   exportPages,

@@ -1,18 +1,18 @@
 /**
  * Sort, time filters and page size as they go over the wire, read from the emulator's request log
- * through the real SDK: from the tree's fetcher (RegionBranch, src/tree/regionBranch.ts, which is
+ * through the real SDK: from the tree's fetcher (RegionBranch, src/extension/tree/regionBranch.ts, which is
  * vscode-free), from the export's page loop (exportPages fed as the Export command feeds it), and
  * from listImageVersionsPage itself. A mapping function that is right while its caller drops or
  * swaps a member would pass toListParameters' own tests; these would not.
  */
 import * as assert from 'node:assert/strict';
 import type { SageMakerConnection } from '../../src/aws/clientFactory';
-import { silentLogger } from '../../src/aws/log';
+import { silentLogger } from '../../src/model/log';
 import { listImagesPage, listImageVersionsPage } from '../../src/aws/operations';
 import { SageMakerSession } from '../../src/model/sageMakerSession';
 import { exportPages, ExportWriter } from '../../src/model/versionExport';
 import { toListParameters, type VersionQuery } from '../../src/model/versionQuery';
-import { RegionBranch, type BranchQuery } from '../../src/tree/regionBranch';
+import { RegionBranch, type BranchQuery } from '../../src/extension/tree/regionBranch';
 import { connect, DAY, HOUR, useEmulator } from './helpers';
 
 const NOW = Date.UTC(2026, 3, 15, 12, 0, 0);

@@ -4,10 +4,10 @@
  * (`sagemakerImages.regions`), each branch hangs under its region node, with its own pages and
  * errors, so one region failing never hides another.
  */
-import type { ImageSummary, ImageVersionSummary } from '../aws/types';
-import { PagedList, type FetchPage } from '../model/pagedList';
-import type { CallScope, SageMakerSession } from '../model/sageMakerSession';
-import { toListParameters, type VersionQuery } from '../model/versionQuery';
+import type { ImageSummary, ImageVersionSummary } from '../../model/types';
+import { PagedList, type FetchPage } from '../../model/pagedList';
+import type { CallScope, SageMakerSession } from '../../model/sageMakerSession';
+import { toListParameters, type VersionQuery } from '../../model/versionQuery';
 import type { ImageNode, RegionNode } from './nodes';
 
 export interface BranchQuery {

@@ -4,15 +4,15 @@
  * ARN) so expansion and selection survive a refresh.
  */
 import * as vscode from 'vscode';
-import type { AwsError } from '../aws/errors';
-import { isAwsError } from '../aws/errors';
-import { regionName } from '../aws/regions';
-import { ssoLoginCommand } from '../aws/shellQuote';
-import type { ImageSummary, ImageVersionSummary } from '../aws/types';
-import type { VersionDetails } from '../model/detailsStore';
-import { commandLink, mdCode, mdText } from '../model/markdownText';
-import { isTransient } from '../model/statusPoller';
-import { formatLocal, formatRelative, formatUtc } from '../model/timeFormat';
+import type { AwsError } from '../../model/errors';
+import { errorMessage, isAwsError } from '../../model/errors';
+import { regionName } from '../../model/regions';
+import { ssoLoginCommand } from '../../model/shellQuote';
+import type { ImageSummary, ImageVersionSummary } from '../../model/types';
+import type { VersionDetails } from '../../model/detailsStore';
+import { commandLink, mdCode, mdText } from '../../model/markdownText';
+import { isTransient } from '../../model/statusPoller';
+import { formatLocal, formatRelative, formatUtc } from '../../model/timeFormat';
 import type { RegionBranch } from './regionBranch';
 
 export const CONTEXT = {
@@ -242,11 +242,6 @@ export function messageTreeItem(node: MessageNode): vscode.TreeItem {
 }
 
 /** The message a person should read for any failure. */
-export function errorMessage(error: unknown): string {
-  if (isAwsError(error)) return error.message;
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function errorTreeItem(node: ErrorNode): vscode.TreeItem {
   const message = errorMessage(node.error);
   const item = new vscode.TreeItem(message, vscode.TreeItemCollapsibleState.None);

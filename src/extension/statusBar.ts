@@ -3,9 +3,9 @@
  * plug when a custom endpoint is in use). Clicking it offers the profile and region pickers.
  */
 import * as vscode from 'vscode';
-import { redact } from './aws/log';
-import { mdCode } from './model/markdownText';
-import type { SageMakerSession } from './model/sageMakerSession';
+import { redact } from '../model/log';
+import { mdCode } from '../model/markdownText';
+import type { SageMakerSession } from '../model/sageMakerSession';
 
 export class ConnectionStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('sagemakerImages.connection', vscode.StatusBarAlignment.Left, 50);

@@ -1,6 +1,6 @@
 /**
- * Entry point of the second bundle (dist/aws.js): everything that needs the AWS SDK. The
- * activation bundle only reaches it through lazy.ts, on first use.
+ * Entry point of dist/aws.js: everything that needs the AWS SDK. The
+ * other bundles only reach it through src/model/awsLayer.ts, on first use.
  */
 export { ConnectionCache, createConnection, DEFAULT_CLIENT_OPTIONS, type ClientOptions, type SageMakerConnection } from './clientFactory';
 export {

@@ -5,8 +5,9 @@
  * Version Filters and the view's description in step.
  */
 import * as vscode from 'vscode';
-import { SECTION, settingTarget } from './configuration';
-import { describeQuery, hasFilters, loadFilters, readSort, storeFilters, type DateFilters, type VersionQuery } from './model/versionQuery';
+import { settingTarget } from './configuration';
+import { SECTION } from '../model/settings';
+import { describeQuery, hasFilters, loadFilters, readSort, storeFilters, type DateFilters, type VersionQuery } from '../model/versionQuery';
 
 const FILTERS_KEY = 'sagemakerImages.versionFilters';
 const NAME_KEY = 'sagemakerImages.imageNameContains';

@@ -1,72 +1,17 @@
 /**
  * Turns anything an SDK call can throw (service errors, credential-chain failures, socket
- * errors, timeouts, unreadable bodies) into one shape the UI can show: `{ kind, message,
- * retryable }`, with a message written for a person that names the image when there is one.
+ * errors, timeouts, unreadable bodies) into one AwsError the UI can show, with a message written
+ * for a person that names the image when there is one.
  *
  * Matching is by `name`/`code`, never by `instanceof`: ValidationException and
  * ThrottlingException are unmodelled in the SDK (they arrive as SageMakerServiceException with
- * `name` set to the code), and this module must not import the SDK so that the activation bundle
- * can use it.
+ * `name` set to the code). It lives in src/aws because only the SDK's callers need it.
  *
  * Messages are outside text (any endpoint writes them): the error name is checked first, message
  * patterns run only for the names they apply to, over a bounded prefix, and each is linear.
  */
-import { MAX_PROFILE_NAME, ssoLoginCommand } from './shellQuote';
-
-export type AwsErrorKind =
-  'notFound' | 'accessDenied' | 'throttled' | 'expiredCredentials' | 'noCredentials' | 'network' | 'timeout' | 'validation' | 'unknown';
-
-/** What the failing call was about, so the message can name it. */
-export interface ErrorContext {
-  operation: string;
-  imageName?: string;
-  version?: number;
-  region?: string;
-  /** The profile in use, when one was chosen or named by AWS_PROFILE. */
-  profile?: string;
-}
-
-const AWS_ERROR_BRAND = Symbol.for('sagemakerImages.AwsError');
-
-export class AwsError extends Error {
-  readonly [AWS_ERROR_BRAND] = true;
-  constructor(
-    readonly kind: AwsErrorKind,
-    message: string,
-    readonly retryable: boolean,
-    readonly details: {
-      /** The service's error code or the JS error name. */
-      code?: string;
-      httpStatus?: number;
-      requestId?: string;
-      /** The service's or runtime's own text, kept for the log. */
-      rawMessage?: string;
-      /** Set when an SSO login would fix it: the profile to pass to `aws sso login`. */
-      ssoLoginProfile?: string;
-    } = {},
-  ) {
-    super(message);
-    this.name = 'AwsError';
-  }
-}
-
-/** True for AwsErrors from any bundle (the SDK bundle and the activation bundle each have a copy of the class). */
-export function isAwsError(e: unknown): e is AwsError {
-  return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[AWS_ERROR_BRAND] === true;
-}
-
-/** Thrown when the caller aborted the request; not a failure to show. */
-export class RequestCancelledError extends Error {
-  readonly cancelled = true;
-  constructor(operation: string) {
-    super(`${operation} was cancelled`);
-    this.name = 'RequestCancelledError';
-  }
-}
-
-export function isCancelled(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { cancelled?: unknown }).cancelled === true;
-}
+import { AwsError, isAwsError, type AwsErrorKind, type ErrorContext } from '../model/errors';
+import { MAX_PROFILE_NAME, ssoLoginCommand } from '../model/shellQuote';
 
 const NOT_FOUND = new Set(['ResourceNotFound', 'ResourceNotFoundException', 'NotFoundException']);
 const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedException', 'NotAuthorized']);

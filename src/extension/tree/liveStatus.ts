@@ -12,12 +12,12 @@
  * next poll look at the list as it is now. Polling gives up on a resource that is gone, and after
  * MAX_FAILURES failures in a row (the error nodes of the next load say why).
  */
-import { isAwsError } from '../aws/errors';
-import type { ImageVersionSummary } from '../aws/types';
-import type { DetailsStore } from '../model/detailsStore';
-import type { PagedList } from '../model/pagedList';
-import type { SageMakerSession } from '../model/sageMakerSession';
-import { isTransient, StatusPoller } from '../model/statusPoller';
+import { isAwsError } from '../../model/errors';
+import type { ImageVersionSummary } from '../../model/types';
+import type { DetailsStore } from '../../model/detailsStore';
+import type { PagedList } from '../../model/pagedList';
+import type { SageMakerSession } from '../../model/sageMakerSession';
+import { isTransient, StatusPoller } from '../../model/statusPoller';
 import type { ImageNode, Node } from './nodes';
 
 const MAX_FAILURES = 5;

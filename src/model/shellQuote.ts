@@ -21,12 +21,12 @@
  *   invisible or bidirectional characters make the shown command differ from what runs).
  * Linear: one pass over at most MAX_PROFILE_NAME characters.
  *
- * vscode-free and SDK-free, so src/aws/errors.ts (activation bundle) can use it.
+ * vscode-free and SDK-free, so every bundle can use it.
  */
 
 export type ShellCommand = { ok: true; command: string } | { ok: false; message: string };
 
-/** The same limit as the profile setting (src/aws/settings.ts). */
+/** The same limit as the profile setting (src/model/settings.ts). */
 export const MAX_PROFILE_NAME = 128;
 
 function isBareChar(c: number): boolean {

@@ -1,26 +1,34 @@
 /**
  * Wiring only. Activation creates the log, the session, the query state, the tree and the
- * status-bar item; it does not load the AWS SDK (src/aws/lazy.ts loads it on the first call), so
+ * status-bar item; it does not load the AWS SDK (src/model/awsLayer.ts loads it on the first call), so
  * it costs a few milliseconds.
  */
 import * as vscode from 'vscode';
-import { loadAws } from './aws/lazy';
-import type { ConnectionSettings } from './aws/settings';
-import { registerCommands } from './commands/register';
-import { affectsConnection, readConnectionSettings, readPageSize, readRegions, readRequestTimeoutMs, SECTION } from './configuration';
-import { VersionDocumentProvider } from './documents/versionDocuments';
-import type { ArnHoverProvider } from './hover/arnHoverProvider';
-import { HOVER_SELECTOR, mayHoldArn } from './hover/hoverSelector';
-import { loadCommands } from './commands/lazy';
-import { VERSION_DOCUMENT_SCHEME } from './model/versionDocument';
+import { loadAws } from '../model/awsLayer';
+import type { ConnectionSettings } from '../model/settings';
+import { registerCommands } from './registerCommands';
+import {
+  affectsConnection,
+  readConnectionSettings,
+  readPageSize,
+  readRegions,
+  readRequestTimeoutMs,
+  settingsAccess,
+} from './configuration';
+import { SECTION } from '../model/settings';
+import { VersionDocumentProvider } from './versionDocuments';
+import type { ArnHoverProvider } from '../commands/arnHoverProvider';
+import { HOVER_SELECTOR, mayHoldArn } from './hoverSelector';
+import { loadCommands } from './commandsLoader';
+import { VERSION_DOCUMENT_SCHEME } from '../model/versionDocument';
 import { createLogger } from './logChannel';
-import { SageMakerSession } from './model/sageMakerSession';
-import type { VersionQuery } from './model/versionQuery';
+import { SageMakerSession } from '../model/sageMakerSession';
+import type { VersionQuery } from '../model/versionQuery';
 import { ConnectionStatusBar } from './statusBar';
 import { ImagesTreeProvider, VIEW_ID } from './tree/imagesTreeProvider';
 import type { Node } from './tree/nodes';
 import { SORT_SETTINGS, ViewQuery } from './viewQuery';
-import { plainText } from './model/markdownText';
+import { plainText } from '../model/markdownText';
 
 const NO_CREDENTIALS_CONTEXT = 'sagemakerImages.noCredentials';
 
@@ -139,7 +147,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       documents.refreshOpen();
       hoverProvider?.details.forget();
     }),
-    ...registerCommands({ session, tree, view, query, logChannel, onQueryChanged, documents, settled: () => pending }),
+    ...registerCommands({
+      session,
+      tree,
+      view,
+      query,
+      logChannel,
+      onQueryChanged,
+      documents,
+      settled: () => pending,
+      settings: settingsAccess,
+    }),
     view.onDidChangeVisibility((e) => {
       statusBar.setVisible(e.visible);
       tree.setVisible(e.visible);

@@ -7,12 +7,12 @@
  * While something loaded is CREATING/UPDATING/DELETING, its image is re-polled (LiveStatus).
  */
 import * as vscode from 'vscode';
-import { AwsError, isAwsError, isCancelled, RequestCancelledError } from '../aws/errors';
-import type { ImageSummary, ImageVersionSummary } from '../aws/types';
-import { DetailsStore, type VersionRef } from '../model/detailsStore';
-import type { PagedList } from '../model/pagedList';
-import type { SageMakerSession } from '../model/sageMakerSession';
-import { hasFilters, toListParameters } from '../model/versionQuery';
+import { AwsError, isAwsError, isCancelled, RequestCancelledError } from '../../model/errors';
+import type { ImageSummary, ImageVersionSummary } from '../../model/types';
+import { DetailsStore, type VersionRef } from '../../model/detailsStore';
+import type { PagedList } from '../../model/pagedList';
+import type { SageMakerSession } from '../../model/sageMakerSession';
+import { hasFilters, toListParameters } from '../../model/versionQuery';
 import { LiveStatus } from './liveStatus';
 import {
   imageTooltip,

@@ -3,6 +3,9 @@
  * gets a clear message and changes nothing.
  */
 
+/** The settings section: every setting is `sagemakerImages.<key>`. */
+export const SECTION = 'sagemakerImages';
+
 import { isKnownRegion } from './regions';
 
 export interface ConnectionSettings {

@@ -1,6 +1,6 @@
 /**
- * Every command's handler, by id: the entry point of the third bundle (dist/commands.js). The
- * activation bundle registers the ids only (register.ts) and loads this on the first command,
+ * Every command's handler, by id: the entry point of dist/commands.js. The
+ * activation bundle registers the ids only (src/extension/registerCommands.ts) and loads this on the first command,
  * hover or export, so activation does not parse code nobody has used yet.
  */
 import type { CommandContext } from './context';
@@ -28,7 +28,7 @@ import { showVersionDetails } from './showVersionDetails';
 import { sortVersions } from './sortVersions';
 import { testConnection } from './testConnection';
 
-export { ArnHoverProvider } from '../hover/arnHoverProvider';
+export { ArnHoverProvider } from './arnHoverProvider';
 
 export type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
 

@@ -10,18 +10,18 @@
  * request. Failures are one line in the hover, never a notification.
  */
 import * as vscode from 'vscode';
-import { parseArn } from '../aws/arns';
-import { isAwsError } from '../aws/errors';
-import { isKnownRegion } from '../aws/regions';
-import type { ParsedImageArn, ParsedImageVersionArn } from '../aws/arns';
-import { SECTION } from '../configuration';
+import { parseArn } from '../model/arns';
+import { isAwsError } from '../model/errors';
+import { isKnownRegion } from '../model/regions';
+import type { ParsedImageArn, ParsedImageVersionArn } from '../model/arns';
+import { SECTION } from '../model/settings';
 import { findArnAt } from '../model/arnScan';
 import { DetailsStore, type ImageOverview, type VersionDetails } from '../model/detailsStore';
 import type { SageMakerSession } from '../model/sageMakerSession';
 import { isTransient } from '../model/statusPoller';
 import { formatLocal, formatUtc } from '../model/timeFormat';
 import { commandLink, mdCode, mdText } from '../model/markdownText';
-import { errorMessage } from '../tree/nodes';
+import { errorMessage } from '../model/errors';
 
 export const HOVER_TTL_MS = 60_000;
 

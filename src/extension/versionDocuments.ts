@@ -9,7 +9,7 @@
  */
 import * as vscode from 'vscode';
 import type { DetailsStore, VersionRef } from '../model/detailsStore';
-import { isKnownRegion } from '../aws/regions';
+import { isKnownRegion } from '../model/regions';
 import {
   decideVersionDocument,
   parseVersionDocumentPath,
@@ -18,13 +18,13 @@ import {
   versionDocumentPath,
   type VersionDocumentDecision,
 } from '../model/versionDocument';
-import { errorMessage } from '../tree/nodes';
+import { errorMessage } from '../model/errors';
 
-export function versionDocumentUri(ref: VersionRef): vscode.Uri {
+function versionDocumentUri(ref: VersionRef): vscode.Uri {
   return vscode.Uri.from({ scheme: VERSION_DOCUMENT_SCHEME, path: versionDocumentPath(ref) });
 }
 
-export function versionRefOfUri(uri: vscode.Uri): VersionRef | undefined {
+function versionRefOfUri(uri: vscode.Uri): VersionRef | undefined {
   return uri.scheme === VERSION_DOCUMENT_SCHEME ? parseVersionDocumentPath(uri.path, isKnownRegion) : undefined;
 }
 
@@ -33,6 +33,16 @@ export class VersionDocumentProvider implements vscode.TextDocumentContentProvid
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly details: () => DetailsStore) {}
+
+  /** The document of a version (what Show Version Details and Compare Versions open). */
+  uriOf(ref: VersionRef): vscode.Uri {
+    return versionDocumentUri(ref);
+  }
+
+  /** The version a details document shows; undefined for any other URI. */
+  refOf(uri: vscode.Uri): VersionRef | undefined {
+    return versionRefOfUri(uri);
+  }
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const decision = decideVersionDocument(uri.path, { isTrusted: vscode.workspace.isTrusted, isKnownRegion });

@@ -1,12 +1,11 @@
 /**
- * Reads the extension's settings. Thin by design: validation lives in src/aws/settings.ts.
+ * Reads the extension's settings. Thin by design: validation lives in src/model/settings.ts.
  * A setting with a bad value is reported once and the last good settings stay in force.
  */
 import * as vscode from 'vscode';
-import { isKnownRegion } from './aws/regions';
-import { checkConnectionSettings, type ConnectionSettings } from './aws/settings';
+import { isKnownRegion } from '../model/regions';
+import { checkConnectionSettings, SECTION, type ConnectionSettings } from '../model/settings';
 
-export const SECTION = 'sagemakerImages';
 export const DEFAULT_PAGE_SIZE = 50;
 
 export type SettingsResult = { ok: true; settings: ConnectionSettings } | { ok: false; message: string };
@@ -54,6 +53,22 @@ export function settingTarget(key: string): vscode.ConfigurationTarget {
   if (inspected?.workspaceValue !== undefined) return vscode.ConfigurationTarget.Workspace;
   return vscode.ConfigurationTarget.Global;
 }
+
+/** What commands (another bundle) use to read and write settings. */
+export interface SettingsAccess {
+  /** sagemakerImages.regions, checked as readRegions does. */
+  regions(): string[];
+  /** Writes `sagemakerImages.<key>` where it takes effect (settingTarget), or to user settings when `where` is 'user'. */
+  write(key: string, value: unknown, where?: 'user'): Promise<void>;
+}
+
+export const settingsAccess: SettingsAccess = {
+  regions: () => readRegions(),
+  write: async (key, value, where) => {
+    const target = where === 'user' ? vscode.ConfigurationTarget.Global : settingTarget(key);
+    await vscode.workspace.getConfiguration(SECTION).update(key, value, target);
+  },
+};
 
 /**
  * sagemakerImages.regions: regions shown side by side. Unknown names and repeats are dropped

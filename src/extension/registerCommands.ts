@@ -3,8 +3,8 @@
  * loaded on the first command (see lazy.ts), so registering costs only the ids.
  */
 import * as vscode from 'vscode';
-import type { CommandContext } from './context';
-import { loadCommands } from './lazy';
+import type { CommandContext } from '../commands/context';
+import { loadCommands } from './commandsLoader';
 
 /** Every command id, as contributed in package.json (a unit test keeps the three lists equal). */
 export const COMMAND_IDS: readonly string[] = [

@@ -3,7 +3,7 @@
  * lines are also kept in memory, so a test can check what a whole run wrote.
  */
 import * as vscode from 'vscode';
-import { redact, type Logger } from './aws/log';
+import { redact, type Logger } from '../model/log';
 
 const KEEP = 2000;
 

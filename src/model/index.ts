@@ -1,0 +1,30 @@
+/**
+ * Entry point of dist/model.js: the vscode-free, SDK-free layer (logic, helpers, types) that the
+ * other three bundles share at run time, so each of its modules is compiled once. The other
+ * bundles import its modules by path (`../model/errors`); esbuild.js turns each such import into
+ * a require of this bundle, which is why every module is re-exported here (the build refuses an
+ * import of a module this file leaves out).
+ */
+export * from './arnScan';
+export * from './arns';
+export * from './awsLayer';
+export * from './consoleLinks';
+export * from './dateInput';
+export * from './detailsStore';
+export * from './endpointSecurity';
+export * from './errors';
+export * from './expiringCache';
+export * from './log';
+export * from './markdownText';
+export * from './pagedList';
+export * from './paging';
+export * from './regions';
+export * from './sageMakerSession';
+export * from './settings';
+export * from './shellQuote';
+export * from './statusPoller';
+export * from './timeFormat';
+export * from './types';
+export * from './versionDocument';
+export * from './versionExport';
+export * from './versionQuery';
