@@ -18,7 +18,7 @@ import { SECTION } from '../model/settings';
 import { findArnAt } from '../model/arnScan';
 import { DetailsStore, type ImageOverview, type VersionDetails } from '../model/detailsStore';
 import type { SageMakerSession } from '../model/sageMakerSession';
-import { isTransient } from '../model/statusPoller';
+import { statusIcon } from '../model/statuses';
 import { formatLocal, formatUtc } from '../model/timeFormat';
 import { commandLink, mdCode, mdText } from '../model/markdownText';
 import { errorMessage } from '../model/errors';
@@ -33,11 +33,9 @@ const LINK_COMMANDS = [
   'sagemakerImages.openInConsole',
 ];
 
-function statusIcon(status: string): string {
-  if (status === 'CREATED') return '$(pass)';
-  if (status.endsWith('_FAILED')) return '$(error)';
-  if (isTransient(status)) return '$(sync)';
-  return '$(question)';
+/** The status's icon as Markdown (see model/statuses.ts). */
+function statusIconText(status: string): string {
+  return `$(${statusIcon(status).inText})`;
 }
 
 function link(label: string, command: string, arg: string): string {
@@ -147,7 +145,7 @@ export class ArnHoverProvider implements vscode.HoverProvider {
       return;
     }
     const lines = [
-      `${statusIcon(d.imageVersionStatus)} **${mdText(d.imageVersionStatus)}**`,
+      `${statusIconText(d.imageVersionStatus)} **${mdText(d.imageVersionStatus)}**`,
       `${vscode.l10n.t('Created')}: ${when(d.creationTime)}`,
       `${vscode.l10n.t('Modified')}: ${when(d.lastModifiedTime)}`,
     ];
@@ -182,7 +180,7 @@ export class ArnHoverProvider implements vscode.HoverProvider {
       md.appendMarkdown(mismatch);
       return;
     }
-    const lines = [`${statusIcon(image.imageStatus)} **${mdText(image.imageStatus)}**`];
+    const lines = [`${statusIconText(image.imageStatus)} **${mdText(image.imageStatus)}**`];
     if (image.displayName) lines.push(`${vscode.l10n.t('Display name')}: ${mdText(image.displayName)}`);
     if (image.failureReason) lines.push(`$(error) ${vscode.l10n.t('Failure reason')}: ${mdText(image.failureReason)}`);
     lines.push(

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { parseArn } from '../model/arns';
 import { isKnownRegion } from '../model/regions';
 import type { ImageRef, VersionRef } from '../model/detailsStore';
-import type { ImageNode, Node } from '../extension/tree/nodes';
+import type { Node } from '../extension/tree/nodes';
 import type { CommandContext } from './context';
 import { pickImage, pickVersion, regionOf } from './pickers';
 import { plainText } from '../model/markdownText';
@@ -102,10 +102,6 @@ export function selectedNodes<K extends 'image' | 'version'>(
   return ctx.tree.orderInTree(nodes.filter((n): n is Extract<Node, { kind: K }> => n.kind === kind));
 }
 
-function imageRefOf(node: ImageNode): ImageRef {
-  return { region: node.branch.resolvedRegion, imageName: node.image.imageName };
-}
-
 /** The node the argument names, else the focused row; undefined (after saying so) when refused. */
 function nodeOrRef(ctx: CommandContext, arg: unknown, title: string): { node?: Node; ref?: ImageRef | VersionRef } | undefined {
   const argument = readArgument(ctx, arg);
@@ -129,7 +125,7 @@ export async function imageOrVersionTarget(ctx: CommandContext, arg: unknown, ti
   if (given.ref) return given.ref;
   const node = given.node;
   if (node?.kind === 'version') return ctx.tree.refOf(node);
-  if (node?.kind === 'image') return imageRefOf(node);
+  if (node?.kind === 'image') return ctx.tree.imageRefOf(node);
   const image = await pickImage(ctx, title);
   return image && { region: await regionOf(ctx, image), imageName: image.imageName };
 }
@@ -151,8 +147,8 @@ export async function imageTarget(ctx: CommandContext, arg: unknown, title: stri
   if (!given) return undefined;
   if (given.ref) return { region: given.ref.region, imageName: given.ref.imageName };
   const node = given.node;
-  if (node?.kind === 'image') return imageRefOf(node);
-  if (node?.kind === 'version') return imageRefOf(node.parent);
+  if (node?.kind === 'image') return ctx.tree.imageRefOf(node);
+  if (node?.kind === 'version') return ctx.tree.imageRefOf(node.parent);
   const image = await pickImage(ctx, title);
   return image && { region: await regionOf(ctx, image), imageName: image.imageName };
 }

@@ -70,11 +70,6 @@ export class DetailsStore {
     );
   }
 
-  /** Already fetched and still fresh, or undefined: never makes a call. */
-  peekVersion(ref: VersionRef): VersionDetails | undefined {
-    return this.versions.peek(this.key(ref, ref.version));
-  }
-
   /** Every alias of the image (ListAliases without Version). */
   imageAliases(ref: ImageRef, signal?: AbortSignal): Promise<readonly string[]> {
     return untilAborted(

@@ -23,6 +23,7 @@ export * from './sageMakerSession';
 export * from './settings';
 export * from './shellQuote';
 export * from './statusPoller';
+export * from './statuses';
 export * from './timeFormat';
 export * from './types';
 export * from './versionDocument';

@@ -2,14 +2,8 @@
  * Re-polls images and versions while they are CREATING, UPDATING or DELETING, so the tree shows
  * the final status without a manual refresh. Backs off per key (5 s, 10 s, … up to 60 s) so a
  * long build does not keep calling the API every few seconds, and pauses while the view is hidden.
+ * Which statuses are transient is model/statuses.ts (isTransient).
  */
-
-export const TRANSIENT_STATUSES: ReadonlySet<string> = new Set(['CREATING', 'UPDATING', 'DELETING']);
-
-/** True for a status that will change on its own (so it is worth polling). */
-export function isTransient(status: string): boolean {
-  return TRANSIENT_STATUSES.has(status);
-}
 
 /** The timer functions the poller uses; injectable so tests can drive a virtual clock. */
 export interface PollTimers {

@@ -3,8 +3,7 @@
  * src/tree never load (or even type-depend on) @aws-sdk/client-sagemaker.
  */
 
-export const IMAGE_STATUSES = ['CREATING', 'CREATED', 'CREATE_FAILED', 'UPDATING', 'UPDATE_FAILED', 'DELETING', 'DELETE_FAILED'] as const;
-export type ImageStatus = (typeof IMAGE_STATUSES)[number];
+export type ImageStatus = 'CREATING' | 'CREATED' | 'CREATE_FAILED' | 'UPDATING' | 'UPDATE_FAILED' | 'DELETING' | 'DELETE_FAILED';
 
 export const IMAGE_VERSION_STATUSES = ['CREATING', 'CREATED', 'CREATE_FAILED', 'DELETING', 'DELETE_FAILED'] as const;
 export type ImageVersionStatus = (typeof IMAGE_VERSION_STATUSES)[number];

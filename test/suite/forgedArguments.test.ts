@@ -92,7 +92,7 @@ describe('forged command arguments (issue 13)', function () {
   };
   const forgedVersion = {
     kind: 'version',
-    parent: { ...forgedImage, branch: { resolvedRegion: 'www-attacker-example' } },
+    parent: { ...forgedImage, branchKey: 'www-attacker-example' },
     version: { imageArn: PAYLOAD, imageVersionArn: PAYLOAD, version: 1, imageVersionStatus: 'CREATED' },
   };
 

@@ -1,5 +1,7 @@
 // A minimal stand-in for the `vscode` module: enough for activate() to run in plain Node, so
-// activation cost and "the SDK is not loaded at activation" can be checked without a VS Code host.
+// activation cost and "the SDK is not loaded at activation" can be checked without a VS Code host,
+// and for the tree (src/extension/tree) and target resolution to be unit-tested in plain Node
+// (test/unit/vscodeInNode.ts installs it in the mocha process).
 'use strict';
 const Module = require('module');
 
@@ -8,7 +10,12 @@ class EventEmitter {
     this.listeners = [];
     this.event = (l) => {
       this.listeners.push(l);
-      return { dispose: () => undefined };
+      return {
+        dispose: () => {
+          const i = this.listeners.indexOf(l);
+          if (i >= 0) this.listeners.splice(i, 1);
+        },
+      };
     };
   }
   fire(e) {
@@ -16,6 +23,26 @@ class EventEmitter {
   }
   dispose() {}
 }
+
+class CancellationTokenSource {
+  constructor() {
+    this.emitter = new EventEmitter();
+    this.token = { isCancellationRequested: false, onCancellationRequested: this.emitter.event };
+  }
+  cancel() {
+    if (this.token.isCancellationRequested) return;
+    this.token.isCancellationRequested = true;
+    this.emitter.fire();
+  }
+  dispose() {}
+}
+
+/** Every notification shown, oldest first ({ severity, message }), for tests to read and clear. */
+const shownMessages = [];
+const show = (severity) => async (message) => {
+  shownMessages.push({ severity, message });
+  return undefined;
+};
 
 const disposable = () => ({ dispose: () => undefined });
 const noop = () => undefined;
@@ -33,6 +60,7 @@ const channel = {
 
 const vscode = {
   EventEmitter,
+  CancellationTokenSource,
   TreeItem: class {
     constructor(label, state) {
       this.label = label;
@@ -74,9 +102,9 @@ const vscode = {
       visible: false,
     }),
     createStatusBarItem: () => ({ show: noop, hide: noop, dispose: noop }),
-    showErrorMessage: async () => undefined,
-    showInformationMessage: async () => undefined,
-    showWarningMessage: async () => undefined,
+    showErrorMessage: show('error'),
+    showInformationMessage: show('information'),
+    showWarningMessage: show('warning'),
     withProgress: (_o, task) => task({ report: noop }),
     setStatusBarMessage: () => disposable(),
   },
@@ -111,4 +139,4 @@ function fakeExtensionContext() {
   };
 }
 
-module.exports = { installVscodeStub, fakeExtensionContext, vscode };
+module.exports = { installVscodeStub, fakeExtensionContext, vscode, shownMessages };

@@ -2,7 +2,8 @@
  * DetailsStore's cache keys and lifetimes, through a real SageMakerSession against emulators:
  * a key without the region would serve one region's details for another's ARN; without the
  * settings generation, another account's (endpoint or profile changed); without the version,
- * another version's. A failure is not kept. Counted on the emulators' request logs.
+ * another version's. A failure is not kept. Counted on the emulators' request logs: an answer
+ * from the cache is one that made no call.
  */
 import * as assert from 'node:assert/strict';
 import { silentLogger } from '../../src/model/log';
@@ -36,13 +37,20 @@ describe('DetailsStore', function () {
 
   const us = (version: number) => ({ region: 'us-east-1', imageName: 'ds-image', version });
 
+  /** How many DescribeImageVersion calls asking the store for `ref` made: 0 when it was cached. */
+  async function callsFor(store: DetailsStore, ref: ReturnType<typeof us>): Promise<number> {
+    const before = emu().calls('DescribeImageVersion').length;
+    await store.version(ref);
+    return emu().calls('DescribeImageVersion').length - before;
+  }
+
   it('asks once per version: DescribeImageVersion and ListAliases in parallel, then from the cache', async function () {
     const store = new DetailsStore(session);
     const [a, b] = await Promise.all([store.version(us(2)), store.version(us(2))]);
     assert.equal(a, b);
     assert.deepEqual([...a.aliases].sort(), ['latest', 'two']);
     assert.equal(a.details.version, 2);
-    await store.version(us(2));
+    assert.equal(await store.version(us(2)), a, 'the same answer, from the cache');
     const sent = emu()
       .calls()
       .map((c) => JSON.stringify([c.operation, c.params]))
@@ -51,7 +59,6 @@ describe('DetailsStore', function () {
       JSON.stringify(['DescribeImageVersion', { ImageName: 'ds-image', Version: 2 }]),
       JSON.stringify(['ListAliases', { ImageName: 'ds-image', Version: 2, MaxResults: 100 }]),
     ]);
-    assert.equal(store.peekVersion(us(2)), a);
   });
 
   it('keys by version: version 1 is asked for, not served version 2’s details', async function () {
@@ -61,7 +68,7 @@ describe('DetailsStore', function () {
     assert.equal(one.details.version, 1);
     assert.deepEqual([...one.aliases], ['one']);
     assert.notDeepEqual([...one.aliases], [...two.aliases]);
-    assert.equal(store.peekVersion(us(3)), undefined);
+    assert.equal(emu().calls('DescribeImageVersion').length, 2, 'one call per version');
   });
 
   it('keys by region: the same image and version in eu-west-1 is asked of eu-west-1', async function () {
@@ -76,7 +83,6 @@ describe('DetailsStore', function () {
         .map((c) => c.region),
       ['us-east-1', 'eu-west-1'],
     );
-    assert.equal(store.peekVersion({ region: 'eu-west-1', imageName: 'ds-image', version: 2 }), undefined);
     // Image-level entries too.
     await store.imageAliases({ region: 'us-east-1', imageName: 'ds-image' });
     const euAliases = await store.imageAliases({ region: 'eu-west-1', imageName: 'ds-image' });
@@ -91,7 +97,6 @@ describe('DetailsStore', function () {
     await store.imageAliases({ region: 'us-east-1', imageName: 'ds-image' });
     await store.image({ region: 'us-east-1', imageName: 'ds-image' });
     assert.ok(session.updateSettings({ region: 'us-east-1', endpoint: other.url }));
-    assert.equal(store.peekVersion(us(1)), undefined, 'nothing of the old account is served');
     const theirs = await store.version(us(1));
     assert.deepEqual([...theirs.aliases], ['other-account']);
     assert.notDeepEqual([...theirs.aliases], [...mine.aliases]);
@@ -136,17 +141,15 @@ describe('DetailsStore', function () {
     await store.version(us(1));
     await store.version(us(2));
     store.forget(us(1));
-    assert.equal(store.peekVersion(us(1)), undefined);
-    assert.ok(store.peekVersion(us(2)));
+    assert.equal(await callsFor(store, us(1)), 1, 'forgotten: asked again');
+    assert.equal(await callsFor(store, us(2)), 0, 'the other version is kept');
     store.forget();
-    assert.equal(store.peekVersion(us(2)), undefined);
-    await store.version(us(2));
+    assert.equal(await callsFor(store, us(2)), 1, 'forget() drops everything');
     now += 59_000;
-    assert.ok(store.peekVersion(us(2)), 'still fresh');
+    assert.equal(await callsFor(store, us(2)), 0, 'still fresh');
     now += 2_000;
-    assert.equal(store.peekVersion(us(2)), undefined, 'expired after 60 s');
-    await store.version(us(2));
-    assert.equal(emu().calls('DescribeImageVersion').length, 4);
+    assert.equal(await callsFor(store, us(2)), 1, 'expired after 60 s');
+    assert.equal(emu().calls('DescribeImageVersion').length, 5);
   });
 
   it('an image without versions has no latest one: an answer, not a failure', async function () {

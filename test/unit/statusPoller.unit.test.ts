@@ -3,7 +3,7 @@
  * guarantees around a poll in flight (no overlap, no reschedule after unwatch).
  */
 import * as assert from 'node:assert/strict';
-import { isTransient, StatusPoller, TRANSIENT_STATUSES, type PollTimers } from '../../src/model/statusPoller';
+import { StatusPoller, type PollTimers } from '../../src/model/statusPoller';
 
 /** Timers on a virtual clock that only moves when the test advances it. */
 class FakeTimers implements PollTimers {
@@ -56,13 +56,6 @@ function recorder(timers: FakeTimers, answer: (call: number) => Promise<boolean>
 }
 
 describe('StatusPoller', () => {
-  it('knows the transient statuses', () => {
-    assert.deepEqual([...TRANSIENT_STATUSES].sort(), ['CREATING', 'DELETING', 'UPDATING']);
-    assert.equal(isTransient('CREATING'), true);
-    assert.equal(isTransient('CREATED'), false);
-    assert.equal(isTransient('UPDATE_FAILED'), false);
-  });
-
   it('backs off 5, 10, 20, 40, 60, 60 seconds', async () => {
     const timers = new FakeTimers();
     const r = recorder(timers);

@@ -5,11 +5,12 @@
  * PagedList, so single-flight, stale-result and repeated-token guards are the same everywhere. A
  * collapsed image costs no call; a row nobody hovers costs no describe call (resolveTreeItem).
  * While something loaded is CREATING/UPDATING/DELETING, its image is re-polled (LiveStatus).
+ * Nodes are plain records naming their branch by key; this provider looks the branch up.
  */
 import * as vscode from 'vscode';
 import { AwsError, isAwsError, isCancelled, RequestCancelledError } from '../../model/errors';
 import type { ImageSummary, ImageVersionSummary } from '../../model/types';
-import { DetailsStore, type VersionRef } from '../../model/detailsStore';
+import { DetailsStore, type ImageRef, type VersionRef } from '../../model/detailsStore';
 import type { PagedList } from '../../model/pagedList';
 import type { SageMakerSession } from '../../model/sageMakerSession';
 import { hasFilters, toListParameters } from '../../model/versionQuery';
@@ -91,15 +92,23 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       return;
     }
     this.branches = regions.map((region) => {
-      const node = { kind: 'region', id: `region/${region}`, region } as {
-        kind: 'region';
-        id: string;
-        region: string;
-        branch: RegionBranch;
-      };
-      node.branch = new RegionBranch(this.session, this.options, region, node);
-      return node.branch;
+      const node: RegionNode = { kind: 'region', id: `region/${region}`, region };
+      return new RegionBranch(this.session, this.options, region, node);
     });
+  }
+
+  /**
+   * The branch a region or image node belongs to, by its key (RegionBranch.key). Undefined only
+   * for a node of a branch a refresh dropped (the regions changed).
+   */
+  private branchOf(node: RegionNode | ImageNode): RegionBranch | undefined {
+    const key = node.kind === 'region' ? node.region : node.branchKey;
+    return this.branches.find((b) => b.key === key);
+  }
+
+  /** The region an image was listed in ('' until the session's is known); a dropped branch's key is its region. */
+  private regionOf(image: ImageNode): string {
+    return this.branchOf(image)?.resolvedRegion ?? image.branchKey;
   }
 
   private versionQueryKey(): string {
@@ -140,7 +149,10 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
 
   private children(node?: Node): Promise<Node[]> | Node[] {
     if (node === undefined) return this.sideBySide ? this.branches.map((b) => b.node as RegionNode) : this.imageChildren(this.branches[0]);
-    if (node.kind === 'region') return this.imageChildren(node.branch);
+    if (node.kind === 'region') {
+      const branch = this.branchOf(node);
+      return branch ? this.imageChildren(branch) : [];
+    }
     if (node.kind === 'image') return this.versionChildren(node);
     return [];
   }
@@ -172,10 +184,11 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       );
     try {
       if (node.kind === 'version') {
-        const resolved = await settle(this.details.version(this.refOf(node), controller.signal));
-        if (resolved) item.tooltip = versionTooltip(node, resolved);
+        const ref = this.refOf(node);
+        const resolved = await settle(this.details.version(ref, controller.signal));
+        if (resolved) item.tooltip = versionTooltip(node, resolved, ref);
       } else if (node.kind === 'image') {
-        const ref = { region: node.branch.resolvedRegion, imageName: node.image.imageName };
+        const ref = this.imageRefOf(node);
         const resolved = await settle(this.details.imageAliases(ref, controller.signal));
         if (resolved) item.tooltip = imageTooltip(node, resolved);
       }
@@ -187,7 +200,12 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
 
   /** The region, image and version a version row stands for. */
   refOf(node: VersionNode): VersionRef {
-    return { region: node.parent.branch.resolvedRegion, imageName: node.parent.image.imageName, version: node.version.version };
+    return { region: this.regionOf(node.parent), imageName: node.parent.image.imageName, version: node.version.version };
+  }
+
+  /** The region and image an image row stands for. */
+  imageRefOf(node: ImageNode): ImageRef {
+    return { region: this.regionOf(node), imageName: node.image.imageName };
   }
 
   /**
@@ -219,7 +237,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       if (noCredentials) return [];
     }
     const nodes: Node[] = branch.images.items.map((image) => branch.imageNode(image));
-    for (const node of nodes) if (node.kind === 'image') this.live.watchImage(node);
+    for (const node of nodes) if (node.kind === 'image') this.live.watchImage(node, branch);
     if (branch.images.error !== undefined) nodes.push({ kind: 'error', parent, error: branch.images.error });
     else if (branch.images.hasMore) nodes.push({ kind: 'loadMore', parent, loadedCount: branch.images.items.length });
     else if (nodes.length === 0) nodes.push(this.noImagesNode(branch));
@@ -227,10 +245,12 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   }
 
   private async versionChildren(parent: ImageNode): Promise<Node[]> {
-    const list = parent.branch.versionList(parent.image.imageName);
+    const branch = this.branchOf(parent);
+    if (!branch) return [];
+    const list = branch.versionList(parent.image.imageName);
     await this.ensureFirstPage(list);
     const nodes: Node[] = list.items.map((version) => ({ kind: 'version', parent, version }));
-    this.live.watchVersions(parent, list);
+    this.live.watchVersions(parent, list, branch);
     if (list.error !== undefined) nodes.push({ kind: 'error', parent, error: list.error });
     else if (list.hasMore) nodes.push({ kind: 'loadMore', parent, loadedCount: list.items.length });
     else if (nodes.length === 0) nodes.push(this.noVersionsNode(parent));
@@ -261,14 +281,17 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     };
   }
 
-  private listOf(parent: ListParent): PagedList<ImageSummary> | PagedList<ImageVersionSummary> {
-    if (parent?.kind === 'image') return parent.branch.versionList(parent.image.imageName);
-    return (parent?.branch ?? this.branches[0]).images;
+  /** The list a Load more or error node belongs to (undefined: its branch was dropped). */
+  private listOf(parent: ListParent): PagedList<ImageSummary> | PagedList<ImageVersionSummary> | undefined {
+    if (parent === undefined) return this.branches[0].images;
+    if (parent.kind === 'image') return this.branchOf(parent)?.versionList(parent.image.imageName);
+    return this.branchOf(parent)?.images;
   }
 
   /** Appends exactly the next page of the node's list; a second click while loading waits for the same page. */
   async loadMore(node: LoadMoreNode | ErrorNode): Promise<void> {
-    await this.withProgress(this.listOf(node.parent).loadNext());
+    const list = this.listOf(node.parent);
+    if (list) await this.withProgress(list.loadNext());
     this.changed.fire(node.parent);
   }
 
@@ -281,7 +304,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   refresh(image?: ImageNode): void {
     this.details.forget();
     if (image) {
-      image.branch.resetVersions(image.image.imageName);
+      this.branchOf(image)?.resetVersions(image.image.imageName);
       this.changed.fire(image);
       return;
     }
@@ -391,11 +414,12 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   orderInTree<T extends Node>(nodes: readonly T[]): T[] {
     const position = (n: Node): [number, number, number] => {
       const image = n.kind === 'image' ? n : n.kind === 'version' ? n.parent : undefined;
-      if (!image) return [Infinity, Infinity, Infinity];
-      const b = this.branches.indexOf(image.branch);
-      const i = image.branch.images.items.findIndex((x) => x.imageName === image.image.imageName);
+      const branch = image && this.branchOf(image);
+      if (!image || !branch) return [Infinity, Infinity, Infinity];
+      const b = this.branches.indexOf(branch);
+      const i = branch.images.items.findIndex((x) => x.imageName === image.image.imageName);
       if (n.kind === 'image') return [b, i < 0 ? Infinity : i, -1];
-      const list = image.branch.versionLists.get(image.image.imageName);
+      const list = branch.versionLists.get(image.image.imageName);
       const v = n.kind === 'version' && list ? list.items.findIndex((x) => x.imageVersionArn === n.version.imageVersionArn) : -1;
       return [b, i < 0 ? Infinity : i, v < 0 ? Infinity : v];
     };

@@ -17,14 +17,19 @@ import type { ImageVersionSummary } from '../../model/types';
 import type { DetailsStore } from '../../model/detailsStore';
 import type { PagedList } from '../../model/pagedList';
 import type { SageMakerSession } from '../../model/sageMakerSession';
-import { isTransient, StatusPoller } from '../../model/statusPoller';
+import { StatusPoller } from '../../model/statusPoller';
+import { isTransient } from '../../model/statuses';
 import type { ImageNode, Node } from './nodes';
+import type { RegionBranch } from './regionBranch';
 
 const MAX_FAILURES = 5;
 /** Margin below the oldest transient creation time: the SDK sends milliseconds, the service may keep finer times. */
 const CREATION_TIME_MARGIN_MS = 1000;
 
-type Target = { kind: 'image'; node: ImageNode } | { kind: 'versions'; node: ImageNode; list: PagedList<ImageVersionSummary> };
+/** What one key polls; `branch` is the region part of the tree the image was listed in. */
+type Target =
+  | { kind: 'image'; node: ImageNode; branch: RegionBranch }
+  | { kind: 'versions'; node: ImageNode; branch: RegionBranch; list: PagedList<ImageVersionSummary> };
 
 export class LiveStatus {
   private readonly targets = new Map<string, Target>();
@@ -59,14 +64,14 @@ export class LiveStatus {
     return [...this.targets.keys()].filter((k) => this.poller.isWatching(k));
   }
 
-  watchImage(node: ImageNode): void {
+  watchImage(node: ImageNode, branch: RegionBranch): void {
     if (!isTransient(node.image.imageStatus)) return;
-    this.watch(`image ${node.id}`, { kind: 'image', node });
+    this.watch(`image ${node.id}`, { kind: 'image', node, branch });
   }
 
-  watchVersions(node: ImageNode, list: PagedList<ImageVersionSummary>): void {
+  watchVersions(node: ImageNode, list: PagedList<ImageVersionSummary>, branch: RegionBranch): void {
     if (!list.items.some((v) => isTransient(v.imageVersionStatus))) return;
-    this.watch(`versions ${node.id}`, { kind: 'versions', node, list });
+    this.watch(`versions ${node.id}`, { kind: 'versions', node, branch, list });
   }
 
   private watch(key: string, target: Target): void {
@@ -96,7 +101,10 @@ export class LiveStatus {
     if (!target) return false;
     let still: boolean;
     try {
-      still = target.kind === 'image' ? await this.pollImage(target.node) : await this.pollVersions(target.node, target.list);
+      still =
+        target.kind === 'image'
+          ? await this.pollImage(target.node, target.branch)
+          : await this.pollVersions(target.node, target.branch, target.list);
       this.failures.delete(key);
     } catch {
       const failures = (this.failures.get(key) ?? 0) + 1;
@@ -118,11 +126,11 @@ export class LiveStatus {
     this.poller.unwatch(key);
   }
 
-  private async pollImage(node: ImageNode): Promise<boolean> {
-    const images = node.branch.images;
+  private async pollImage(node: ImageNode, branch: RegionBranch): Promise<boolean> {
+    const images = branch.images;
     const generation = images.generationId;
     try {
-      const fresh = await this.session.describeImage(node.image.imageName, node.branch.scope());
+      const fresh = await this.session.describeImage(node.image.imageName, branch.scope());
       if (images.generationId !== generation) return true;
       images.updateItems((i) => (i.imageName === fresh.imageName ? { ...i, ...fresh } : i));
       node.image = { ...node.image, ...fresh };
@@ -141,7 +149,7 @@ export class LiveStatus {
     }
   }
 
-  private async pollVersions(node: ImageNode, list: PagedList<ImageVersionSummary>): Promise<boolean> {
+  private async pollVersions(node: ImageNode, branch: RegionBranch, list: PagedList<ImageVersionSummary>): Promise<boolean> {
     const transient = list.items.filter((v) => isTransient(v.imageVersionStatus));
     if (transient.length === 0) return false;
     const generation = list.generationId;
@@ -150,7 +158,7 @@ export class LiveStatus {
     try {
       page = await this.session.listImageVersions(
         { imageName: node.image.imageName, maxResults: 100, sortBy: 'CREATION_TIME', sortOrder: 'ASCENDING', creationTimeAfter: since },
-        node.branch.scope(),
+        branch.scope(),
       );
     } catch (e) {
       // The image is gone: nothing left to watch (its row goes on the next load of the roots).
@@ -166,7 +174,7 @@ export class LiveStatus {
       if (now && now.imageVersionStatus === v.imageVersionStatus && now.lastModifiedTime.getTime() === v.lastModifiedTime.getTime())
         return v;
       // Changed or gone: what was described while it was in transition is out of date.
-      this.details.forget({ region: node.branch.resolvedRegion, imageName: node.image.imageName, version: v.version });
+      this.details.forget({ region: branch.resolvedRegion, imageName: node.image.imageName, version: v.version });
       if (now) return now;
       return complete && isTransient(v.imageVersionStatus) ? undefined : v;
     });

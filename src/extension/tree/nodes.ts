@@ -1,7 +1,8 @@
 /**
  * The tree's node kinds and how each becomes a TreeItem. Nodes are small records; the provider
  * decides which exist, these functions decide how they look. Ids are stable (image name, version
- * ARN) so expansion and selection survive a refresh.
+ * ARN) so expansion and selection survive a refresh. A node names the region part of the tree it
+ * belongs to by a key (see RegionBranch.key), never by holding it: the provider looks it up.
  */
 import * as vscode from 'vscode';
 import type { AwsError } from '../../model/errors';
@@ -9,13 +10,12 @@ import { errorMessage, isAwsError } from '../../model/errors';
 import { regionName } from '../../model/regions';
 import { ssoLoginCommand } from '../../model/shellQuote';
 import type { ImageSummary, ImageVersionSummary } from '../../model/types';
-import type { VersionDetails } from '../../model/detailsStore';
+import type { VersionDetails, VersionRef } from '../../model/detailsStore';
 import { commandLink, mdCode, mdText } from '../../model/markdownText';
-import { isTransient } from '../../model/statusPoller';
+import { statusIcon, statusKind } from '../../model/statuses';
 import { formatLocal, formatRelative, formatUtc } from '../../model/timeFormat';
-import type { RegionBranch } from './regionBranch';
 
-export const CONTEXT = {
+const CONTEXT = {
   region: 'sagemakerImages.region',
   image: 'sagemakerImages.image',
   version: 'sagemakerImages.version',
@@ -30,8 +30,8 @@ export const CONTEXT = {
 export interface RegionNode {
   readonly kind: 'region';
   readonly id: string;
+  /** Also its branch's key (RegionBranch.key). */
   readonly region: string;
-  readonly branch: RegionBranch;
 }
 
 export interface ImageNode {
@@ -39,8 +39,8 @@ export interface ImageNode {
   readonly id: string;
   image: ImageSummary;
   readonly parent: RegionNode | undefined;
-  /** The region part of the tree this image was listed in. */
-  readonly branch: RegionBranch;
+  /** The key of the region part of the tree this image was listed in (RegionBranch.key). */
+  readonly branchKey: string;
 }
 
 export interface VersionNode {
@@ -75,12 +75,11 @@ export interface ErrorNode {
 
 export type Node = RegionNode | ImageNode | VersionNode | LoadMoreNode | MessageNode | ErrorNode;
 
-/** Spinning while in transition, error colour when failed; `ready` for CREATED. */
-function statusIcon(status: string, ready: vscode.ThemeIcon): vscode.ThemeIcon {
-  if (isTransient(status)) return new vscode.ThemeIcon('loading~spin');
-  if (status.endsWith('_FAILED')) return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-  if (status === 'CREATED') return ready;
-  return new vscode.ThemeIcon('question');
+/** The status's icon (model/statuses.ts); `ready`, if given, stands for CREATED. */
+function statusThemeIcon(status: string, ready?: vscode.ThemeIcon): vscode.ThemeIcon {
+  if (ready && statusKind(status) === 'ready') return ready;
+  const icon = statusIcon(status);
+  return new vscode.ThemeIcon(icon.id, icon.color === undefined ? undefined : new vscode.ThemeColor(icon.color));
 }
 
 function parentId(parent: ListParent): string {
@@ -97,8 +96,6 @@ function timeLines(created: Date, modified: Date): string[] {
 /** What a lazily resolved tooltip adds: the fetched value, or why it could not be fetched. */
 export type Resolved<T> = { readonly value: T } | { readonly error: unknown };
 
-export { commandLink };
-
 function aliasLine(aliases: readonly string[]): string {
   return `${vscode.l10n.t('Aliases')}: ${aliases.length ? aliases.map(mdCode).join(', ') : vscode.l10n.t('none')}`;
 }
@@ -108,14 +105,14 @@ function errorLine(what: string, error: unknown): string {
 }
 
 /** The image row; its tooltip is left to resolveTreeItem (see imageTooltip). */
-export function imageTreeItem(node: ImageNode): vscode.TreeItem {
+function imageTreeItem(node: ImageNode): vscode.TreeItem {
   const i = node.image;
   const item = new vscode.TreeItem(i.imageName, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.contextValue = CONTEXT.image;
   const parts = [i.displayName, i.imageStatus !== 'CREATED' ? i.imageStatus : undefined].filter((p): p is string => !!p);
   item.description = parts.join(' · ');
-  item.iconPath = statusIcon(i.imageStatus, new vscode.ThemeIcon('package'));
+  item.iconPath = statusThemeIcon(i.imageStatus, new vscode.ThemeIcon('package'));
   item.accessibilityInformation = {
     label: vscode.l10n.t('Image {0}{1}, status {2}', i.imageName, i.displayName ? `, ${i.displayName}` : '', i.imageStatus),
   };
@@ -141,14 +138,14 @@ export function imageTooltip(node: ImageNode, aliases: Resolved<readonly string[
 }
 
 /** The version row; its tooltip is left to resolveTreeItem (see versionTooltip). */
-export function versionTreeItem(node: VersionNode, now = new Date()): vscode.TreeItem {
+function versionTreeItem(node: VersionNode, now = new Date()): vscode.TreeItem {
   const v = node.version;
   const item = new vscode.TreeItem(vscode.l10n.t('Version {0}', v.version), vscode.TreeItemCollapsibleState.None);
   item.id = `${node.parent.id}/version/${v.version}`;
   item.contextValue = CONTEXT.version;
   const when = formatRelative(v.creationTime, now, vscode.env.language);
   item.description = v.imageVersionStatus === 'CREATED' ? when : `${v.imageVersionStatus} · ${when}`;
-  item.iconPath = statusIcon(v.imageVersionStatus, new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')));
+  item.iconPath = statusThemeIcon(v.imageVersionStatus);
   item.accessibilityInformation = {
     label: vscode.l10n.t('Version {0} of {1}, status {2}, created {3}', v.version, node.parent.image.imageName, v.imageVersionStatus, when),
   };
@@ -158,8 +155,9 @@ export function versionTreeItem(node: VersionNode, now = new Date()): vscode.Tre
 /**
  * The version's tooltip once hovered: the summary from the list, then what DescribeImageVersion
  * and ListAliases (with the version) returned, or one line saying why they could not be read.
+ * `ref` (the provider's refOf) is what its links pass.
  */
-export function versionTooltip(node: VersionNode, resolved: Resolved<VersionDetails>): vscode.MarkdownString {
+export function versionTooltip(node: VersionNode, resolved: Resolved<VersionDetails>, ref: VersionRef): vscode.MarkdownString {
   const v = node.version;
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = {
@@ -193,7 +191,6 @@ export function versionTooltip(node: VersionNode, resolved: Resolved<VersionDeta
   lines.push(aliasLine(aliases));
   md.appendMarkdown(`\n\n---\n\n${lines.join('  \n')}`);
   if (d.releaseNotes) md.appendMarkdown(`\n\n**${vscode.l10n.t('Release notes')}:** ${mdText(d.releaseNotes)}`);
-  const ref = { region: node.parent.branch.resolvedRegion, imageName: node.parent.image.imageName, version: v.version };
   const links = [commandLink(vscode.l10n.t('Show details'), 'sagemakerImages.showVersionDetails', [ref])];
   if (aliases.length) links.push(commandLink(vscode.l10n.t('Copy alias'), 'sagemakerImages.copyAlias', [ref]));
   if (d.containerImage) links.push(commandLink(vscode.l10n.t('Copy container image URI'), 'sagemakerImages.copyContainerImageUri', [ref]));
@@ -202,7 +199,7 @@ export function versionTooltip(node: VersionNode, resolved: Resolved<VersionDeta
 }
 
 /** A region's root (regions side by side). */
-export function regionTreeItem(node: RegionNode): vscode.TreeItem {
+function regionTreeItem(node: RegionNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.region, vscode.TreeItemCollapsibleState.Expanded);
   item.id = node.id;
   item.contextValue = CONTEXT.region;
@@ -214,7 +211,7 @@ export function regionTreeItem(node: RegionNode): vscode.TreeItem {
   return item;
 }
 
-export function loadMoreTreeItem(node: LoadMoreNode): vscode.TreeItem {
+function loadMoreTreeItem(node: LoadMoreNode): vscode.TreeItem {
   const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
   item.id = `${parentId(node.parent)}/loadMore`;
   item.contextValue = CONTEXT.loadMore;
@@ -230,7 +227,7 @@ export function loadMoreTreeItem(node: LoadMoreNode): vscode.TreeItem {
   return item;
 }
 
-export function messageTreeItem(node: MessageNode): vscode.TreeItem {
+function messageTreeItem(node: MessageNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
   item.id = `${parentId(node.parent)}/message`;
   item.contextValue = CONTEXT.message;
@@ -242,7 +239,7 @@ export function messageTreeItem(node: MessageNode): vscode.TreeItem {
 }
 
 /** The message a person should read for any failure. */
-export function errorTreeItem(node: ErrorNode): vscode.TreeItem {
+function errorTreeItem(node: ErrorNode): vscode.TreeItem {
   const message = errorMessage(node.error);
   const item = new vscode.TreeItem(message, vscode.TreeItemCollapsibleState.None);
   item.id = `${parentId(node.parent)}/error`;

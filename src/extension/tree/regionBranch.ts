@@ -2,7 +2,8 @@
  * One region's part of the tree: its image roots and each image's versions, each a PagedList.
  * With one region there is one branch whose images are the view's roots; with several
  * (`sagemakerImages.regions`), each branch hangs under its region node, with its own pages and
- * errors, so one region failing never hides another.
+ * errors, so one region failing never hides another. Nodes name their branch by its key; the
+ * provider looks the branch up (nodes import nothing from here).
  */
 import type { ImageSummary, ImageVersionSummary } from '../../model/types';
 import { PagedList, type FetchPage } from '../../model/pagedList';
@@ -23,6 +24,8 @@ export class RegionBranch {
   private readonly imageNodes = new Map<string, ImageNode>();
   /** The region the images were listed in: the explicit one, or the session's once resolved. */
   resolvedRegion: string;
+  /** What nodes name this branch by: its region when regions are side by side, '' for the session's region. */
+  readonly key: string;
 
   /**
    * @param region the region every call of this branch names, or undefined for the session's
@@ -35,6 +38,7 @@ export class RegionBranch {
     readonly node: RegionNode | undefined,
   ) {
     this.resolvedRegion = region ?? '';
+    this.key = region ?? '';
     this.images = new PagedList<ImageSummary>(
       (nextToken, signal) =>
         this.session.listImages(
@@ -67,7 +71,7 @@ export class RegionBranch {
     let node = this.imageNodes.get(id);
     if (node) node.image = image;
     else {
-      node = { kind: 'image', id, image, parent: this.node, branch: this };
+      node = { kind: 'image', id, image, parent: this.node, branchKey: this.key };
       this.imageNodes.set(id, node);
     }
     return node;

@@ -1,0 +1,82 @@
+/**
+ * The Images view's provider as the extension builds it, in plain Node: an ImagesTreeProvider
+ * over a real SageMakerSession against the emulator (real HTTP through the real SDK), with the
+ * settings a test changes (regions, page size, sort and filters, name filter), the change events
+ * the provider fired, and rows as a person reads them (through getTreeItem). Shared by the
+ * tree*.unit.test.ts files.
+ */
+import './vscodeInNode';
+import { ImagesTreeProvider } from '../../src/extension/tree/imagesTreeProvider';
+import type { ImageNode, LoadMoreNode, Node, RegionNode, VersionNode } from '../../src/extension/tree/nodes';
+import type { SageMakerSession } from '../../src/model/sageMakerSession';
+import type { VersionQuery } from '../../src/model/versionQuery';
+
+export interface TreeSettings {
+  regions: string[];
+  pageSize: number;
+  versionQuery: VersionQuery;
+  nameContains: string | undefined;
+}
+
+export const DEFAULT_QUERY: VersionQuery = { sortBy: 'CREATION_TIME', sortOrder: 'DESCENDING', filters: {} };
+
+export interface TreeUnderTest {
+  readonly tree: ImagesTreeProvider;
+  /** What the provider reads on every call: change it, then refresh or apply as the extension would. */
+  readonly settings: TreeSettings;
+  /** Every onDidChangeTreeData event, oldest first (undefined: the roots). */
+  readonly changes: (Node | undefined)[];
+  /** Every region the provider told (onRegion). */
+  readonly regionsTold: string[];
+}
+
+export function treeOver(session: SageMakerSession, settings: Partial<TreeSettings> = {}): TreeUnderTest {
+  const current: TreeSettings = { regions: [], pageSize: 50, versionQuery: DEFAULT_QUERY, nameContains: undefined, ...settings };
+  const regionsTold: string[] = [];
+  const tree = new ImagesTreeProvider(session, {
+    regions: () => current.regions,
+    pageSize: () => current.pageSize,
+    versionQuery: () => current.versionQuery,
+    imageNameContains: () => current.nameContains,
+    onRegion: (region) => regionsTold.push(region),
+  });
+  const changes: (Node | undefined)[] = [];
+  tree.onDidChangeTreeData((node) => changes.push(node));
+  return { tree, settings: current, changes, regionsTold };
+}
+
+/** A row as the view shows it: its label, with the count for Load more and a mark for errors. */
+export function rowOf(tree: ImagesTreeProvider, node: Node): string {
+  const item = tree.getTreeItem(node);
+  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+  if (node.kind === 'loadMore') return `${label} (${String(item.description)})`;
+  if (node.kind === 'error') return `error: ${label}`;
+  return label;
+}
+
+/** The rows under `parent` (the roots when undefined), as the view would ask for them. */
+export async function rowsUnder(tree: ImagesTreeProvider, parent?: Node): Promise<string[]> {
+  return (await tree.getChildren(parent)).map((n) => rowOf(tree, n));
+}
+
+async function childOf<N extends Node>(tree: ImagesTreeProvider, parent: Node | undefined, matches: (n: Node) => n is N, what: string) {
+  const found = (await tree.getChildren(parent)).find(matches);
+  if (!found) throw new Error(`${what} is not listed`);
+  return found;
+}
+
+export function imageUnder(tree: ImagesTreeProvider, name: string, parent?: RegionNode): Promise<ImageNode> {
+  return childOf(tree, parent, (n): n is ImageNode => n.kind === 'image' && n.image.imageName === name, `image ${name}`);
+}
+
+export function versionUnder(tree: ImagesTreeProvider, image: ImageNode, version: number): Promise<VersionNode> {
+  return childOf(tree, image, (n): n is VersionNode => n.kind === 'version' && n.version.version === version, `version ${version}`);
+}
+
+export function regionRoot(tree: ImagesTreeProvider, region: string): Promise<RegionNode> {
+  return childOf(tree, undefined, (n): n is RegionNode => n.kind === 'region' && n.region === region, `region ${region}`);
+}
+
+export function loadMoreUnder(tree: ImagesTreeProvider, parent?: Node): Promise<LoadMoreNode> {
+  return childOf(tree, parent, (n): n is LoadMoreNode => n.kind === 'loadMore', 'Load more');
+}
