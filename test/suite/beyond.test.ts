@@ -15,7 +15,17 @@ import type { ExtensionApi } from '../../src/extension';
 import type { ImageNode, LoadMoreNode, Node, RegionNode, VersionNode } from '../../src/extension/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
 import { containerImageFor, imageVersionArn, imageArn } from '../emulator/store';
-import { activateExtension, labelOf, resetSettings, setSetting, settled, startCounting, useEndpoint, waitFor } from './helpers';
+import {
+  activateExtension,
+  labelOf,
+  resetSettings,
+  setSetting,
+  settled,
+  sortVersions,
+  startCounting,
+  useEndpoint,
+  waitFor,
+} from './helpers';
 
 const DAY = 86_400_000;
 
@@ -364,7 +374,7 @@ describe('beyond the console (issue 8)', function () {
     });
 
     it('writes CSV with the failure reason quoted, under a version sort', async () => {
-      await api.setSort('VERSION', 'ASCENDING');
+      await sortVersions('VERSION', 'ASCENDING');
       try {
         const node = await image('bc-kernel');
         const file = vscode.Uri.file(path.join(dir, 'kernel.csv'));
@@ -382,7 +392,7 @@ describe('beyond the console (issue 8)', function () {
         assert.ok(lines[4].endsWith(',"Image pull failed, retry later"'), lines[4]);
         assert.equal(lines[1].split(',')[0], imageArn('us-east-1', 'bc-kernel'));
       } finally {
-        await api.setSort('CREATION_TIME', 'DESCENDING');
+        await sortVersions('CREATION_TIME', 'DESCENDING');
       }
     });
 

@@ -8,7 +8,17 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ImageNode, LoadMoreNode, Node, VersionNode } from '../../src/extension/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
-import { activateExtension, labelOf, resetSettings, setSetting, settled, startCounting, useEndpoint, waitFor } from './helpers';
+import {
+  activateExtension,
+  labelOf,
+  resetSettings,
+  setSetting,
+  settled,
+  sortVersions,
+  startCounting,
+  useEndpoint,
+  waitFor,
+} from './helpers';
 
 const DAY = 86_400_000;
 
@@ -39,7 +49,7 @@ describe('sorting, filtering and copying versions', () => {
 
   beforeEach(async () => {
     await vscode.commands.executeCommand('sagemakerImages.clearVersionFilters');
-    await api.setSort('CREATION_TIME', 'DESCENDING');
+    await sortVersions('CREATION_TIME', 'DESCENDING');
     api.tree.refresh();
     emulator.faults.clear();
     await startCounting(emulator);
@@ -130,7 +140,7 @@ describe('sorting, filtering and copying versions', () => {
     emulator.addFault({ kind: 'delay', delayMs: 1500, operation: 'ListImageVersions' });
     const slow = api.tree.getChildren(node);
     await waitFor(() => emulator.calls('ListImageVersions').length === 1, 'the slow call to start');
-    await api.setSort('VERSION', 'ASCENDING');
+    await sortVersions('VERSION', 'ASCENDING');
     await waitFor(() => api.view.description?.includes('version ↑') === true, 'the sort to apply');
     const fresh = await api.tree.getChildren(node);
     await slow;
