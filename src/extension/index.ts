@@ -31,7 +31,10 @@ import { plainText } from '../model/markdownText';
 
 const NO_CREDENTIALS_CONTEXT = 'sagemakerImages.noCredentials';
 
-/** Returned from activate() for integration tests; not a public API. */
+/**
+ * Returned from activate() for integration tests; not a public API. The only test seam: tests reach
+ * the running extension through it, never through statics, globals or hooks of their own.
+ */
 export interface ExtensionApi {
   readonly session: SageMakerSession;
   readonly tree: ImagesTreeProvider;
@@ -45,6 +48,8 @@ export interface ExtensionApi {
   settled(): Promise<void>;
   /** The log's most recent lines, as written (after redaction). */
   recentLog(): readonly string[];
+  /** Shorter live-status poll intervals, so a test sees re-polls in seconds; `{}` restores the defaults. Drops what is watched. */
+  setLiveStatusIntervals(intervals: { baseMs?: number; maxMs?: number }): void;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -179,6 +184,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     },
     settled: () => settings.settled(),
     recentLog: () => logger.recent(),
+    setLiveStatusIntervals: (intervals) => tree.live.setIntervals(intervals),
   };
 }
 

@@ -530,10 +530,10 @@ describe('beyond the console (issue 8)', function () {
       await vscode.commands.executeCommand('sagemakerImages.images.focus');
       await waitFor(() => api.view.visible, 'the view visible');
     });
-    after(() => api.tree.live.setIntervals({}));
+    after(() => api.setLiveStatusIntervals({}));
 
     it('re-polls an image while a version is CREATING, updates the row in place, and stops when nothing is transient', async () => {
-      api.tree.live.setIntervals({ baseMs: 300, maxMs: 1200 });
+      api.setLiveStatusIntervals({ baseMs: 300, maxMs: 1200 });
       emulator.seed({
         images: [{ name: 'bc-live', versions: [{ createdAt: now - DAY }, { createdAt: now - 60_000, status: 'CREATING' }] }],
       });
@@ -563,7 +563,7 @@ describe('beyond the console (issue 8)', function () {
     });
 
     it('re-polls an image in a transient state with DescribeImage and updates its row', async () => {
-      api.tree.live.setIntervals({ baseMs: 300, maxMs: 1200 });
+      api.setLiveStatusIntervals({ baseMs: 300, maxMs: 1200 });
       emulator.seed({ images: [{ name: 'bc-live-image', status: 'UPDATING', versions: 1 }] });
       api.tree.refresh();
       const node = await image('bc-live-image');
@@ -584,7 +584,7 @@ describe('beyond the console (issue 8)', function () {
     });
 
     it('does not poll while the view is hidden', async () => {
-      api.tree.live.setIntervals({ baseMs: 300, maxMs: 300 });
+      api.setLiveStatusIntervals({ baseMs: 300, maxMs: 300 });
       emulator.region('us-east-1').images.get('bc-live')!.versions[1].status = 'DELETING';
       api.tree.refresh();
       const node = await image('bc-live');
