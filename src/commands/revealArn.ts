@@ -216,14 +216,11 @@ async function switchRegion(ctx: CommandContext, region: string, confirmed: bool
   if (pick !== yes) return false;
   // One entry in sagemakerImages.regions overrides sagemakerImages.region: change the one in force.
   const single = ctx.settings.regions().length === 1;
-  if (sideBySide) await ctx.settings.write('regions', [...ctx.tree.shownRegions, region]);
-  else if (single) await ctx.settings.write('regions', [region]);
-  else await ctx.settings.write('region', region);
-  // The settings listener applies the change; wait until the tree lists the region.
-  const deadline = Date.now() + 5000;
-  while (!ctx.tree.shownRegions.includes(region) && ctx.session.settings.region !== region && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  if (sideBySide) await ctx.settings.write({ regions: [...ctx.tree.shownRegions, region] });
+  else if (single) await ctx.settings.write({ regions: [region] });
+  else await ctx.settings.write({ region });
+  // The settings controller applies the change (the tree is rebuilt for the new region); the
+  // locate that follows must run under it.
   await ctx.settled();
   return true;
 }

@@ -52,6 +52,6 @@ export async function selectProfile(ctx: CommandContext): Promise<string | undef
     matchOnDescription: true,
   });
   if (!picked) return undefined;
-  await ctx.settings.write('profile', picked.profile ?? '', 'user');
+  await ctx.settings.write({ profile: picked.profile ?? '' }, 'user');
   return picked.profile ?? '';
 }

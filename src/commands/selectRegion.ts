@@ -28,6 +28,6 @@ export async function selectRegion(ctx: CommandContext): Promise<string | undefi
     matchOnDescription: true,
   });
   if (!picked || picked.region === undefined) return undefined;
-  await ctx.settings.write('region', picked.region);
+  await ctx.settings.write({ region: picked.region });
   return picked.region;
 }

@@ -4,21 +4,26 @@
  */
 import * as vscode from 'vscode';
 import { isKnownRegion } from '../model/regions';
-import { checkConnectionSettings, SECTION, type ConnectionSettings } from '../model/settings';
+import { SECTION, type ConnectionSettings } from '../model/settings';
+import { configuredConnection, type ConfiguredConnection, type SettingsController } from '../model/settingsController';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
 export type SettingsResult = { ok: true; settings: ConnectionSettings } | { ok: false; message: string };
 
-export function readConnectionSettings(): SettingsResult {
+/** The connection settings as configured, unchecked (the controller and activation check them). */
+export function readConfiguredConnection(): ConfiguredConnection {
   const config = vscode.workspace.getConfiguration(SECTION);
-  // One entry in sagemakerImages.regions is the region (for the tree, the pickers and the status bar alike).
-  const regions = readRegions();
-  const checked = checkConnectionSettings({
+  return {
     profile: config.get<unknown>('profile'),
-    region: regions.length === 1 ? regions[0] : config.get<unknown>('region'),
+    region: config.get<unknown>('region'),
     endpoint: config.get<unknown>('endpoint'),
-  });
+    regions: readRegions(),
+  };
+}
+
+export function readConnectionSettings(): SettingsResult {
+  const checked = configuredConnection(readConfiguredConnection());
   return checked.ok ? { ok: true, settings: checked.value } : { ok: false, message: checked.message };
 }
 
@@ -39,10 +44,6 @@ export function readRequestTimeoutMs(): number {
   return seconds * 1000;
 }
 
-export function affectsConnection(e: vscode.ConfigurationChangeEvent): boolean {
-  return ['profile', 'region', 'regions', 'endpoint'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`));
-}
-
 /**
  * Where to write a setting the user changes through a command: the most specific scope that
  * already holds a value (else the user settings), so the new value is the one that takes effect.
@@ -58,17 +59,26 @@ export function settingTarget(key: string): vscode.ConfigurationTarget {
 export interface SettingsAccess {
   /** sagemakerImages.regions, checked as readRegions does. */
   regions(): string[];
-  /** Writes `sagemakerImages.<key>` where it takes effect (settingTarget), or to user settings when `where` is 'user'. */
-  write(key: string, value: unknown, where?: 'user'): Promise<void>;
+  /**
+   * Writes each `sagemakerImages.<key>` of `values` where it takes effect (settingTarget), or to
+   * user settings when `where` is 'user'. The keys are applied together, once, after the last is
+   * written (see SettingsController.writing); ctx.settled() resolves when they are in force.
+   */
+  write(values: Readonly<Record<string, unknown>>, where?: 'user'): Promise<void>;
 }
 
-export const settingsAccess: SettingsAccess = {
-  regions: () => readRegions(),
-  write: async (key, value, where) => {
-    const target = where === 'user' ? vscode.ConfigurationTarget.Global : settingTarget(key);
-    await vscode.workspace.getConfiguration(SECTION).update(key, value, target);
-  },
-};
+export function createSettingsAccess(controller: Pick<SettingsController, 'writing'>): SettingsAccess {
+  return {
+    regions: () => readRegions(),
+    write: (values, where) =>
+      controller.writing(async () => {
+        const config = vscode.workspace.getConfiguration(SECTION);
+        for (const [key, value] of Object.entries(values)) {
+          await config.update(key, value, where === 'user' ? vscode.ConfigurationTarget.Global : settingTarget(key));
+        }
+      }),
+  };
+}
 
 /**
  * sagemakerImages.regions: regions shown side by side. Unknown names and repeats are dropped

@@ -5,17 +5,17 @@
  */
 import * as vscode from 'vscode';
 import { loadAws } from '../model/awsLayer';
-import type { ConnectionSettings } from '../model/settings';
 import { registerCommands } from './registerCommands';
 import {
-  affectsConnection,
+  createSettingsAccess,
+  readConfiguredConnection,
   readConnectionSettings,
   readPageSize,
   readRegions,
   readRequestTimeoutMs,
-  settingsAccess,
 } from './configuration';
 import { SECTION } from '../model/settings';
+import { SettingsController, type SettingsRefusal } from '../model/settingsController';
 import { VersionDocumentProvider } from './versionDocuments';
 import type { ArnHoverProvider } from '../commands/arnHoverProvider';
 import { HOVER_SELECTOR, mayHoldArn } from './hoverSelector';
@@ -23,16 +23,18 @@ import { loadCommands } from './commandsLoader';
 import { VERSION_DOCUMENT_SCHEME } from '../model/versionDocument';
 import { createLogger } from './logChannel';
 import { SageMakerSession } from '../model/sageMakerSession';
-import type { VersionQuery } from '../model/versionQuery';
 import { ConnectionStatusBar } from './statusBar';
 import { ImagesTreeProvider, VIEW_ID } from './tree/imagesTreeProvider';
 import type { Node } from './tree/nodes';
-import { SORT_SETTINGS, ViewQuery } from './viewQuery';
+import { ViewQuery } from './viewQuery';
 import { plainText } from '../model/markdownText';
 
 const NO_CREDENTIALS_CONTEXT = 'sagemakerImages.noCredentials';
 
-/** Returned from activate() for integration tests; not a public API. */
+/**
+ * Returned from activate() for integration tests; not a public API. The only test seam: tests reach
+ * the running extension through it, never through statics, globals or hooks of their own.
+ */
 export interface ExtensionApi {
   readonly session: SageMakerSession;
   readonly tree: ImagesTreeProvider;
@@ -46,8 +48,8 @@ export interface ExtensionApi {
   settled(): Promise<void>;
   /** The log's most recent lines, as written (after redaction). */
   recentLog(): readonly string[];
-  /** What Sort Versions… does after its pick: write both settings, then reload once. */
-  setSort(sortBy: VersionQuery['sortBy'], sortOrder: VersionQuery['sortOrder']): Promise<void>;
+  /** Shorter live-status poll intervals, so a test sees re-polls in seconds; `{}` restores the defaults. Drops what is watched. */
+  setLiveStatusIntervals(intervals: { baseMs?: number; maxMs?: number }): void;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -97,39 +99,40 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     else tree.applyVersionQuery();
   };
 
-  /**
-   * Applies new connection settings: a profile that does not exist is refused and the last good
-   * settings stay. Otherwise cached clients are destroyed and every loaded page dropped, so
-   * nothing requested under the old settings can land. Resolves whether the tree was refreshed.
-   */
-  const applyConnection = async (next: ConnectionSettings): Promise<boolean> => {
-    if (next.profile !== undefined && next.profile !== session.settings.profile) {
-      const exists = await loadAws()
-        .profileExists(next.profile)
-        .catch(() => false);
-      if (!exists) {
-        const message = vscode.l10n.t(
-          'AWS profile “{0}” is not in the shared config or credentials file; still using the previous settings.',
-          next.profile,
-        );
-        logger.error(message);
-        void vscode.window.showErrorMessage(plainText(message), vscode.l10n.t('Select AWS Profile…')).then((pick) => {
-          if (pick) void vscode.commands.executeCommand('sagemakerImages.selectProfile');
-        });
-        return false;
-      }
-    }
-    if (!session.updateSettings(next)) return false;
-    tree.refresh();
-    showQuery();
-    await statusBar.update();
-    return true;
-  };
   const refreshTree = () => {
     tree.refresh();
     showQuery();
   };
-  let pending: Promise<void> = Promise.resolve();
+  /** A refused setting: logged and shown; the settings in force stay. */
+  const refused = (refusal: SettingsRefusal) => {
+    if (refusal.kind === 'invalid') {
+      logger.error(refusal.message);
+      void vscode.window.showErrorMessage(plainText(refusal.message));
+      return;
+    }
+    const message = vscode.l10n.t(
+      'AWS profile “{0}” is not in the shared config or credentials file; still using the previous settings.',
+      refusal.profile,
+    );
+    logger.error(message);
+    void vscode.window.showErrorMessage(plainText(message), vscode.l10n.t('Select AWS Profile…')).then((pick) => {
+      if (pick) void vscode.commands.executeCommand('sagemakerImages.selectProfile');
+    });
+  };
+  // Applying new connection settings destroys cached clients and drops every loaded page
+  // (refreshTree), so nothing requested under the old settings can land.
+  const settings = new SettingsController({
+    readConnection: readConfiguredConnection,
+    currentConnection: () => session.settings,
+    profileExists: (profile) => loadAws().profileExists(profile),
+    useConnection: (next) => session.updateSettings(next),
+    useRequestTimeout: () => session.setRequestTimeout(readRequestTimeoutMs()),
+    refreshAll: refreshTree,
+    reloadVersions: () => onQueryChanged('versions'),
+    connectionChanged: () => statusBar.update(),
+    refused,
+    failed: (err) => logger.error(`Applying the settings failed: ${String(err)}`),
+  });
 
   context.subscriptions.push(
     logChannel,
@@ -155,49 +158,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       logChannel,
       onQueryChanged,
       documents,
-      settled: () => pending,
-      settings: settingsAccess,
+      settled: () => settings.settled(),
+      settings: createSettingsAccess(settings),
     }),
     view.onDidChangeVisibility((e) => {
       statusBar.setVisible(e.visible);
       tree.setVisible(e.visible);
       if (e.visible) showQuery();
     }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      // A regions change rebuilds the roots; when it also changes the connection (one entry is
-      // the region), applying the connection has refreshed already.
-      const regionsChanged = e.affectsConfiguration(`${SECTION}.regions`);
-      if (affectsConnection(e)) {
-        const next = readConnectionSettings();
-        if (!next.ok) {
-          // Keep the last good settings in force; say what is wrong.
-          logger.error(next.message);
-          void vscode.window.showErrorMessage(plainText(next.message));
-          if (regionsChanged) refreshTree();
-        } else {
-          pending = pending
-            .then(async () => {
-              if (!(await applyConnection(next.settings)) && regionsChanged) refreshTree();
-            })
-            .catch((err: unknown) => logger.error(`Applying the connection settings failed: ${String(err)}`));
-        }
-      }
-      if (e.affectsConfiguration(`${SECTION}.requestTimeoutSeconds`) && session.setRequestTimeout(readRequestTimeoutMs())) tree.refresh();
-      else if (e.affectsConfiguration(`${SECTION}.pageSize`)) refreshTree();
-      const sortChanged =
-        e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortBy}`) || e.affectsConfiguration(`${SECTION}.${SORT_SETTINGS.sortOrder}`);
-      // Sort Versions… reloads once after writing both keys (see ViewQuery.setSort).
-      if (sortChanged && !query.writingSort) onQueryChanged('versions');
-    }),
+    vscode.workspace.onDidChangeConfiguration((e) => settings.changed((key) => e.affectsConfiguration(`${SECTION}.${key}`))),
   );
   statusBar.setVisible(view.visible);
   tree.setVisible(view.visible);
   showQuery();
   logger.info(`SageMaker Image Versions ${version} activated`);
-  const setSort = async (sortBy: VersionQuery['sortBy'], sortOrder: VersionQuery['sortOrder']) => {
-    await query.setSort(sortBy, sortOrder);
-    onQueryChanged('versions');
-  };
   return {
     session,
     tree,
@@ -208,9 +182,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     get hovers() {
       return hovers();
     },
-    settled: () => pending,
+    settled: () => settings.settled(),
     recentLog: () => logger.recent(),
-    setSort,
+    setLiveStatusIntervals: (intervals) => tree.live.setIntervals(intervals),
   };
 }
 

@@ -5,14 +5,13 @@
  * Version Filters and the view's description in step.
  */
 import * as vscode from 'vscode';
-import { settingTarget } from './configuration';
 import { SECTION } from '../model/settings';
+import { SORT_SETTINGS } from '../model/settingsController';
 import { describeQuery, hasFilters, loadFilters, readSort, storeFilters, type DateFilters, type VersionQuery } from '../model/versionQuery';
 
 const FILTERS_KEY = 'sagemakerImages.versionFilters';
 const NAME_KEY = 'sagemakerImages.imageNameContains';
 export const FILTERS_ACTIVE_CONTEXT = 'sagemakerImages.versionFiltersActive';
-export const SORT_SETTINGS = { sortBy: 'versions.sortBy', sortOrder: 'versions.sortOrder' } as const;
 
 export class ViewQuery {
   private filters: DateFilters;
@@ -53,29 +52,6 @@ export class ViewQuery {
   async setNameContains(text: string | undefined): Promise<void> {
     this.nameFilter = text === '' ? undefined : text;
     await this.state.update(NAME_KEY, this.nameFilter);
-  }
-
-  /**
-   * Writes the sort to user settings. The two keys are written one after the other; while that
-   * happens `writingSort` is true so the configuration listener does not reload the versions for
-   * the half-written pair (a wasted page in a wrong order). The caller reloads once at the end.
-   */
-  async setSort(sortBy: VersionQuery['sortBy'], sortOrder: VersionQuery['sortOrder']): Promise<void> {
-    const config = vscode.workspace.getConfiguration(SECTION);
-    this.sortWrites += 1;
-    try {
-      await config.update(SORT_SETTINGS.sortBy, sortBy, settingTarget(SORT_SETTINGS.sortBy));
-      await config.update(SORT_SETTINGS.sortOrder, sortOrder, settingTarget(SORT_SETTINGS.sortOrder));
-    } finally {
-      this.sortWrites -= 1;
-    }
-  }
-
-  private sortWrites = 0;
-
-  /** True while setSort is writing the two sort settings. */
-  get writingSort(): boolean {
-    return this.sortWrites > 0;
   }
 
   /** e.g. "name ∋ torch · created ≥ 2024-05-01 · version ↓". */

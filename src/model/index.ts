@@ -21,6 +21,7 @@ export * from './paging';
 export * from './regions';
 export * from './sageMakerSession';
 export * from './settings';
+export * from './settingsController';
 export * from './shellQuote';
 export * from './statusPoller';
 export * from './statuses';

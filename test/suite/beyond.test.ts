@@ -15,7 +15,17 @@ import type { ExtensionApi } from '../../src/extension';
 import type { ImageNode, LoadMoreNode, Node, RegionNode, VersionNode } from '../../src/extension/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
 import { containerImageFor, imageVersionArn, imageArn } from '../emulator/store';
-import { activateExtension, labelOf, resetSettings, setSetting, settled, startCounting, useEndpoint, waitFor } from './helpers';
+import {
+  activateExtension,
+  labelOf,
+  resetSettings,
+  setSetting,
+  settled,
+  sortVersions,
+  startCounting,
+  useEndpoint,
+  waitFor,
+} from './helpers';
 
 const DAY = 86_400_000;
 
@@ -364,7 +374,7 @@ describe('beyond the console (issue 8)', function () {
     });
 
     it('writes CSV with the failure reason quoted, under a version sort', async () => {
-      await api.setSort('VERSION', 'ASCENDING');
+      await sortVersions('VERSION', 'ASCENDING');
       try {
         const node = await image('bc-kernel');
         const file = vscode.Uri.file(path.join(dir, 'kernel.csv'));
@@ -382,7 +392,7 @@ describe('beyond the console (issue 8)', function () {
         assert.ok(lines[4].endsWith(',"Image pull failed, retry later"'), lines[4]);
         assert.equal(lines[1].split(',')[0], imageArn('us-east-1', 'bc-kernel'));
       } finally {
-        await api.setSort('CREATION_TIME', 'DESCENDING');
+        await sortVersions('CREATION_TIME', 'DESCENDING');
       }
     });
 
@@ -520,10 +530,10 @@ describe('beyond the console (issue 8)', function () {
       await vscode.commands.executeCommand('sagemakerImages.images.focus');
       await waitFor(() => api.view.visible, 'the view visible');
     });
-    after(() => api.tree.live.setIntervals({}));
+    after(() => api.setLiveStatusIntervals({}));
 
     it('re-polls an image while a version is CREATING, updates the row in place, and stops when nothing is transient', async () => {
-      api.tree.live.setIntervals({ baseMs: 300, maxMs: 1200 });
+      api.setLiveStatusIntervals({ baseMs: 300, maxMs: 1200 });
       emulator.seed({
         images: [{ name: 'bc-live', versions: [{ createdAt: now - DAY }, { createdAt: now - 60_000, status: 'CREATING' }] }],
       });
@@ -553,7 +563,7 @@ describe('beyond the console (issue 8)', function () {
     });
 
     it('re-polls an image in a transient state with DescribeImage and updates its row', async () => {
-      api.tree.live.setIntervals({ baseMs: 300, maxMs: 1200 });
+      api.setLiveStatusIntervals({ baseMs: 300, maxMs: 1200 });
       emulator.seed({ images: [{ name: 'bc-live-image', status: 'UPDATING', versions: 1 }] });
       api.tree.refresh();
       const node = await image('bc-live-image');
@@ -574,7 +584,7 @@ describe('beyond the console (issue 8)', function () {
     });
 
     it('does not poll while the view is hidden', async () => {
-      api.tree.live.setIntervals({ baseMs: 300, maxMs: 300 });
+      api.setLiveStatusIntervals({ baseMs: 300, maxMs: 300 });
       emulator.region('us-east-1').images.get('bc-live')!.versions[1].status = 'DELETING';
       api.tree.refresh();
       const node = await image('bc-live');

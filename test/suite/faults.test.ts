@@ -8,7 +8,7 @@ import type { ExtensionApi } from '../../src/extension';
 import type { FaultSpec } from '../emulator/faults';
 import type { ErrorNode, ImageNode, LoadMoreNode, Node } from '../../src/extension/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
-import { activateExtension, labelOf, resetSettings, setSetting, settled, startCounting, useEndpoint } from './helpers';
+import { activateExtension, labelOf, resetSettings, setSetting, settled, sortVersions, startCounting, useEndpoint } from './helpers';
 
 describe('fault matrix', function () {
   this.timeout(30_000);
@@ -215,7 +215,7 @@ describe('race storm', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('sagemakerImages.clearVersionFilters');
-    await api.setSort('CREATION_TIME', 'DESCENDING');
+    await sortVersions('CREATION_TIME', 'DESCENDING');
     await resetSettings('pageSize', 'endpoint');
     await emulator.stop();
   });
@@ -235,7 +235,7 @@ describe('race storm', function () {
     for (let i = 0; i < 20; i++) {
       if (i % 2 === 0) {
         const [by, order] = sorts[(i / 2) % sorts.length];
-        await api.setSort(by, order);
+        await sortVersions(by, order);
       } else {
         await api.query.setDateFilters(i % 4 === 1 ? { createdAfter: new Date(Date.now() - 365 * 86_400_000) } : {});
         api.tree.applyVersionQuery();

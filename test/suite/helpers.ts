@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { Node } from '../../src/extension/tree/nodes';
+import type { VersionQuery } from '../../src/model/versionQuery';
 
 export const EXTENSION_ID = 'sagemaker-image-versions.sagemaker-image-versions';
 
@@ -36,6 +37,11 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
 export function labelOf(api: ExtensionApi, node: Node): string {
   const label = api.tree.getTreeItem(node).label;
   return typeof label === 'string' ? label : (label?.label ?? '');
+}
+
+/** Sort Versions… without its pick: resolves once the versions are reloaded in the new order. */
+export async function sortVersions(sortBy: VersionQuery['sortBy'], sortOrder: VersionQuery['sortOrder']): Promise<void> {
+  await vscode.commands.executeCommand('sagemakerImages.sortVersions', { sortBy, sortOrder });
 }
 
 /** Points the extension at an emulator (and optionally a page size) for a suite. */

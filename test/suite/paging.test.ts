@@ -9,7 +9,7 @@ import type { ExtensionApi } from '../../src/extension';
 import { SORT_CHOICES } from '../../src/model/versionQuery';
 import type { ErrorNode, ImageNode, LoadMoreNode, Node, VersionNode } from '../../src/extension/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
-import { activateExtension, labelOf, resetSettings, settled, startCounting, useEndpoint, waitFor } from './helpers';
+import { activateExtension, labelOf, resetSettings, settled, sortVersions, startCounting, useEndpoint, waitFor } from './helpers';
 
 const BIG = 'pytorch-nightly-gpu';
 
@@ -59,7 +59,7 @@ describe('paging the demo fixture', () => {
 
   for (const choice of SORT_CHOICES) {
     it(`shows 50, then all 250 after four Load more clicks: ${choice.label}`, async () => {
-      await api.setSort(choice.sortBy, choice.sortOrder);
+      await sortVersions(choice.sortBy, choice.sortOrder);
       await waitFor(() => {
         const q = api.query.versionQuery;
         return q.sortBy === choice.sortBy && q.sortOrder === choice.sortOrder;

@@ -8,7 +8,17 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ImageNode, LoadMoreNode, Node, VersionNode } from '../../src/extension/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
-import { activateExtension, labelOf, resetSettings, setSetting, settled, startCounting, useEndpoint, waitFor } from './helpers';
+import {
+  activateExtension,
+  labelOf,
+  resetSettings,
+  setSetting,
+  settled,
+  sortVersions,
+  startCounting,
+  useEndpoint,
+  waitFor,
+} from './helpers';
 
 const DAY = 86_400_000;
 
@@ -39,7 +49,7 @@ describe('sorting, filtering and copying versions', () => {
 
   beforeEach(async () => {
     await vscode.commands.executeCommand('sagemakerImages.clearVersionFilters');
-    await api.setSort('CREATION_TIME', 'DESCENDING');
+    await sortVersions('CREATION_TIME', 'DESCENDING');
     api.tree.refresh();
     emulator.faults.clear();
     await startCounting(emulator);
@@ -86,6 +96,53 @@ describe('sorting, filtering and copying versions', () => {
     assert.equal(calls[0].params.NextToken, undefined);
   });
 
+  /** The sort in force at each whole-tree change (a reload or refresh) while `action` runs. */
+  async function sortsReloadedDuring(action: () => Thenable<unknown>): Promise<string[]> {
+    const reloads: string[] = [];
+    const listening = api.tree.onDidChangeTreeData((changed) => {
+      const q = api.query.versionQuery;
+      if (changed === undefined) reloads.push(`${q.sortBy} ${q.sortOrder}`);
+    });
+    try {
+      await action();
+    } finally {
+      listening.dispose();
+    }
+    return reloads;
+  }
+
+  it('Sort Versions… writes both settings and reloads the versions once, in the new order, before it resolves', async () => {
+    const node = await imageNode();
+    await api.tree.getChildren(node);
+    await startCounting(emulator);
+    const reloads = await sortsReloadedDuring(() => sortVersions('VERSION', 'ASCENDING'));
+    assert.deepEqual(reloads, ['VERSION ASCENDING'], 'one reload, none for the half-written pair');
+    const config = vscode.workspace.getConfiguration('sagemakerImages');
+    assert.deepEqual([config.get('versions.sortBy'), config.get('versions.sortOrder')], ['VERSION', 'ASCENDING']);
+    assert.ok(api.view.description?.includes('version ↑'), api.view.description);
+    assert.deepEqual(versionLabels(await api.tree.getChildren(node)), ['Version 1', 'Version 2', 'Version 3', 'Version 4']);
+    await settled(emulator);
+    const calls = emulator.calls('ListImageVersions');
+    assert.equal(calls.length, 1);
+    assert.deepEqual([calls[0].params.SortBy, calls[0].params.SortOrder], ['VERSION', 'ASCENDING']);
+  });
+
+  it('Sort Versions refuses an argument that is not one of its six sorts, and changes nothing', async () => {
+    const forged: unknown[] = [
+      { sortBy: 'VERSION', sortOrder: 'SIDEWAYS' },
+      { sortBy: 'IMAGE_NAME', sortOrder: 'ASCENDING' },
+      ['VERSION', 'ASCENDING'],
+      'VERSION',
+      null,
+    ];
+    for (const arg of forged) {
+      const reloads = await sortsReloadedDuring(() => vscode.commands.executeCommand('sagemakerImages.sortVersions', arg));
+      assert.deepEqual(reloads, [], JSON.stringify(arg));
+      const q = api.query.versionQuery;
+      assert.deepEqual([q.sortBy, q.sortOrder], ['CREATION_TIME', 'DESCENDING'], JSON.stringify(arg));
+    }
+  });
+
   it('sends the date filters, shows them, and says when nothing matches', async () => {
     const node = await imageNode();
     const after = new Date(now - 45 * DAY);
@@ -130,7 +187,7 @@ describe('sorting, filtering and copying versions', () => {
     emulator.addFault({ kind: 'delay', delayMs: 1500, operation: 'ListImageVersions' });
     const slow = api.tree.getChildren(node);
     await waitFor(() => emulator.calls('ListImageVersions').length === 1, 'the slow call to start');
-    await api.setSort('VERSION', 'ASCENDING');
+    await sortVersions('VERSION', 'ASCENDING');
     await waitFor(() => api.view.description?.includes('version ↑') === true, 'the sort to apply');
     const fresh = await api.tree.getChildren(node);
     await slow;

@@ -52,7 +52,7 @@ export class LiveStatus {
     return poller;
   }
 
-  /** For tests: shorter intervals (everything watched is dropped). */
+  /** New intervals (everything watched is dropped); tests reach it through ExtensionApi.setLiveStatusIntervals. */
   setIntervals(intervals: { baseMs?: number; maxMs?: number }): void {
     this.clear();
     this.poller.dispose();
