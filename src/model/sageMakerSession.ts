@@ -99,9 +99,10 @@ export class SageMakerSession {
 
   /**
    * Runs one operation of the table on the scope's client, which the cache keeps alive until the
-   * call settles. The operation checks its input first: an invalid one is refused unsent.
+   * call settles. The operation checks its input first: an invalid one is refused unsent. Async,
+   * so that even a failure to load the AWS layer arrives as a rejection, never a throw.
    */
-  call<K extends OperationName>(operation: K, input: OperationInput<K>, scope: CallScope = {}): Promise<OperationOutput<K>> {
+  async call<K extends OperationName>(operation: K, input: OperationInput<K>, scope: CallScope = {}): Promise<OperationOutput<K>> {
     return this.connections().use(this.scopeSettings(scope.region), (connection) =>
       loadAws().operations[operation](connection, input, this.options(scope)),
     );
