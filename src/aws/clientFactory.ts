@@ -9,7 +9,7 @@
  */
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
-import type { Logger } from '../model/log';
+import type { ClientOptions, ConnectionPool, ResolvedConnection } from '../model/awsLayer';
 import { silentLogger } from '../model/log';
 import { resolveEndpoint, resolveRegion } from './sharedConfig';
 import type { ConnectionSettings } from '../model/settings';
@@ -17,33 +17,15 @@ import { settingsKey } from '../model/settings';
 
 export const USER_AGENT_APP = 'sagemaker-image-versions';
 
-export interface ClientOptions {
-  /** TCP connect timeout, ms. */
-  connectionTimeoutMs?: number;
-  /** Deadline for a whole request (the request fails with a TimeoutError after it), ms. */
-  requestTimeoutMs?: number;
-  /** Total attempts including the first (SDK standard retry mode). */
-  maxAttempts?: number;
-  /** Extension version for the user-agent suffix. */
-  version?: string;
-  logger?: Logger;
-  /** Called with the endpoint each new client resolved to (settings, environment or profile), e.g. to warn about plain http. */
-  onEndpoint?: (endpoint: string | undefined) => void;
-}
-
 export const DEFAULT_CLIENT_OPTIONS = {
   connectionTimeoutMs: 5_000,
   requestTimeoutMs: 20_000,
   maxAttempts: 3,
 } as const;
 
-/** A client plus the region it was resolved to (for messages and ARNs). */
-export interface SageMakerConnection {
+/** A client plus the region and endpoint it was resolved to (for messages and ARNs). */
+export interface SageMakerConnection extends ResolvedConnection {
   readonly client: SageMakerClient;
-  readonly region: string;
-  /** The custom endpoint in use, if any (from the settings, the environment or the profile). */
-  readonly endpoint?: string;
-  readonly settings: ConnectionSettings;
 }
 
 export async function createConnection(settings: ConnectionSettings, options: ClientOptions = {}): Promise<SageMakerConnection> {
@@ -98,7 +80,7 @@ interface CacheEntry {
  * sockets, so a tree page or hover in flight in an evicted region would fail for no reason of its
  * own. The next call for evicted settings gets a new client.
  */
-export class ConnectionCache {
+export class ConnectionCache implements ConnectionPool<SageMakerConnection> {
   private readonly connections = new Map<string, CacheEntry>();
 
   constructor(private readonly options: ClientOptions = {}) {}

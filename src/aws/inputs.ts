@@ -5,10 +5,10 @@
  * never sent and the message says what is wrong.
  */
 import { AwsError } from '../model/errors';
+import { isNameFilter } from '../model/listRequests';
 import { IMAGE_SORT_BY, IMAGE_VERSION_SORT_BY, SORT_ORDERS } from '../model/types';
 
 const IMAGE_NAME = /^[a-zA-Z0-9]([-.]?[a-zA-Z0-9]){0,62}$/;
-const NAME_CONTAINS = /^[a-zA-Z0-9\-.]+$/;
 const ALIAS = /^(?!^[.-])^([a-zA-Z0-9-_.]+)$/;
 const MAX_TOKEN_LENGTH = 8192;
 
@@ -57,7 +57,7 @@ export function checkAlias(a: unknown): string | undefined {
 
 export function checkNameContains(s: unknown): string | undefined {
   if (s === undefined || s === '') return undefined;
-  if (typeof s !== 'string' || s.length > 63 || !NAME_CONTAINS.test(s)) {
+  if (typeof s !== 'string' || !isNameFilter(s)) {
     throw invalid(`“${String(s)}” cannot be used as a name filter: up to 63 letters, digits, hyphens and dots.`);
   }
   return s;

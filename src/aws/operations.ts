@@ -1,8 +1,11 @@
 /**
- * One function per SageMaker call. Each validates its input (so an invalid request is never
- * sent), makes exactly one request, maps failures through toAwsError, logs the call (operation,
+ * One function per SageMaker call, all of the shape (connection, input, options), and `operations`,
+ * the table of them that SageMakerSession.call runs by name (src/model/types.ts Operations says
+ * what each takes and answers). Each validates its input (so an invalid request is never sent),
+ * makes exactly one request, maps failures through toAwsError, logs the call (operation,
  * parameters, status, request id, duration: never headers or credentials) and returns plain
- * objects with Dates. None of them follows NextToken: paging is the caller's decision.
+ * objects with Dates. None of them follows NextToken (paging is the caller's decision) except
+ * listAllAliases, which reads the few pages of an alias list to the end, never unboundedly.
  */
 import {
   DescribeImageCommand,
@@ -14,6 +17,7 @@ import {
   type ImageVersion,
 } from '@aws-sdk/client-sagemaker';
 import type { SageMakerConnection } from './clientFactory';
+import type { OperationOptions, OperationTable } from '../model/awsLayer';
 import { RequestCancelledError, type ErrorContext } from '../model/errors';
 import { toAwsError } from './errorMapping';
 import {
@@ -28,25 +32,23 @@ import {
   checkVersionNumber,
   checkVersionSortBy,
 } from './inputs';
-import type { Logger } from '../model/log';
 import { silentLogger } from '../model/log';
+import { collectAllPages } from '../model/paging';
+import { profileName } from '../model/settings';
 import type {
-  CallOptions,
+  DescribeImageInput,
   DescribeImageVersionInput,
   ImageDetails,
   ImageSummary,
   ImageVersionDetails,
   ImageVersionSummary,
   ListAliasesInput,
+  ListAllAliasesInput,
   ListImagesInput,
   ListImageVersionsInput,
   Page,
   TimeFilters,
 } from '../model/types';
-
-export interface OperationOptions extends CallOptions {
-  logger?: Logger;
-}
 
 interface SendableCommand {
   readonly input: object;
@@ -76,7 +78,7 @@ async function send<T extends { $metadata: { requestId?: string; httpStatusCode?
       logger.debug(`× ${ctx.operation} cancelled`);
       throw new RequestCancelledError(ctx.operation);
     }
-    const error = toAwsError(e, { ...ctx, region: conn.region, profile: conn.settings.profile ?? process.env.AWS_PROFILE });
+    const error = toAwsError(e, { ...ctx, region: conn.region, profile: profileName(conn.settings.profile) });
     const ms = (performance.now() - started).toFixed(0);
     logger.error(
       `✗ ${ctx.operation} ${params} → ${error.kind} (${error.details.code ?? '?'}, HTTP ${error.details.httpStatus ?? '-'}, requestId=${
@@ -179,8 +181,12 @@ export async function listImageVersionsPage(
   return page((out.ImageVersions ?? []).map(toImageVersionSummary), out.NextToken, out.$metadata.requestId);
 }
 
-export async function describeImage(conn: SageMakerConnection, imageName: string, options: OperationOptions = {}): Promise<ImageDetails> {
-  const name = checkImageName(imageName);
+export async function describeImage(
+  conn: SageMakerConnection,
+  input: DescribeImageInput,
+  options: OperationOptions = {},
+): Promise<ImageDetails> {
+  const name = checkImageName(input.imageName);
   const out = await send<import('@aws-sdk/client-sagemaker').DescribeImageCommandOutput>(
     conn,
     new DescribeImageCommand({ ImageName: name }),
@@ -241,6 +247,23 @@ export async function listAliasesPage(
   return page(out.SageMakerImageVersionAliases ?? [], out.NextToken, out.$metadata.requestId);
 }
 
+/** All aliases of an image or one version: ListAliases followed to the end on one connection, at most 50 pages. */
+export function listAllAliases(conn: SageMakerConnection, input: ListAllAliasesInput, options: OperationOptions = {}): Promise<string[]> {
+  const { imageName, version } = input;
+  const what = version === undefined ? `the aliases of image “${imageName}”` : `the aliases of version ${version} of image “${imageName}”`;
+  return collectAllPages((nextToken) => listAliasesPage(conn, { imageName, version, maxResults: 100, nextToken }, options), what);
+}
+
 function page<T>(items: T[], nextToken: string | undefined, requestId: string | undefined): Page<T> {
   return defined({ items, nextToken: nextToken === '' ? undefined : nextToken, requestId });
 }
+
+/** The operation table (src/model/types.ts Operations): a missing or extra entry fails to compile. */
+export const operations: OperationTable<SageMakerConnection> = {
+  listImages: listImagesPage,
+  listImageVersions: listImageVersionsPage,
+  describeImage,
+  describeImageVersion,
+  listAliases: listAliasesPage,
+  listAllAliases,
+};

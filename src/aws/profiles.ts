@@ -5,15 +5,7 @@
  * kinds, regions and endpoints.
  */
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-
-export type ProfileKind = 'sso' | 'role' | 'web-identity' | 'process' | 'keys' | 'other';
-
-export interface ProfileInfo {
-  name: string;
-  kind: ProfileKind;
-  region?: string;
-  endpointUrl?: string;
-}
+import type { ProfileInfo, ProfileKind } from '../model/awsLayer';
 
 /** Sections that are not profiles: the loader keys them as "<prefix>.<name>". */
 const NON_PROFILE = /^(sso-session|services)\./;

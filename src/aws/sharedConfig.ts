@@ -8,14 +8,9 @@
  * is resolved here, in the SDK's documented order, for the chosen profile.
  */
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { profileName } from '../model/settings';
 
 export const FALLBACK_REGION = 'us-east-1';
-
-export function profileName(profile: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  // Only AWS_PROFILE: the SDK's credential chain ignores AWS_DEFAULT_PROFILE, and region and
-  // endpoint must come from the same profile as the credentials.
-  return profile ?? env.AWS_PROFILE ?? 'default';
-}
 
 export async function resolveRegion(
   settings: { profile?: string; region?: string },

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { VersionRef } from '../model/detailsStore';
-import { toListParameters } from '../model/versionQuery';
+import { MAX_PAGE_SIZE, versionsRequest } from '../model/listRequests';
 import type { ImageVersionSummary } from '../model/types';
 import type { CommandContext } from './context';
 import { pickVersion, regionOf } from './pickers';
@@ -48,10 +48,10 @@ async function pickOther(ctx: CommandContext, first: VersionRef, title: string):
     placeholder: vscode.l10n.t('Compare version {0} of {1} with…', first.version, first.imageName),
     what: `the versions of image “${first.imageName}”`,
     fetchPage: (nextToken, signal) =>
-      ctx.session.listImageVersions(
-        { imageName: first.imageName, maxResults: 100, ...toListParameters(ctx.query.versionQuery), nextToken },
-        { region: first.region, signal },
-      ),
+      ctx.session.call('listImageVersions', versionsRequest(first.imageName, ctx.query.versionQuery, MAX_PAGE_SIZE, nextToken), {
+        region: first.region,
+        signal,
+      }),
     toItem: (v) => ({
       label: vscode.l10n.t('Version {0}', v.version),
       description: v.version === first.version ? vscode.l10n.t('(this one)') : v.imageVersionStatus,

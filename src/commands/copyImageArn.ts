@@ -19,7 +19,7 @@ export async function copyImageArn(ctx: CommandContext, clicked?: Node | string,
     const { ref, account } = argument;
     let answered: string;
     try {
-      answered = (await ctx.session.describeImage(ref.imageName, { region: ref.region })).imageArn;
+      answered = (await ctx.session.call('describeImage', { imageName: ref.imageName }, { region: ref.region })).imageArn;
     } catch (e) {
       reportFailure(title, e, errorMessage);
       return undefined;

@@ -9,11 +9,12 @@ import { ssoLoginCommand } from '../model/shellQuote';
 import type { Node } from '../extension/tree/nodes';
 import type { CommandContext } from './context';
 import { plainText } from '../model/markdownText';
+import { profileName } from '../model/settings';
 
 /** Copies the SSO login command for the node's profile (or the one in use); returns what was copied. */
 export async function copySsoLoginCommand(ctx: CommandContext, node?: Node): Promise<string | undefined> {
   const fromNode = node?.kind === 'error' && isAwsError(node.error) ? node.error.details.ssoLoginProfile : undefined;
-  const profile = fromNode ?? ctx.session.settings.profile ?? process.env.AWS_PROFILE ?? 'default';
+  const profile = fromNode ?? profileName(ctx.session.settings.profile);
   const built = ssoLoginCommand(profile);
   if (!built.ok) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was copied. {0}', plainText(built.message)));

@@ -27,8 +27,9 @@ export async function copyVersionArn(
     }
     let answered: string;
     try {
-      answered = (await ctx.session.describeImageVersion({ imageName: ref.imageName, version: ref.version }, { region: ref.region }))
-        .imageVersionArn;
+      answered = (
+        await ctx.session.call('describeImageVersion', { imageName: ref.imageName, version: ref.version }, { region: ref.region })
+      ).imageVersionArn;
     } catch (e) {
       reportFailure(title, e, errorMessage);
       return undefined;

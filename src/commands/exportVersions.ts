@@ -8,7 +8,8 @@ import {
   type ExportFormat,
   type ReplacementFile,
 } from '../model/versionExport';
-import { describeQuery, toListParameters } from '../model/versionQuery';
+import { MAX_PAGE_SIZE, versionsRequest } from '../model/listRequests';
+import { describeQuery } from '../model/versionQuery';
 import { isCancelled } from '../model/errors';
 import { errorMessage } from '../model/errors';
 import type { CommandContext } from './context';
@@ -66,7 +67,6 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
     return undefined;
   }
   const query = ctx.query.versionQuery;
-  const parameters = toListParameters(query);
   // Written beside the target and renamed over it at the end: a cancelled or failed export never
   // empties a file the user chose to replace. The replaced file keeps its mode, and a symbolic
   // link stays a link: its target gets the content (see openReplacement).
@@ -99,10 +99,10 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
         file = await openReplacement(uri.fsPath);
         const result = await exportPages(
           (nextToken) =>
-            ctx.session.listImageVersions(
-              { imageName: image.imageName, maxResults: 100, ...parameters, nextToken },
-              { region: image.region || undefined, signal: abort.signal },
-            ),
+            ctx.session.call('listImageVersions', versionsRequest(image.imageName, query, MAX_PAGE_SIZE, nextToken), {
+              region: image.region || undefined,
+              signal: abort.signal,
+            }),
           writer,
           {
             isCancelled: cancelled,

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
+import { isNameFilter } from '../model/listRequests';
 import type { CommandContext } from './context';
-
-const NAME_PART = /^[a-zA-Z0-9\-.]{0,63}$/;
 
 /** Filter Images by Name…: ListImages NameContains; an empty input clears it. */
 export async function filterImages(ctx: CommandContext): Promise<void> {
@@ -10,11 +9,11 @@ export async function filterImages(ctx: CommandContext): Promise<void> {
     prompt: vscode.l10n.t('Show images whose name contains this text. Empty shows all images.'),
     value: ctx.query.nameContains ?? '',
     validateInput: (text) =>
-      NAME_PART.test(text.trim()) ? undefined : vscode.l10n.t('Image names hold only letters, digits, hyphens and dots (at most 63).'),
+      isNameFilter(text.trim()) ? undefined : vscode.l10n.t('Image names hold only letters, digits, hyphens and dots (at most 63).'),
   });
   if (value === undefined) return;
   const text = value.trim();
-  if (!NAME_PART.test(text) || (text || undefined) === ctx.query.nameContains) return;
+  if (!isNameFilter(text) || (text || undefined) === ctx.query.nameContains) return;
   await ctx.query.setNameContains(text);
   ctx.onQueryChanged('images');
 }

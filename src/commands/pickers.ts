@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { parseImageArn } from '../model/arns';
 import type { ImageSummary, ImageVersionSummary } from '../model/types';
 import { formatRelative } from '../model/timeFormat';
-import { toListParameters } from '../model/versionQuery';
+import { imagesRequest, MAX_PAGE_SIZE, versionsRequest } from '../model/listRequests';
 import type { CommandContext } from './context';
 import { pickFromPages } from './pickFromPages';
 
@@ -25,10 +25,7 @@ export async function pickImage(ctx: CommandContext, title: string): Promise<Ima
     placeholder: region ? vscode.l10n.t('Pick an image in {0}', region) : vscode.l10n.t('Pick an image'),
     what: 'images',
     fetchPage: (nextToken, signal) =>
-      ctx.session.listImages(
-        { maxResults: 100, nameContains: ctx.query.nameContains, sortBy: 'IMAGE_NAME', sortOrder: 'ASCENDING', nextToken },
-        { region, signal },
-      ),
+      ctx.session.call('listImages', imagesRequest(ctx.query.nameContains, MAX_PAGE_SIZE, nextToken), { region, signal }),
     toItem: (i) => ({
       label: i.imageName,
       description: [i.displayName, i.imageStatus !== 'CREATED' ? i.imageStatus : undefined].filter(Boolean).join(' · '),
@@ -53,10 +50,10 @@ export async function pickVersion(
     placeholder: vscode.l10n.t('Pick a version of {0}', image.imageName),
     what: `the versions of image “${image.imageName}”`,
     fetchPage: (nextToken, signal) =>
-      ctx.session.listImageVersions(
-        { imageName: image.imageName, maxResults: 100, ...toListParameters(ctx.query.versionQuery), nextToken },
-        { region: parseImageArn(image.imageArn)?.region, signal },
-      ),
+      ctx.session.call('listImageVersions', versionsRequest(image.imageName, ctx.query.versionQuery, MAX_PAGE_SIZE, nextToken), {
+        region: parseImageArn(image.imageArn)?.region,
+        signal,
+      }),
     toItem: (v) => ({
       label: vscode.l10n.t('Version {0}', v.version),
       description: `${v.imageVersionStatus} · ${formatRelative(v.creationTime, new Date(), vscode.env.language)}`,

@@ -21,7 +21,7 @@ export async function testConnection(ctx: CommandContext): Promise<ConnectionChe
   try {
     const connection = await ctx.session.connection();
     endpoint = connection.endpoint;
-    const page = await ctx.session.listImages({ maxResults: 1 });
+    const page = await ctx.session.call('listImages', { maxResults: 1 });
     const message = vscode.l10n.t('Connected to SageMaker in {0} ({1}).', connection.region, endpoint ?? vscode.l10n.t('AWS endpoint'));
     void vscode.window.showInformationMessage(plainText(message));
     return { ok: true, region: connection.region, endpoint, sampleImage: page.items[0]?.imageName, message };

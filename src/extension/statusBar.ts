@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { redact } from '../model/log';
 import { mdCode } from '../model/markdownText';
 import type { SageMakerSession } from '../model/sageMakerSession';
+import { profileName } from '../model/settings';
 
 export class ConnectionStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('sagemakerImages.connection', vscode.StatusBarAlignment.Left, 50);
@@ -27,7 +28,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
   async update(): Promise<void> {
     if (!this.visible) return;
     const settings = this.session.settings;
-    const profile = settings.profile ?? process.env.AWS_PROFILE ?? 'default';
+    const profile = profileName(settings.profile);
     const connection = await this.session.connection().catch(() => undefined);
     const region = connection?.region ?? '?';
     // Shown, so redacted: an endpoint from the environment may carry user info.

@@ -60,8 +60,8 @@ export class DetailsStore {
       this.versions.get(this.key(ref, ref.version), async () => {
         const scope = { region: ref.region };
         const [details, aliases] = await Promise.all([
-          this.session.describeImageVersion({ imageName: ref.imageName, version: ref.version }, scope),
-          this.session.listAliases(ref.imageName, ref.version, scope),
+          this.session.call('describeImageVersion', { imageName: ref.imageName, version: ref.version }, scope),
+          this.session.call('listAllAliases', { imageName: ref.imageName, version: ref.version }, scope),
         ]);
         return { details, aliases };
       }),
@@ -73,7 +73,9 @@ export class DetailsStore {
   /** Every alias of the image (ListAliases without Version). */
   imageAliases(ref: ImageRef, signal?: AbortSignal): Promise<readonly string[]> {
     return untilAborted(
-      this.imageAliasLists.get(this.key(ref), () => this.session.listAliases(ref.imageName, undefined, { region: ref.region })),
+      this.imageAliasLists.get(this.key(ref), () =>
+        this.session.call('listAllAliases', { imageName: ref.imageName }, { region: ref.region }),
+      ),
       signal,
       'ListAliases',
     );
@@ -85,8 +87,8 @@ export class DetailsStore {
       this.images.get(this.key(ref), async () => {
         const scope = { region: ref.region };
         const [image, latest] = await Promise.all([
-          this.session.describeImage(ref.imageName, scope),
-          this.session.describeImageVersion({ imageName: ref.imageName }, scope).catch((e: unknown) => {
+          this.session.call('describeImage', { imageName: ref.imageName }, scope),
+          this.session.call('describeImageVersion', { imageName: ref.imageName }, scope).catch((e: unknown) => {
             // An image without versions has no latest one: that is an answer, not a failure.
             if ((e as { kind?: string }).kind === 'notFound') return undefined;
             throw e;

@@ -1,25 +1,16 @@
 /**
  * The extension's one door to SageMaker: current connection settings, a client cache that is
- * emptied when they change, and the list/describe calls the tree, the documents and the hovers
- * need. Every call may name a region (regions side by side, an ARN from another region); the
- * profile and endpoint are always the session's. vscode-free, so it is tested in plain Node; the
- * AWS SDK is loaded on the first call, not at construction.
+ * emptied when they change, and `call`, which runs any operation of the table (src/model/types.ts
+ * Operations) by name: `session.call('listImageVersions', input, scope)`. Every call may name a
+ * region (regions side by side, an ARN from another region); the profile and endpoint are always
+ * the session's. vscode-free, so it is tested in plain Node; the AWS SDK is loaded on the first
+ * call, not at construction.
  */
-import type { ConnectionCache, SageMakerConnection } from '../aws/clientFactory';
 import { InsecureEndpointWarnings } from './endpointSecurity';
 import type { Logger } from './log';
-import { loadAws } from './awsLayer';
+import { loadAws, type ConnectionPool, type OperationOptions, type ResolvedConnection } from './awsLayer';
 import { settingsKey, type ConnectionSettings } from './settings';
-import type {
-  DescribeImageVersionInput,
-  ImageDetails,
-  ImageSummary,
-  ImageVersionDetails,
-  ImageVersionSummary,
-  ListImagesInput,
-  ListImageVersionsInput,
-  Page,
-} from './types';
+import type { OperationInput, OperationName, OperationOutput } from './types';
 
 /** Where and how one call runs. */
 export interface CallScope {
@@ -29,7 +20,7 @@ export interface CallScope {
 }
 
 export class SageMakerSession {
-  private cache: ConnectionCache | undefined;
+  private cache: ConnectionPool<ResolvedConnection> | undefined;
   private current: ConnectionSettings;
   private requestTimeoutMs: number | undefined;
   /** Bumped on every settings change, so caches keyed by it never serve another account's data. */
@@ -87,7 +78,7 @@ export class SageMakerSession {
     return true;
   }
 
-  private connections(): ConnectionCache {
+  private connections(): ConnectionPool<ResolvedConnection> {
     this.cache ??= new (loadAws().ConnectionCache)({
       logger: this.logger,
       version: this.version,
@@ -102,16 +93,19 @@ export class SageMakerSession {
   }
 
   /** The connection for a region (its resolved region and endpoint); calls go through `call`. */
-  connection(region?: string): Promise<SageMakerConnection> {
+  connection(region?: string): Promise<ResolvedConnection> {
     return this.connections().get(this.scopeSettings(region));
   }
 
-  /** Runs one call on the scope's client, which the cache keeps alive until the call settles. */
-  private call<T>(
-    scope: CallScope,
-    fn: (connection: SageMakerConnection, options: { abortSignal?: AbortSignal; logger: Logger }) => Promise<T>,
-  ): Promise<T> {
-    return this.connections().use(this.scopeSettings(scope.region), (connection) => fn(connection, this.options(scope)));
+  /**
+   * Runs one operation of the table on the scope's client, which the cache keeps alive until the
+   * call settles. The operation checks its input first: an invalid one is refused unsent. Async,
+   * so that even a failure to load the AWS layer arrives as a rejection, never a throw.
+   */
+  async call<K extends OperationName>(operation: K, input: OperationInput<K>, scope: CallScope = {}): Promise<OperationOutput<K>> {
+    return this.connections().use(this.scopeSettings(scope.region), (connection) =>
+      loadAws().operations[operation](connection, input, this.options(scope)),
+    );
   }
 
   /** The region calls go to by default (resolved from settings, profile and environment). */
@@ -119,29 +113,8 @@ export class SageMakerSession {
     return (await this.connection()).region;
   }
 
-  private options(scope: CallScope): { abortSignal?: AbortSignal; logger: Logger } {
+  private options(scope: CallScope): OperationOptions {
     return { abortSignal: scope.signal, logger: this.logger };
-  }
-
-  async listImages(input: ListImagesInput, scope: CallScope = {}): Promise<Page<ImageSummary>> {
-    return this.call(scope, (c, o) => loadAws().listImagesPage(c, input, o));
-  }
-
-  async listImageVersions(input: ListImageVersionsInput, scope: CallScope = {}): Promise<Page<ImageVersionSummary>> {
-    return this.call(scope, (c, o) => loadAws().listImageVersionsPage(c, input, o));
-  }
-
-  async describeImage(imageName: string, scope: CallScope = {}): Promise<ImageDetails> {
-    return this.call(scope, (c, o) => loadAws().describeImage(c, imageName, o));
-  }
-
-  async describeImageVersion(input: DescribeImageVersionInput, scope: CallScope = {}): Promise<ImageVersionDetails> {
-    return this.call(scope, (c, o) => loadAws().describeImageVersion(c, input, o));
-  }
-
-  /** Every alias of an image, or of one version when `version` is given (ListAliases to the end). */
-  async listAliases(imageName: string, version: number | undefined, scope: CallScope = {}): Promise<string[]> {
-    return this.call(scope, (c, o) => loadAws().listAllAliases(c, imageName, version, o));
   }
 
   dispose(): void {

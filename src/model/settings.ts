@@ -100,3 +100,12 @@ export function checkConnectionSettings(raw: { profile?: unknown; region?: unkno
 export function settingsKey(s: ConnectionSettings): string {
   return JSON.stringify([s.profile ?? '', s.region ?? '', s.endpoint ?? '']);
 }
+
+/**
+ * The shared-config profile in use: the setting, else AWS_PROFILE, else `default`. Only
+ * AWS_PROFILE: the SDK's credential chain ignores AWS_DEFAULT_PROFILE, and region and endpoint
+ * must come from the same profile as the credentials.
+ */
+export function profileName(profile: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return profile ?? env.AWS_PROFILE ?? 'default';
+}

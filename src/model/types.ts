@@ -87,6 +87,10 @@ export interface ListImageVersionsInput extends TimeFilters {
   nextToken?: string;
 }
 
+export interface DescribeImageInput {
+  imageName: string;
+}
+
 export interface DescribeImageVersionInput {
   imageName: string;
   /** Omit both version and alias for the latest version. */
@@ -102,6 +106,34 @@ export interface ListAliasesInput {
   maxResults?: number;
   nextToken?: string;
 }
+
+/** ListAliases followed to the end: every alias of an image, or of one version. */
+export interface ListAllAliasesInput {
+  imageName: string;
+  /** Omit for the aliases of every version of the image. */
+  version?: number;
+}
+
+/**
+ * The operation table: every call the extension makes to SageMaker, by name, with what it takes
+ * and what it answers. src/aws implements each entry (src/aws/operations.ts `operations`, typed
+ * so a missing or extra entry fails to compile) and SageMakerSession.call runs one by name, so a
+ * new operation is its types here, its input checks and entry in src/aws, its consumer and the
+ * emulator: no forwarder or re-export. Each entry validates its input first (an invalid one sends
+ * nothing) and sends one request; listAllAliases alone follows NextToken, one request a page.
+ */
+export interface Operations {
+  listImages: { input: ListImagesInput; output: Page<ImageSummary> };
+  listImageVersions: { input: ListImageVersionsInput; output: Page<ImageVersionSummary> };
+  describeImage: { input: DescribeImageInput; output: ImageDetails };
+  describeImageVersion: { input: DescribeImageVersionInput; output: ImageVersionDetails };
+  listAliases: { input: ListAliasesInput; output: Page<string> };
+  listAllAliases: { input: ListAllAliasesInput; output: string[] };
+}
+
+export type OperationName = keyof Operations;
+export type OperationInput<K extends OperationName> = Operations[K]['input'];
+export type OperationOutput<K extends OperationName> = Operations[K]['output'];
 
 /** Per-call options shared by every operation. */
 export interface CallOptions {

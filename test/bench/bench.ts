@@ -365,8 +365,8 @@ async function firstPage(): Promise<void> {
 const { installVscodeStub } = require(${JSON.stringify(stub)});
 installVscodeStub();
 const { SageMakerSession } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'model', 'sageMakerSession.js'))});
-const { ImagesTreeProvider } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'tree', 'imagesTreeProvider.js'))});
-const { silentLogger } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'aws', 'log.js'))});
+const { ImagesTreeProvider } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'extension', 'tree', 'imagesTreeProvider.js'))});
+const { silentLogger } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'model', 'log.js'))});
 (async () => {
   const session = new SageMakerSession({ region: 'us-east-1', endpoint: process.env.BENCH_ENDPOINT }, silentLogger, 'bench');
   const tree = new ImagesTreeProvider(session, { pageSize: () => 100, versionQuery: () => ({ sortBy: 'CREATION_TIME', sortOrder: 'DESCENDING', filters: {} }), imageNameContains: () => undefined, regions: () => [] });

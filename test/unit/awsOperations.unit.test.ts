@@ -4,10 +4,16 @@
  * and the ConnectionCache.
  */
 import * as assert from 'node:assert/strict';
-import { listAllAliases } from '../../src/aws/aliases';
 import { ConnectionCache, type SageMakerConnection } from '../../src/aws/clientFactory';
 import type { Logger } from '../../src/model/log';
-import { describeImage, describeImageVersion, listAliasesPage, listImagesPage, listImageVersionsPage } from '../../src/aws/operations';
+import {
+  describeImage,
+  describeImageVersion,
+  listAliasesPage,
+  listAllAliases,
+  listImagesPage,
+  listImageVersionsPage,
+} from '../../src/aws/operations';
 import { RepeatedTokenGuard } from '../../src/model/paging';
 import type { ImageVersionSummary } from '../../src/model/types';
 import { ACCESS_KEY_ID, connect, expectAwsError, SECRET_ACCESS_KEY, useEmulator, withAwsEnv } from './helpers';
@@ -90,7 +96,7 @@ describe('src/aws operations against the emulator', function () {
   });
 
   it('describeImage and describeImageVersion (latest, by version, by alias) return plain details', async function () {
-    const image = await describeImage(conn, 'big-image');
+    const image = await describeImage(conn, { imageName: 'big-image' });
     assert.equal(image.roleArn, 'arn:aws:iam::123456789012:role/SageMakerStudioImageRole');
     assert.equal(image.displayName, 'Big');
 
@@ -113,13 +119,13 @@ describe('src/aws operations against the emulator', function () {
   it('listAliasesPage and listAllAliases return the alias strings, per version or for the image', async function () {
     const v2 = await listAliasesPage(conn, { imageName: 'detail-image', version: 2 });
     assert.deepEqual([...v2.items].sort(), ['latest', 'prod']);
-    const all = await listAllAliases(conn, 'detail-image');
+    const all = await listAllAliases(conn, { imageName: 'detail-image' });
     assert.deepEqual([...all].sort(), ['latest', 'old', 'prod']);
-    assert.deepEqual(await listAllAliases(conn, 'big-image'), []);
+    assert.deepEqual(await listAllAliases(conn, { imageName: 'big-image' }), []);
   });
 
   it('maps ResourceNotFound to kind notFound with a message naming the image (and the version), for every operation', async function () {
-    const image = await expectAwsError(describeImage(conn, 'ghost-image'), 'notFound');
+    const image = await expectAwsError(describeImage(conn, { imageName: 'ghost-image' }), 'notFound');
     assert.match(image.message, /image “ghost-image” was not found in us-east-1/i);
     assert.equal(image.retryable, false);
     assert.equal(image.details.code, 'ResourceNotFound');
@@ -152,7 +158,7 @@ describe('src/aws operations against the emulator', function () {
 
   const CLIENT_SIDE: { title: string; call: () => Promise<unknown> }[] = [
     { title: 'an invalid image name', call: () => listImageVersionsPage(conn, { imageName: 'bad_name!' }) },
-    { title: 'an empty image name', call: () => describeImage(conn, '') },
+    { title: 'an empty image name', call: () => describeImage(conn, { imageName: '' }) },
     { title: 'a 64-character image name', call: () => describeImageVersion(conn, { imageName: 'a'.repeat(64) }) },
     { title: 'MaxResults 0', call: () => listImageVersionsPage(conn, { imageName: 'big-image', maxResults: 0 }) },
     { title: 'MaxResults 101', call: () => listImagesPage(conn, { maxResults: 101 }) },
@@ -210,7 +216,7 @@ describe('src/aws operations against the emulator', function () {
         };
         try {
           await listImagesPage(signed, { maxResults: 3 }, { logger });
-          await expectAwsError(describeImage(signed, 'ghost-image', { logger }), 'notFound');
+          await expectAwsError(describeImage(signed, { imageName: 'ghost-image' }, { logger }), 'notFound');
         } finally {
           signed.client.destroy();
         }

@@ -5,7 +5,7 @@
  * destroyed once that request settles (no socket leak). Real SDK, real HTTP, the emulator.
  */
 import * as assert from 'node:assert/strict';
-import { ConnectionCache } from '../../src/aws/clientFactory';
+import { ConnectionCache, type SageMakerConnection } from '../../src/aws/clientFactory';
 import { silentLogger } from '../../src/model/log';
 import { SAGEMAKER_REGIONS } from '../../src/model/regions';
 import { listImagesPage } from '../../src/aws/operations';
@@ -43,7 +43,8 @@ describe('ConnectionCache eviction with a request in flight (13/1.10)', function
     assert.equal(OTHERS.length, 17);
     const session = new SageMakerSession({ region: A, endpoint: emu().url }, silentLogger, 'test', { requestTimeoutMs: 20_000 });
     try {
-      const a = await session.connection(A);
+      // The session's connections are the AWS layer's, SDK client included.
+      const a = (await session.connection(A)) as SageMakerConnection;
       let destroyed = 0;
       const destroy = a.client.destroy.bind(a.client);
       a.client.destroy = () => {
@@ -56,13 +57,13 @@ describe('ConnectionCache eviction with a request in flight (13/1.10)', function
       const release = new Promise<void>((resolve) => (letGo = resolve));
       emu().faults.add({ kind: 'delay', delayMs: 60_000, release, operation: 'ListImageVersions', region: A });
       let settled = false;
-      const slow = session.listImageVersions({ imageName: 'slow-image' }, { region: A }).finally(() => {
+      const slow = session.call('listImageVersions', { imageName: 'slow-image' }, { region: A }).finally(() => {
         settled = true;
       });
       await until(() => emu().calls('ListImageVersions').length === 1, 'the slow request to reach the emulator');
 
       // 17 other regions in use (as hovers on their ARNs would): A is the least recently used.
-      await Promise.all(OTHERS.map((region) => session.listImages({}, { region })));
+      await Promise.all(OTHERS.map((region) => session.call('listImages', {}, { region })));
       assert.equal(
         new Set(
           emu()
@@ -72,7 +73,7 @@ describe('ConnectionCache eviction with a request in flight (13/1.10)', function
         17,
         'each region was called',
       );
-      assert.notEqual((await session.connection(A)).client, a.client, 'A was evicted (a new client for A)');
+      assert.notEqual(((await session.connection(A)) as SageMakerConnection).client, a.client, 'A was evicted (a new client for A)');
       assert.ok(!settled, 'the slow request settled before the eviction: the test proved nothing');
       const destroyedInFlight = destroyed;
       letGo();

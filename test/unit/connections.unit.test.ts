@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConnectionCache, type SageMakerConnection } from '../../src/aws/clientFactory';
+import type { ResolvedConnection } from '../../src/model/awsLayer';
 import { silentLogger } from '../../src/model/log';
 import { listImagesPage } from '../../src/aws/operations';
 import type { ConnectionSettings } from '../../src/model/settings';
@@ -27,8 +28,9 @@ function profileFiles(): Record<string, string> {
   return { AWS_CONFIG_FILE: path.join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials') };
 }
 
-async function accessKeyOf(conn: SageMakerConnection): Promise<string> {
-  return (await conn.client.config.credentials()).accessKeyId;
+/** The access key a connection signs with (a session's connections are the AWS layer's, SDK client included). */
+async function accessKeyOf(conn: ResolvedConnection): Promise<string> {
+  return (await (conn as SageMakerConnection).client.config.credentials()).accessKeyId;
 }
 
 describe('connections', function () {

@@ -127,7 +127,7 @@ describe('SageMakerSession warns about a plain-http endpoint off loopback (13/1.
         onInsecureEndpoint: (host) => notified.push(host),
       });
       try {
-        assert.deepEqual((await session.listImages({})).items, []);
+        assert.deepEqual((await session.call('listImages', {})).items, []);
         assert.ok(emu().calls('ListImages').length >= 1, 'the call went over the wire');
       } finally {
         session.dispose();

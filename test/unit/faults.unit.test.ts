@@ -4,10 +4,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { ListImagesCommand } from '@aws-sdk/client-sagemaker';
-import { listAllAliases } from '../../src/aws/aliases';
 import type { SageMakerConnection } from '../../src/aws/clientFactory';
 import { isAwsError, isCancelled } from '../../src/model/errors';
-import { describeImage, listAliasesPage, listImagesPage, listImageVersionsPage } from '../../src/aws/operations';
+import { describeImage, listAliasesPage, listAllAliases, listImagesPage, listImageVersionsPage } from '../../src/aws/operations';
 import { collectAllPages, RepeatedTokenGuard } from '../../src/model/paging';
 import type { LoggedRequest } from '../emulator/server';
 import { ACCESS_KEY_ID, connect, control, expectAwsError, rawRequest, rejection, SECRET_ACCESS_KEY, useEmulator } from './helpers';
@@ -69,7 +68,7 @@ describe('emulator faults through src/aws', function () {
 
     it('http500 once is retried by the SDK (2 calls, then success)', async function () {
       emu().addFault({ kind: 'http500', operation: 'DescribeImage' });
-      const image = await describeImage(retrying, 'pages');
+      const image = await describeImage(retrying, { imageName: 'pages' });
       assert.equal(image.imageName, 'pages');
       assert.deepEqual(
         emu()
@@ -109,7 +108,7 @@ describe('emulator faults through src/aws', function () {
     const impatient = await connect(emu(), { maxAttempts: 1, requestTimeoutMs: 300 });
     try {
       emu().addFault({ kind: 'delay', delayMs: 1_500, operation: 'DescribeImage' });
-      const e = await expectAwsError(describeImage(impatient, 'pages'), 'timeout');
+      const e = await expectAwsError(describeImage(impatient, { imageName: 'pages' }), 'timeout');
       assert.equal(e.retryable, true);
       assert.equal(emu().calls('DescribeImage')[0].fault, 'delay');
     } finally {
@@ -119,7 +118,7 @@ describe('emulator faults through src/aws', function () {
 
   it('delay shorter than the timeout only delays: the answer is normal', async function () {
     emu().addFault({ kind: 'delay', delayMs: 50 });
-    const image = await describeImage(conn, 'other');
+    const image = await describeImage(conn, { imageName: 'other' });
     assert.equal(image.imageName, 'other');
   });
 
@@ -171,7 +170,7 @@ describe('emulator faults through src/aws', function () {
 
   it('repeatToken: listAllAliases stops with an error instead of looping', async function () {
     emu().addFault({ kind: 'repeatToken', operation: 'ListAliases', times: 20 });
-    const e = await expectAwsError(listAllAliases(conn, 'aliased'), 'unknown');
+    const e = await expectAwsError(listAllAliases(conn, { imageName: 'aliased' }), 'unknown');
     assert.equal(e.details.code, 'RepeatedNextToken');
     assert.match(e.message, /same continuation token twice/);
     // First page (no token: the fault does not apply), second page repeats its token: stop.
@@ -204,7 +203,7 @@ describe('emulator faults through src/aws', function () {
   });
 
   it('without faults listAllAliases follows both pages and returns all 150 aliases', async function () {
-    const all = await listAllAliases(conn, 'aliased');
+    const all = await listAllAliases(conn, { imageName: 'aliased' });
     assert.equal(all.length, 150);
     assert.equal(new Set(all).size, 150);
     assert.equal(emu().calls('ListAliases').length, 2);
@@ -245,9 +244,9 @@ describe('emulator faults through src/aws', function () {
   it('faults match by operation and imageName, and are consumed by their times', async function () {
     emu().addFault({ kind: 'error', code: 'AccessDeniedException', imageName: 'pages', times: 2 });
     assert.equal((await listAliasesPage(conn, { imageName: 'other' })).items.length, 0, 'another image is unaffected');
-    await expectAwsError(describeImage(conn, 'pages'), 'accessDenied');
+    await expectAwsError(describeImage(conn, { imageName: 'pages' }), 'accessDenied');
     await expectAwsError(listAliasesPage(conn, { imageName: 'pages' }), 'accessDenied');
-    assert.equal((await describeImage(conn, 'pages')).imageName, 'pages', 'used up after 2');
+    assert.equal((await describeImage(conn, { imageName: 'pages' })).imageName, 'pages', 'used up after 2');
 
     const listed = await control(emu().url, 'POST', '/_emulator/faults', { kind: 'throttle', times: 4 });
     assert.equal((listed.json() as unknown as { kind: string; remaining: number }[])[0].remaining, 4);
@@ -272,8 +271,8 @@ describe('emulator request log', function () {
   it('is readable from code (calls) and over HTTP (GET /_emulator/requests), and can be cleared over HTTP', async function () {
     emu().clearRequests();
     await listImageVersionsPage(conn, { imageName: 'logged', maxResults: 2 });
-    await describeImage(conn, 'logged');
-    await expectAwsError(describeImage(conn, 'missing'), 'notFound');
+    await describeImage(conn, { imageName: 'logged' });
+    await expectAwsError(describeImage(conn, { imageName: 'missing' }), 'notFound');
 
     const fromCode = emu().calls();
     assert.deepEqual(

@@ -46,19 +46,19 @@ describe('SageMakerSession connections', function () {
   it('a call’s region overrides the session’s, and a cancel aborts the request', async function () {
     const session = new SageMakerSession({ region: 'us-east-1', endpoint: emu().url }, silentLogger, '0.0.0-test');
     try {
-      const eu = await session.listImages({}, { region: 'eu-west-1' });
+      const eu = await session.call('listImages', {}, { region: 'eu-west-1' });
       assert.deepEqual(
         eu.items.map((i) => i.imageName),
         ['sess-eu'],
       );
-      const us = await session.listImages({});
+      const us = await session.call('listImages', {});
       assert.deepEqual(
         us.items.map((i) => i.imageName),
         ['sess-us'],
       );
       emu().addFault({ kind: 'delay', operation: 'ListImages', delayMs: 2_000 });
       const abort = new AbortController();
-      const pending = session.listImages({}, { signal: abort.signal });
+      const pending = session.call('listImages', {}, { signal: abort.signal });
       while (emu().activity().inFlight === 0) await new Promise((r) => setTimeout(r, 5));
       abort.abort();
       await assert.rejects(pending, (e: unknown) => (e as { cancelled?: boolean }).cancelled === true);

@@ -3,7 +3,7 @@
  * through the real SDK: from the tree's fetcher (RegionBranch, src/extension/tree/regionBranch.ts, which is
  * vscode-free), from the export's page loop (exportPages fed as the Export command feeds it), and
  * from listImageVersionsPage itself. A mapping function that is right while its caller drops or
- * swaps a member would pass toListParameters' own tests; these would not.
+ * swaps a member would pass toListParameters' and versionsRequest's own tests; these would not.
  */
 import * as assert from 'node:assert/strict';
 import type { SageMakerConnection } from '../../src/aws/clientFactory';
@@ -11,7 +11,8 @@ import { silentLogger } from '../../src/model/log';
 import { listImagesPage, listImageVersionsPage } from '../../src/aws/operations';
 import { SageMakerSession } from '../../src/model/sageMakerSession';
 import { exportPages, ExportWriter } from '../../src/model/versionExport';
-import { toListParameters, type VersionQuery } from '../../src/model/versionQuery';
+import { MAX_PAGE_SIZE, versionsRequest } from '../../src/model/listRequests';
+import type { VersionQuery } from '../../src/model/versionQuery';
 import { RegionBranch, type BranchQuery } from '../../src/extension/tree/regionBranch';
 import { connect, DAY, HOUR, useEmulator } from './helpers';
 
@@ -174,7 +175,6 @@ describe('the version query on the wire (emulator request log, real SDK)', funct
   describe('the export’s page loop', function () {
     it('sends the query’s sort and filters with 100 a page, on every page, and writes what came back', async function () {
       const query = filtered('VERSION', 'ASCENDING');
-      const parameters = toListParameters(query);
       const chunks: string[] = [];
       const writer = new ExportWriter('json', (s) => {
         chunks.push(s);
@@ -182,7 +182,7 @@ describe('the version query on the wire (emulator request log, real SDK)', funct
       });
       // As src/commands/exportVersions.ts feeds exportPages.
       const result = await exportPages(
-        (nextToken) => session.listImageVersions({ imageName: 'wire-image', maxResults: 100, ...parameters, nextToken }),
+        (nextToken) => session.call('listImageVersions', versionsRequest('wire-image', query, MAX_PAGE_SIZE, nextToken)),
         writer,
         {
           isCancelled: () => false,

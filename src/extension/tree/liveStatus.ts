@@ -13,6 +13,7 @@
  * MAX_FAILURES failures in a row (the error nodes of the next load say why).
  */
 import { isAwsError } from '../../model/errors';
+import { MAX_PAGE_SIZE, versionsRequest } from '../../model/listRequests';
 import type { ImageVersionSummary } from '../../model/types';
 import type { DetailsStore } from '../../model/detailsStore';
 import type { PagedList } from '../../model/pagedList';
@@ -130,7 +131,7 @@ export class LiveStatus {
     const images = branch.images;
     const generation = images.generationId;
     try {
-      const fresh = await this.session.describeImage(node.image.imageName, branch.scope());
+      const fresh = await this.session.call('describeImage', { imageName: node.image.imageName }, branch.scope());
       if (images.generationId !== generation) return true;
       images.updateItems((i) => (i.imageName === fresh.imageName ? { ...i, ...fresh } : i));
       node.image = { ...node.image, ...fresh };
@@ -156,8 +157,13 @@ export class LiveStatus {
     const since = new Date(Math.min(...transient.map((v) => v.creationTime.getTime())) - CREATION_TIME_MARGIN_MS);
     let page;
     try {
-      page = await this.session.listImageVersions(
-        { imageName: node.image.imageName, maxResults: 100, sortBy: 'CREATION_TIME', sortOrder: 'ASCENDING', creationTimeAfter: since },
+      page = await this.session.call(
+        'listImageVersions',
+        versionsRequest(
+          node.image.imageName,
+          { sortBy: 'CREATION_TIME', sortOrder: 'ASCENDING', filters: { createdAfter: since } },
+          MAX_PAGE_SIZE,
+        ),
         branch.scope(),
       );
     } catch (e) {

@@ -8,7 +8,8 @@
 import type { ImageSummary, ImageVersionSummary } from '../../model/types';
 import { PagedList, type FetchPage } from '../../model/pagedList';
 import type { CallScope, SageMakerSession } from '../../model/sageMakerSession';
-import { toListParameters, type VersionQuery } from '../../model/versionQuery';
+import { imagesRequest, versionsRequest } from '../../model/listRequests';
+import type { VersionQuery } from '../../model/versionQuery';
 import type { ImageNode, RegionNode } from './nodes';
 
 export interface BranchQuery {
@@ -41,14 +42,9 @@ export class RegionBranch {
     this.key = region ?? '';
     this.images = new PagedList<ImageSummary>(
       (nextToken, signal) =>
-        this.session.listImages(
-          {
-            maxResults: this.query.pageSize(),
-            nameContains: this.query.imageNameContains(),
-            sortBy: 'IMAGE_NAME',
-            sortOrder: 'ASCENDING',
-            nextToken,
-          },
+        this.session.call(
+          'listImages',
+          imagesRequest(this.query.imageNameContains(), this.query.pageSize(), nextToken),
           this.scope(signal),
         ),
       region ? `the images in ${region}` : 'images',
@@ -101,9 +97,10 @@ export class RegionBranch {
    * uses the same query as its first page, even if the query changes before the reload.
    */
   versionFetcher(imageName: string): FetchPage<ImageVersionSummary> {
-    const query = toListParameters(this.query.versionQuery());
-    const maxResults = this.query.pageSize();
-    return (nextToken, signal) => this.session.listImageVersions({ imageName, maxResults, ...query, nextToken }, this.scope(signal));
+    const query = this.query.versionQuery();
+    const pageSize = this.query.pageSize();
+    return (nextToken, signal) =>
+      this.session.call('listImageVersions', versionsRequest(imageName, query, pageSize, nextToken), this.scope(signal));
   }
 
   /** Restarts one image's versions from page 1 under the current query. */
