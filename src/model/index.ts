@@ -14,6 +14,7 @@ export * from './detailsStore';
 export * from './endpointSecurity';
 export * from './errors';
 export * from './expiringCache';
+export * from './l10n';
 export * from './log';
 export * from './markdownText';
 export * from './pagedList';
