@@ -94,12 +94,12 @@ module.exports = {
       to: { path: '^src/aws/', dependencyTypesNot: TYPE_ONLY },
     },
     {
-      name: 'l10n-runtime-only-in-model',
+      name: 'l10n-only-through-model-l10n',
       severity: 'error',
       comment:
-        'One @vscode/l10n instance, in dist/model.js, is configured at activation: other folders use l10n from src/model/l10n.ts (an import of the package elsewhere would bundle a second, unconfigured copy).',
-      from: { path: '^src/', pathNot: '^src/model/' },
-      to: { path: '(^|/)node_modules/@vscode/l10n/|^@vscode/l10n$' },
+        'One @vscode/l10n instance, in dist/model.js, is configured at activation: every module uses l10n from src/model/l10n.ts (an import of the package elsewhere would bundle a second, unconfigured copy, or its Node build).',
+      from: { path: '^src/', pathNot: '^src/model/l10n\\.ts$' },
+      to: { path: '(^|/)node_modules/@vscode/l10n/|^@vscode/l10n$', dependencyTypesNot: TYPE_ONLY },
     },
   ],
   options: {

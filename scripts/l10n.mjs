@@ -28,11 +28,11 @@ function sourceFiles(dir) {
 }
 
 /**
- * src/aws and src/extension take `l10n` from src/model/l10n.ts (the one configured instance, see
- * there) instead of importing @vscode/l10n. The extractor only follows imports of 'vscode' and
- * '@vscode/l10n', so such an import is shown to it as the package import it stands for.
+ * Modules take `l10n` from src/model/l10n.ts (the one configured instance, see there) instead of
+ * importing @vscode/l10n. The extractor only follows imports of 'vscode' and '@vscode/l10n', so
+ * such an import is shown to it as the package import it stands for.
  */
-const REEXPORT_IMPORT = /^import \{ l10n \} from '(?:\.\.\/)+model\/l10n';$/m;
+const REEXPORT_IMPORT = /^import \{ l10n \} from '(?:\.\/|(?:\.\.\/)+model\/)l10n';$/m;
 
 function asExtractorSees(contents) {
   return contents.replace(REEXPORT_IMPORT, "import * as l10n from '@vscode/l10n';");

@@ -13,7 +13,7 @@
  * bound before any pattern runs, and every pattern is anchored with bounded, non-overlapping
  * repetitions, so adversarial input costs linear time. vscode-free; messages go through l10n.
  */
-import * as l10n from '@vscode/l10n';
+import { l10n } from './l10n';
 
 export type ParsedDate = { ok: true; date: Date } | { ok: false; message: string };
 

@@ -6,7 +6,7 @@
 /** The settings section: every setting is `sagemakerImages.<key>`. */
 export const SECTION = 'sagemakerImages';
 
-import * as l10n from '@vscode/l10n';
+import { l10n } from './l10n';
 import { isKnownRegion } from './regions';
 
 export interface ConnectionSettings {

@@ -23,7 +23,7 @@
  *
  * vscode-free and SDK-free, so every bundle can use it; its reasons go through l10n.
  */
-import * as l10n from '@vscode/l10n';
+import { l10n } from './l10n';
 
 export type ShellCommand = { ok: true; command: string } | { ok: false; message: string };
 

@@ -3,7 +3,7 @@
  * ListImageVersions parameters, a short description for the view, and workspace storage.
  * vscode-free; what it says to people goes through l10n.
  */
-import * as l10n from '@vscode/l10n';
+import { l10n } from './l10n';
 import type { ImageVersionSortBy, ListImageVersionsInput, SortOrder } from './types';
 import { IMAGE_VERSION_SORT_BY, SORT_ORDERS } from './types';
 import type { DateBound } from './dateInput';
