@@ -9,8 +9,12 @@
  *
  * Messages are outside text (any endpoint writes them): the error name is checked first, message
  * patterns run only for the names they apply to, over a bounded prefix, and each is linear.
+ *
+ * Messages go through l10n from src/model (the one configured @vscode/l10n instance, in
+ * dist/model.js). The service's own text and names are arguments, never part of a key.
  */
 import { AwsError, isAwsError, type AwsErrorKind, type ErrorContext } from '../model/errors';
+import { l10n } from '../model/l10n';
 import { MAX_PROFILE_NAME, ssoLoginCommand } from '../model/shellQuote';
 
 const NOT_FOUND = new Set(['ResourceNotFound', 'ResourceNotFoundException', 'NotFoundException']);
@@ -71,14 +75,37 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 ? v : undefined;
 }
 
+/** What the call was about, as the object of a sentence ("… for {subject}"). */
 function subject(ctx: ErrorContext): string {
-  if (ctx.imageName !== undefined && ctx.version !== undefined) return `version ${ctx.version} of image “${ctx.imageName}”`;
-  if (ctx.imageName !== undefined) return `image “${ctx.imageName}”`;
-  return 'SageMaker images';
+  if (ctx.imageName !== undefined && ctx.version !== undefined) return l10n.t('version {0} of image “{1}”', ctx.version, ctx.imageName);
+  if (ctx.imageName !== undefined) return l10n.t('image “{0}”', ctx.imageName);
+  return l10n.t('SageMaker images');
 }
 
+/** " in REGION" appended to a phrase, or nothing without a region. */
 function where(ctx: ErrorContext): string {
-  return ctx.region ? ` in ${ctx.region}` : '';
+  return ctx.region ? l10n.t(' in {0}', ctx.region) : '';
+}
+
+/** The not-found message, a whole sentence per case (a capitalized fragment would not translate). */
+function notFoundMessage(ctx: ErrorContext, loc: string): string {
+  if (ctx.imageName !== undefined && ctx.version !== undefined)
+    return l10n.t(
+      'Version {0} of image “{1}” was not found{2}. It may have been deleted; refresh to see the current list.',
+      ctx.version,
+      ctx.imageName,
+      loc,
+    );
+  if (ctx.imageName !== undefined)
+    return l10n.t('Image “{0}” was not found{1}. It may have been deleted; refresh to see the current list.', ctx.imageName, loc);
+  return l10n.t('The requested resource was not found{0}. It may have been deleted; refresh to see the current list.', loc);
+}
+
+/** "The response … could not be read (HTTP n)": the body was not the service's JSON. */
+function unreadable(loc: string, httpStatus: number | undefined): string {
+  return httpStatus
+    ? l10n.t('The response from SageMaker{0} could not be read (HTTP {1}). A proxy or a wrong endpoint may be in the way.', loc, httpStatus)
+    : l10n.t('The response from SageMaker{0} could not be read. A proxy or a wrong endpoint may be in the way.', loc);
 }
 
 /** Maps any thrown value to an AwsError. AwsErrors pass through unchanged. */
@@ -95,10 +122,7 @@ export function toAwsError(e: unknown, ctx: ErrorContext): AwsError {
   const loc = where(ctx);
   const make = (kind: AwsErrorKind, message: string, retryable: boolean) => new AwsError(kind, message, retryable, details);
 
-  if (NOT_FOUND.has(name)) {
-    const gone = ctx.imageName === undefined ? 'The requested resource was not found' : `${capitalize(what)} was not found`;
-    return make('notFound', `${gone}${loc}. It may have been deleted; refresh to see the current list.`, false);
-  }
+  if (NOT_FOUND.has(name)) return make('notFound', notFoundMessage(ctx, loc), false);
   const profile = ctx.profile ?? 'default';
   // The name decides which message patterns may run at all: text from a service or an endpoint
   // never steers the credential branches, and each pattern sees at most MAX_MATCHED chars.
@@ -109,7 +133,10 @@ export function toAwsError(e: unknown, ctx: ErrorContext): AwsError {
     if (missing !== undefined) {
       return make(
         'noCredentials',
-        `Profile “${missing}” was not found in the shared AWS config or credentials file, or it has no usable credentials. Choose another with Select AWS Profile….`,
+        l10n.t(
+          'Profile “{0}” was not found in the shared AWS config or credentials file, or it has no usable credentials. Choose another with Select AWS Profile….',
+          missing,
+        ),
         false,
       );
     }
@@ -117,36 +144,60 @@ export function toAwsError(e: unknown, ctx: ErrorContext): AwsError {
   if (EXPIRED.has(name) || (PROVIDER_ERRORS.has(name) && /expired|refresh failed/i.test(raw.slice(0, MAX_MATCHED)))) {
     return make(
       'expiredCredentials',
-      `Your AWS credentials have expired (${name}). Sign in again (for SSO: aws sso login) or refresh the profile's credentials, then retry.`,
+      l10n.t(
+        "Your AWS credentials have expired ({0}). Sign in again (for SSO: aws sso login) or refresh the profile's credentials, then retry.",
+        name,
+      ),
       false,
     );
   }
   if (PROVIDER_ERRORS.has(name)) {
     return make(
       'noCredentials',
-      'No AWS credentials were found. Configure a profile (aws configure or aws configure sso), set AWS_PROFILE, or choose a profile in the SageMaker Images settings.',
+      l10n.t(
+        'No AWS credentials were found. Configure a profile (aws configure or aws configure sso), set AWS_PROFILE, or choose a profile in the SageMaker Images settings.',
+      ),
       false,
     );
   }
   if (BAD_CREDENTIALS.has(name)) {
     return make(
       'accessDenied',
-      `AWS did not accept the credentials of profile “${profile}” for ${what}${loc} (${name}). Check the profile's access key or sign in again.`,
+      l10n.t(
+        "AWS did not accept the credentials of profile “{0}” for {1}{2} ({3}). Check the profile's access key or sign in again.",
+        profile,
+        what,
+        loc,
+        name,
+      ),
       false,
     );
   }
   if (ACCESS_DENIED.has(name) || httpStatus === 403) {
     return make(
       'accessDenied',
-      `Access denied for ${what}${loc}: profile “${profile}” is not allowed sagemaker:${ctx.operation}. ${firstSentence(raw)}`.trim(),
+      l10n
+        .t(
+          'Access denied for {0}{1}: profile “{2}” is not allowed sagemaker:{3}. {4}',
+          what,
+          loc,
+          profile,
+          ctx.operation,
+          firstSentence(raw),
+        )
+        .trim(),
       false,
     );
   }
   if (THROTTLED.has(name) || httpStatus === 429) {
-    return make('throttled', `The account is being throttled by SageMaker (${ctx.operation}${loc}). Wait a moment and retry.`, true);
+    return make(
+      'throttled',
+      l10n.t('The account is being throttled by SageMaker ({0}{1}). Wait a moment and retry.', ctx.operation, loc),
+      true,
+    );
   }
   if (VALIDATION.has(name)) {
-    return make('validation', `SageMaker rejected the request for ${what}: ${bounded(raw, MAX_SHOWN)}`, false);
+    return make('validation', l10n.t('SageMaker rejected the request for {0}: {1}', what, bounded(raw, MAX_SHOWN)), false);
   }
   // Below, only errors no name above recognised: the runtime's and the SDK's own failures, whose
   // messages are the only hint. Literal alternations over a bounded prefix: linear.
@@ -165,41 +216,37 @@ export function toAwsError(e: unknown, ctx: ErrorContext): AwsError {
   ) {
     return make(
       'timeout',
-      `SageMaker did not answer in time (${ctx.operation} for ${what}${loc}). Check your network or endpoint, then retry.`,
+      l10n.t('SageMaker did not answer in time ({0} for {1}{2}). Check your network or endpoint, then retry.', ctx.operation, what, loc),
       true,
     );
   }
   if (networkCode || /socket hang up|network|ECONNREFUSED|ECONNRESET/i.test(probe)) {
     return make(
       'network',
-      `Could not reach SageMaker${loc} (${netCode ?? firstSentence(raw)}). Check your network, proxy or the configured endpoint, then retry.`,
+      l10n.t(
+        'Could not reach SageMaker{0} ({1}). Check your network, proxy or the configured endpoint, then retry.',
+        loc,
+        netCode ?? firstSentence(raw),
+      ),
       true,
     );
   }
   // An unparsable body (e.g. a proxy's HTML 502 page) is checked before the status: a 5xx whose
   // body is not the service's JSON did not come from SageMaker.
   if (name === 'SyntaxError' || /deserializ/i.test(probe)) {
-    return make(
-      'unknown',
-      `The response from SageMaker${loc} could not be read${httpStatus ? ` (HTTP ${httpStatus})` : ''}. A proxy or a wrong endpoint may be in the way.`,
-      true,
-    );
+    return make('unknown', unreadable(loc, httpStatus), true);
   }
   if (httpStatus !== undefined && httpStatus >= 500) {
-    return make('unknown', `SageMaker returned an internal error (HTTP ${httpStatus}) for ${what}${loc}. Retry in a moment.`, true);
-  }
-  if (/deserializ|unexpected token|JSON|expected real number/i.test(probe) || name === 'SyntaxError') {
     return make(
       'unknown',
-      `The response from SageMaker${loc} could not be read${httpStatus ? ` (HTTP ${httpStatus})` : ''}. A proxy or a wrong endpoint may be in the way.`,
+      l10n.t('SageMaker returned an internal error (HTTP {0}) for {1}{2}. Retry in a moment.', httpStatus, what, loc),
       true,
     );
   }
-  return make('unknown', `${ctx.operation} failed for ${what}${loc}: ${firstSentence(raw)}`, false);
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  if (/deserializ|unexpected token|JSON|expected real number/i.test(probe) || name === 'SyntaxError') {
+    return make('unknown', unreadable(loc, httpStatus), true);
+  }
+  return make('unknown', l10n.t('{0} failed for {1}{2}: {3}', ctx.operation, what, loc, firstSentence(raw)), false);
 }
 
 function bounded(s: string, max: number): string {
@@ -252,7 +299,7 @@ function missingProfileName(message: string): string | undefined {
 function ssoExpired(profile: string, details: AwsError['details']): AwsError {
   const login = ssoLoginCommand(profile);
   const message = login.ok
-    ? `The SSO session of profile “${profile}” has expired or was never started. Run ${login.command}, then retry.`
-    : `The SSO session of the profile in use has expired or was never started. ${login.message}`;
+    ? l10n.t('The SSO session of profile “{0}” has expired or was never started. Run {1}, then retry.', profile, login.command)
+    : l10n.t('The SSO session of the profile in use has expired or was never started. {0}', login.message);
   return new AwsError('expiredCredentials', message, false, { ...details, ssoLoginProfile: profile });
 }

@@ -28,6 +28,7 @@ import { ImagesTreeProvider, VIEW_ID } from './tree/imagesTreeProvider';
 import type { Node } from './tree/nodes';
 import { ViewQuery } from './viewQuery';
 import { plainText } from '../model/markdownText';
+import { l10n } from '../model/l10n';
 
 const NO_CREDENTIALS_CONTEXT = 'sagemakerImages.noCredentials';
 
@@ -53,6 +54,7 @@ export interface ExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  l10n.config({ contents: vscode.l10n.bundle ?? {} }); // messages of src/model and src/aws: see src/model/l10n.ts
   const logChannel = vscode.window.createOutputChannel('SageMaker Images', { log: true });
   const logger = createLogger(logChannel);
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');

@@ -11,8 +11,9 @@
  *   now                         the current moment
  * Anything else is refused with a message that says what would be accepted. The text is cut to a
  * bound before any pattern runs, and every pattern is anchored with bounded, non-overlapping
- * repetitions, so adversarial input costs linear time. vscode-free.
+ * repetitions, so adversarial input costs linear time. vscode-free; messages go through l10n.
  */
+import { l10n } from './l10n';
 
 export type ParsedDate = { ok: true; date: Date } | { ok: false; message: string };
 
@@ -24,7 +25,10 @@ export const MAX_DATE_INPUT_LENGTH = 100;
 const EARLIEST_YEAR = 2000;
 const FUTURE_LIMIT_MS = 366 * 86_400_000;
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
-const EXAMPLES = '2024-05-01, 2024-05-01 10:30, 2024-05-01T10:30:00Z, 7d, 12h, 30m, today or yesterday';
+/** The forms a message suggests; `today` and `yesterday` are what the parser reads, so they stay as written. */
+function examples(): string {
+  return l10n.t('{0} or {1}', '2024-05-01, 2024-05-01 10:30, 2024-05-01T10:30:00Z, 7d, 12h, 30m, today', 'yesterday');
+}
 
 // Every repetition is bounded and each is followed by a literal it cannot match: linear.
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?$/;
@@ -36,6 +40,16 @@ const NEGATIVE_SPAN = /^-\d/;
 
 function fail(message: string): ParsedDate {
   return { ok: false, message };
+}
+
+/** The day as typed (year-month-day) is not on the calendar. */
+function notADay(year: string, month: string, day: string): string {
+  return l10n.t('{0} is not a day of the calendar.', `${year}-${month}-${day}`);
+}
+
+/** The time as typed (hours:minutes) is not on the clock. */
+function notATime(hours: string, minutes: string): string {
+  return l10n.t('{0} is not a time of day.', `${hours}:${minutes}`);
 }
 
 function validCalendarDate(y: number, m: number, d: number): boolean {
@@ -65,18 +79,18 @@ function dayOf(now: Date, daysBack: number, bound: DateBound): Date {
  * alone, its first instant (a day that starts within the limit is accepted as either bound).
  */
 function inRange(date: Date, now: Date, writtenYear?: number, start: Date = date): ParsedDate {
-  if (Number.isNaN(date.getTime())) return fail(`Not a date. Try ${EXAMPLES}.`);
+  if (Number.isNaN(date.getTime())) return fail(l10n.t('Not a date. Try {0}.', examples()));
   const tooEarly = writtenYear !== undefined ? writtenYear < EARLIEST_YEAR : date.getTime() < new Date(EARLIEST_YEAR, 0, 1).getTime();
-  if (tooEarly) return fail('That is before 2000: no SageMaker image can be that old.');
+  if (tooEarly) return fail(l10n.t('That is before 2000: no SageMaker image can be that old.'));
   if (start.getTime() > now.getTime() + FUTURE_LIMIT_MS)
-    return fail('That is more than a year in the future: no image version can match it.');
+    return fail(l10n.t('That is more than a year in the future: no image version can match it.'));
   return { ok: true, date };
 }
 
 export function parseDateInput(raw: string, now: Date = new Date(), bound: DateBound = 'lower'): ParsedDate {
-  if (raw.length > MAX_DATE_INPUT_LENGTH) return fail(`That is too long to be a date. Try ${EXAMPLES}.`);
+  if (raw.length > MAX_DATE_INPUT_LENGTH) return fail(l10n.t('That is too long to be a date. Try {0}.', examples()));
   const text = raw.trim();
-  if (text === '') return fail(`Enter a date or a span, e.g. ${EXAMPLES}.`);
+  if (text === '') return fail(l10n.t('Enter a date or a span, e.g. {0}.', examples()));
   const lower = text.toLowerCase();
   if (lower === 'now') return { ok: true, date: new Date(now.getTime()) };
   if (lower === 'today') return { ok: true, date: dayOf(now, 0, bound) };
@@ -86,20 +100,20 @@ export function parseDateInput(raw: string, now: Date = new Date(), bound: DateB
   if (rel) {
     const unit = rel[2].toLowerCase();
     const ms = UNIT_MS[unit];
-    if (ms === undefined) return fail(`“${rel[2]}” is not a unit: use m (minutes), h (hours), d (days) or w (weeks), e.g. 7d.`);
+    if (ms === undefined) return fail(l10n.t('“{0}” is not a unit: use m (minutes), h (hours), d (days) or w (weeks), e.g. 7d.', rel[2]));
     return inRange(new Date(now.getTime() - Number(rel[1]) * ms), now);
   }
 
   const zoned = ZONED.exec(text);
   if (zoned) {
     const [y, m, d, h, min, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(zoned[i] ?? 0));
-    if (!validCalendarDate(y, m, d)) return fail(`${zoned[1]}-${zoned[2]}-${zoned[3]} is not a day of the calendar.`);
-    if (!validClock(h, min, s)) return fail(`${zoned[4]}:${zoned[5]} is not a time of day.`);
+    if (!validCalendarDate(y, m, d)) return fail(notADay(zoned[1], zoned[2], zoned[3]));
+    if (!validClock(h, min, s)) return fail(notATime(zoned[4], zoned[5]));
     const offset = zoned[8].toUpperCase();
     if (offset !== 'Z') {
       const oh = Number(offset.slice(1, 3));
       const om = Number(offset.slice(-2));
-      if (oh > 14 || om > 59) return fail(`${offset} is not a time-zone offset.`);
+      if (oh > 14 || om > 59) return fail(l10n.t('{0} is not a time-zone offset.', offset));
     }
     return inRange(new Date(text.replace(COMPACT_OFFSET, '$1:$2')), now, y);
   }
@@ -107,16 +121,16 @@ export function parseDateInput(raw: string, now: Date = new Date(), bound: DateB
   const local = LOCAL.exec(text);
   if (local) {
     const [y, m, d, h, min, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(local[i] ?? 0));
-    if (!validCalendarDate(y, m, d)) return fail(`${local[1]}-${local[2]}-${local[3]} is not a day of the calendar.`);
-    if (!validClock(h, min, s)) return fail(`${local[4]}:${local[5]} is not a time of day.`);
+    if (!validCalendarDate(y, m, d)) return fail(notADay(local[1], local[2], local[3]));
+    if (!validClock(h, min, s)) return fail(notATime(local[4], local[5]));
     if (local[4] === undefined) return inRange(localDay(y, m - 1, d, bound), now, y, localDay(y, m - 1, d, 'lower'));
     const ms = local[7] ? Number(local[7].padEnd(3, '0')) : 0;
     return inRange(new Date(y, m - 1, d, h, min, s, ms), now, y);
   }
 
-  if (DAY_FIRST.test(text)) return fail(`Write dates as year-month-day, e.g. 2024-05-01 (day/month order is ambiguous).`);
-  if (NEGATIVE_SPAN.test(text)) return fail('Spans count back from now: write 7d, not -7d.');
-  return fail(`Not a date. Try ${EXAMPLES}.`);
+  if (DAY_FIRST.test(text)) return fail(l10n.t('Write dates as year-month-day, e.g. 2024-05-01 (day/month order is ambiguous).'));
+  if (NEGATIVE_SPAN.test(text)) return fail(l10n.t('Spans count back from now: write 7d, not -7d.'));
+  return fail(l10n.t('Not a date. Try {0}.', examples()));
 }
 
 /**

@@ -15,6 +15,7 @@ export * from './endpointSecurity';
 export * from './errors';
 export * from './expiringCache';
 export * from './listRequests';
+export * from './l10n';
 export * from './log';
 export * from './markdownText';
 export * from './pagedList';

@@ -1,11 +1,12 @@
 /**
  * Where and as whom to call SageMaker. Validated here, before any client exists, so a bad value
- * gets a clear message and changes nothing.
+ * gets a clear message (through l10n) and changes nothing.
  */
 
 /** The settings section: every setting is `sagemakerImages.<key>`. */
 export const SECTION = 'sagemakerImages';
 
+import { l10n } from './l10n';
 import { isKnownRegion } from './regions';
 
 export interface ConnectionSettings {
@@ -28,52 +29,50 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 // Profile names in shared config files: no whitespace-only, no brackets, reasonable length.
 const PROFILE = /^[A-Za-z0-9_.@+=,:/-]{1,128}$/;
 
-function tooLong(what: string): Checked<never> {
-  return { ok: false, message: `That ${what} is longer than ${MAX_INPUT} characters: no valid one is.` };
+function refused(message: string): Checked<never> {
+  return { ok: false, message };
 }
 
 /** An endpoint must be an absolute http(s) URL with a host and without user info. */
 export function checkEndpoint(raw: string): Checked<string | undefined> {
   const text = raw.trim();
   if (text === '') return { ok: true, value: undefined };
-  if (text.length > MAX_INPUT) return tooLong('endpoint');
+  if (text.length > MAX_INPUT) return refused(l10n.t('That endpoint is longer than {0} characters: no valid one is.', MAX_INPUT));
   let url: URL;
   try {
     url = new URL(text);
   } catch {
     return {
       ok: false,
-      message: `“${raw}” is not a URL. Use e.g. http://127.0.0.1:4566 or https://api.sagemaker.us-east-1.amazonaws.com.`,
+      message: l10n.t('“{0}” is not a URL. Use e.g. http://127.0.0.1:4566 or https://api.sagemaker.us-east-1.amazonaws.com.', raw),
     };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, message: `The endpoint must use http or https, not “${url.protocol.replace(/:$/, '')}”.` };
+    return { ok: false, message: l10n.t('The endpoint must use http or https, not “{0}”.', url.protocol.replace(/:$/, '')) };
   }
   if (url.username !== '' || url.password !== '') {
-    return { ok: false, message: 'The endpoint must not contain a user name or password: credentials come from your AWS profile.' };
+    return refused(l10n.t('The endpoint must not contain a user name or password: credentials come from your AWS profile.'));
   }
-  if (url.hostname === '') return { ok: false, message: 'The endpoint has no host name.' };
-  if (url.search !== '' || url.hash !== '') return { ok: false, message: 'The endpoint must not contain a query string or fragment.' };
+  if (url.hostname === '') return refused(l10n.t('The endpoint has no host name.'));
+  if (url.search !== '' || url.hash !== '') return refused(l10n.t('The endpoint must not contain a query string or fragment.'));
   return { ok: true, value: url.toString().replace(/\/$/, '') };
 }
 
 export function checkRegion(raw: string): Checked<string | undefined> {
   const text = raw.trim();
   if (text === '') return { ok: true, value: undefined };
-  if (text.length > MAX_INPUT) return tooLong('Region name');
-  if (!REGION.test(text))
-    return { ok: false, message: `“${raw}” is not an AWS Region name (e.g. us-east-1, eu-central-2, us-gov-west-1).` };
+  if (text.length > MAX_INPUT) return refused(l10n.t('That Region name is longer than {0} characters: no valid one is.', MAX_INPUT));
+  if (!REGION.test(text)) return refused(l10n.t('“{0}” is not an AWS Region name (e.g. us-east-1, eu-central-2, us-gov-west-1).', raw));
   if (!isKnownRegion(text))
-    return { ok: false, message: `“${text}” is not a Region where SageMaker is available. Use Select Region… to pick one.` };
+    return refused(l10n.t('“{0}” is not a Region where SageMaker is available. Use Select Region… to pick one.', text));
   return { ok: true, value: text };
 }
 
 export function checkProfile(raw: string): Checked<string | undefined> {
   const text = raw.trim();
   if (text === '') return { ok: true, value: undefined };
-  if (text.length > MAX_INPUT) return tooLong('profile name');
-  if (!PROFILE.test(text))
-    return { ok: false, message: `“${raw}” is not a valid profile name (letters, digits and _ . @ + = , : / - only).` };
+  if (text.length > MAX_INPUT) return refused(l10n.t('That profile name is longer than {0} characters: no valid one is.', MAX_INPUT));
+  if (!PROFILE.test(text)) return refused(l10n.t('“{0}” is not a valid profile name (letters, digits and _ . @ + = , : / - only).', raw));
   return { ok: true, value: text };
 }
 
@@ -88,9 +87,9 @@ export function checkConnectionSettings(raw: { profile?: unknown; region?: unkno
   for (const [key, check] of fields) {
     const value = raw[key];
     if (value === undefined || value === null) continue;
-    if (typeof value !== 'string') return { ok: false, message: `Setting sagemakerImages.${key} must be a string, not ${typeof value}.` };
+    if (typeof value !== 'string') return refused(l10n.t('Setting {0} must be a string, not {1}.', `${SECTION}.${key}`, typeof value));
     const r = check(value);
-    if (!r.ok) return { ok: false, message: `sagemakerImages.${key}: ${r.message}` };
+    if (!r.ok) return refused(l10n.t('{0}: {1}', `${SECTION}.${key}`, r.message));
     if (r.value !== undefined) out[key] = r.value;
   }
   return { ok: true, value: out };

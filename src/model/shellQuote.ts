@@ -21,8 +21,9 @@
  *   invisible or bidirectional characters make the shown command differ from what runs).
  * Linear: one pass over at most MAX_PROFILE_NAME characters.
  *
- * vscode-free and SDK-free, so every bundle can use it.
+ * vscode-free and SDK-free, so every bundle can use it; its reasons go through l10n.
  */
+import { l10n } from './l10n';
 
 export type ShellCommand = { ok: true; command: string } | { ok: false; message: string };
 
@@ -37,27 +38,31 @@ function isLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
-const REFUSED_ASCII: Record<string, string> = {
-  "'": 'a single quote',
-  '"': 'a double quote',
-  '\\': 'a backslash',
-  '`': 'a backtick',
-  $: 'a dollar sign',
+/** Why each refused ASCII character is refused; functions, so the reason is localized when it is made. */
+const REFUSED_ASCII: Record<string, () => string> = {
+  "'": () => l10n.t('the profile name holds a single quote'),
+  '"': () => l10n.t('the profile name holds a double quote'),
+  '\\': () => l10n.t('the profile name holds a backslash'),
+  '`': () => l10n.t('the profile name holds a backtick'),
+  $: () => l10n.t('the profile name holds a dollar sign'),
 };
 
 /** Why `name` cannot be pasted safely, or undefined when it can. */
 function refusal(name: string): string | undefined {
-  if (name.length === 0) return 'the profile name is empty';
-  if (name.length > MAX_PROFILE_NAME) return `the profile name is longer than ${MAX_PROFILE_NAME} characters`;
+  if (name.length === 0) return l10n.t('the profile name is empty');
+  if (name.length > MAX_PROFILE_NAME) return l10n.t('the profile name is longer than {0} characters', MAX_PROFILE_NAME);
   for (const ch of name) {
     const c = ch.codePointAt(0) ?? 0;
-    if (c === 0x0a || c === 0x0d) return 'the profile name holds a line break';
-    if (c < 0x20 || c === 0x7f) return 'the profile name holds a control character';
+    if (c === 0x0a || c === 0x0d) return l10n.t('the profile name holds a line break');
+    if (c < 0x20 || c === 0x7f) return l10n.t('the profile name holds a control character');
     // Named by code point, never shown: it may be a bidirectional override or an invisible one.
     if (c > 0x7e)
-      return `the profile name holds U+${c.toString(16).toUpperCase().padStart(4, '0')}, a character outside printable ASCII that PowerShell or the terminal may read differently`;
-    const what = REFUSED_ASCII[ch];
-    if (what !== undefined) return `the profile name holds ${what}`;
+      return l10n.t(
+        'the profile name holds U+{0}, a character outside printable ASCII that PowerShell or the terminal may read differently',
+        c.toString(16).toUpperCase().padStart(4, '0'),
+      );
+    const why = REFUSED_ASCII[ch];
+    if (why !== undefined) return why();
   }
   return undefined;
 }
@@ -68,7 +73,7 @@ function refusal(name: string): string | undefined {
  */
 export function quoteShellWord(name: string): { ok: true; word: string } | { ok: false; message: string } {
   const why = refusal(name);
-  if (why !== undefined) return { ok: false, message: `${why}, so it cannot be pasted into bash, zsh and PowerShell safely` };
+  if (why !== undefined) return { ok: false, message: l10n.t('{0}, so it cannot be pasted into bash, zsh and PowerShell safely', why) };
   let bare = isLetter(name.charCodeAt(0));
   for (let i = 1; bare && i < name.length; i++) bare = isBareChar(name.charCodeAt(i));
   return { ok: true, word: bare ? name : `'${name}'` };
@@ -83,7 +88,7 @@ export function ssoLoginCommand(profile: string): ShellCommand {
   if (!q.ok)
     return {
       ok: false,
-      message: `No login command is offered for this profile: ${q.message}. Run aws sso login for it in a terminal yourself.`,
+      message: l10n.t('No login command is offered for this profile: {0}. Run aws sso login for it in a terminal yourself.', q.message),
     };
   return { ok: true, command: `aws sso login --profile ${q.word}` };
 }

@@ -1,8 +1,9 @@
 /**
  * The version query: server-side sort and the four inclusive date filters, and how it becomes
  * ListImageVersions parameters, a short description for the view, and workspace storage.
- * vscode-free.
+ * vscode-free; what it says to people goes through l10n.
  */
+import { l10n } from './l10n';
 import type { ImageVersionSortBy, ListImageVersionsInput, SortOrder } from './types';
 import { IMAGE_VERSION_SORT_BY, SORT_ORDERS } from './types';
 import type { DateBound } from './dateInput';
@@ -60,13 +61,13 @@ export function hasFilters(f: DateFilters): boolean {
 /** Why a set of filters can match nothing, or undefined when it is a usable range. */
 export function rangeProblem(f: DateFilters): string | undefined {
   if (f.createdAfter && f.createdBefore && f.createdAfter.getTime() > f.createdBefore.getTime()) {
-    return '“Created after” is later than “created before”: no version can match. Change one of them.';
+    return l10n.t('“Created after” is later than “created before”: no version can match. Change one of them.');
   }
   if (f.modifiedAfter && f.modifiedBefore && f.modifiedAfter.getTime() > f.modifiedBefore.getTime()) {
-    return '“Modified after” is later than “modified before”: no version can match. Change one of them.';
+    return l10n.t('“Modified after” is later than “modified before”: no version can match. Change one of them.');
   }
   if (f.modifiedBefore && f.createdAfter && f.modifiedBefore.getTime() < f.createdAfter.getTime()) {
-    return '“Modified before” is earlier than “created after”: a version is modified after it is created, so none can match.';
+    return l10n.t('“Modified before” is earlier than “created after”: a version is modified after it is created, so none can match.');
   }
   return undefined;
 }
@@ -86,19 +87,37 @@ export function shortDate(d: Date, bound: DateBound = 'lower'): string {
   return wholeDay ? day : `${day} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-const FIELD_TEXT: Record<DateFilterField, string> = {
-  createdAfter: 'created ≥',
-  createdBefore: 'created ≤',
-  modifiedAfter: 'modified ≥',
-  modifiedBefore: 'modified ≤',
-};
+/** One filter of the description, e.g. "created ≥ 2024-05-01"; whole phrases, so each can be translated. */
+function describeFilter(field: DateFilterField, date: string): string {
+  switch (field) {
+    case 'createdAfter':
+      return l10n.t('created ≥ {0}', date);
+    case 'createdBefore':
+      return l10n.t('created ≤ {0}', date);
+    case 'modifiedAfter':
+      return l10n.t('modified ≥ {0}', date);
+    case 'modifiedBefore':
+      return l10n.t('modified ≤ {0}', date);
+  }
+}
 
-const SORT_TEXT: Record<ImageVersionSortBy, string> = { CREATION_TIME: 'created', LAST_MODIFIED_TIME: 'modified', VERSION: 'version' };
+/** The sort of the description, e.g. "version ↓". */
+function describeSort(sortBy: ImageVersionSortBy, sortOrder: SortOrder): string {
+  const descending = sortOrder === 'DESCENDING';
+  switch (sortBy) {
+    case 'CREATION_TIME':
+      return descending ? l10n.t('created ↓') : l10n.t('created ↑');
+    case 'LAST_MODIFIED_TIME':
+      return descending ? l10n.t('modified ↓') : l10n.t('modified ↑');
+    case 'VERSION':
+      return descending ? l10n.t('version ↓') : l10n.t('version ↑');
+  }
+}
 
 /** e.g. "created ≥ 2024-05-01 · version ↓" (filters first, then the sort). */
 export function describeQuery(q: VersionQuery): string {
-  const parts = DATE_FILTER_FIELDS.filter((k) => q.filters[k]).map((k) => `${FIELD_TEXT[k]} ${shortDate(q.filters[k]!, FIELD_BOUND[k])}`);
-  parts.push(`${SORT_TEXT[q.sortBy]} ${q.sortOrder === 'DESCENDING' ? '↓' : '↑'}`);
+  const parts = DATE_FILTER_FIELDS.filter((k) => q.filters[k]).map((k) => describeFilter(k, shortDate(q.filters[k]!, FIELD_BOUND[k])));
+  parts.push(describeSort(q.sortBy, q.sortOrder));
   return parts.join(' · ');
 }
 

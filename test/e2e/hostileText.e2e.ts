@@ -44,7 +44,7 @@ async function assertTextOnly(hover: Locator, shown: readonly string[], what: st
   for (const s of shown) assert.ok(text.includes(s), `${what}: “${s}” is not on screen as text:\n${text}`);
 }
 
-describe('hostile service text is shown as text in the real UI (issue 13, packaged VSIX)', function () {
+describe('hostile service text is shown as text in the real UI (packaged VSIX)', function () {
   this.timeout(120_000);
   let w: World;
 

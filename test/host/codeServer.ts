@@ -22,6 +22,29 @@ export interface CodeServerRun {
   timeoutMs: number;
   /** Where logs and screenshots go on failure. */
   artifactsDir: string;
+  /** The extension folder to load (extensionDevelopmentPath); default `root`. */
+  extensionPath?: string;
+  /**
+   * VS Code's display language, e.g. 'qps-ploc'. code-server takes it from --locale, but only
+   * for a language a language pack provides (else it falls back to English, and so does every
+   * extension's vscode.l10n): a pack with no translations of VS Code's own strings is declared in
+   * the user-data dir's languagepacks.json, which is what makes the workbench, and through it the
+   * extension host (vscode.env.language), run in that language.
+   */
+  displayLanguage?: string;
+}
+
+/** Declares an empty language pack for `language` (VS Code's own strings stay English). */
+function declareLanguagePack(userDataDir: string, language: string): void {
+  const translations = path.join(userDataDir, `empty-${language}.i18n.json`);
+  fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
+  const pack = {
+    hash: `smiv-${language}`,
+    extensions: [{ extensionIdentifier: { id: `smiv-test.language-pack-${language}` }, version: '0.0.0' }],
+    translations: { vscode: translations },
+    label: language,
+  };
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [language]: pack }));
 }
 
 export function codeServerEntry(root: string): string {
@@ -108,6 +131,7 @@ export async function runInCodeServer(opts: CodeServerRun): Promise<number> {
   fs.mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(opts.userSettings, null, 2));
+  if (opts.displayLanguage) declareLanguagePack(userDataDir, opts.displayLanguage);
   fs.mkdirSync(opts.artifactsDir, { recursive: true });
   const report = path.join(tmp, 'report.txt');
   const serverLog = path.join(opts.artifactsDir, 'code-server.log');
@@ -129,6 +153,7 @@ export async function runInCodeServer(opts: CodeServerRun): Promise<number> {
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
+      ...(opts.displayLanguage ? ['--locale', opts.displayLanguage] : []),
       opts.workspace,
     ],
     { env: { ...process.env, ...opts.env, SMIV_TEST_REPORT: report }, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -160,7 +185,7 @@ export async function runInCodeServer(opts: CodeServerRun): Promise<number> {
     });
     const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${p}`;
     const payload = [
-      ['extensionDevelopmentPath', remote(opts.root)],
+      ['extensionDevelopmentPath', remote(opts.extensionPath ?? opts.root)],
       ['extensionTestsPath', remote(opts.suitePath)],
     ];
     const url = `${base}/?folder=${encodeURIComponent(opts.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;

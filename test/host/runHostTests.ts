@@ -4,7 +4,14 @@
  *   - desktop VS Code through @vscode/test-electron when SMIV_TEST_HOST=electron (downloads
  *     VS Code) or VSCODE_EXECUTABLE_PATH names an installed one.
  * The suite, the fake AWS environment and the settings are the same in both.
+ *
+ * In code-server a second, short launch runs test/pseudo with VS Code's display language set to
+ * the pseudo locale qps-ploc, on a copy of the extension holding pseudo-localized bundles made
+ * from l10n/bundle.l10n.json and package.nls.json at this moment (scripts/l10n.mjs --pseudo):
+ * derived files, so they are never committed and never in the VSIX. It proves that the UI's
+ * strings go through the bundles.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -13,6 +20,24 @@ import { runInCodeServer } from './codeServer';
 const root = path.resolve(__dirname, '..', '..', '..');
 const suitePath = path.join(root, 'out', 'test', 'suite', 'index.js');
 const artifactsDir = path.join(root, 'test-results', 'host');
+const PSEUDO_LOCALE = 'qps-ploc';
+
+/**
+ * What VS Code loads of the extension (as in the VSIX), plus the pseudo-localized bundles, plus
+ * the compiled tests: the host gives a test file the `vscode` API of the extension whose folder
+ * holds it, and the pseudo tests need the extension's own (vscode.l10n.bundle, and the window
+ * functions they stand in for). node_modules is linked for mocha.
+ */
+function pseudoLocalizedCopy(dir: string): string {
+  const copy = path.join(dir, 'extension-pseudo');
+  for (const entry of ['package.json', 'package.nls.json', 'dist', 'media', 'l10n', 'out']) {
+    fs.cpSync(path.join(root, entry), path.join(copy, entry), { recursive: true });
+  }
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'));
+  const made = spawnSync(process.execPath, [path.join(root, 'scripts', 'l10n.mjs'), '--pseudo', copy], { stdio: 'inherit' });
+  if (made.status !== 0) throw new Error('scripts/l10n.mjs --pseudo failed');
+  return copy;
+}
 
 /** A clean, fake AWS environment: nothing inherited from the developer's machine can leak in. */
 function awsEnvironment(dir: string): Record<string, string> {
@@ -77,7 +102,24 @@ async function main(): Promise<void> {
       return 1;
     });
   } else if (host === 'code-server') {
-    code = await runInCodeServer({ root, suitePath, env, userSettings, workspace, timeoutMs: 10 * 60_000, artifactsDir });
+    // SMIV_TEST_GREP=pseudo runs only the pseudo-localized launch; another grep only the main one.
+    const grep = process.env.SMIV_TEST_GREP;
+    const pseudoOnly = grep !== undefined && /pseudo/i.test(grep);
+    code = pseudoOnly ? 0 : await runInCodeServer({ root, suitePath, env, userSettings, workspace, timeoutMs: 10 * 60_000, artifactsDir });
+    if (code === 0 && (grep === undefined || pseudoOnly)) {
+      const extensionPath = pseudoLocalizedCopy(tmp);
+      code = await runInCodeServer({
+        root,
+        suitePath: path.join(extensionPath, 'out', 'test', 'pseudo', 'index.js'),
+        extensionPath,
+        displayLanguage: PSEUDO_LOCALE,
+        env,
+        userSettings,
+        workspace,
+        timeoutMs: 5 * 60_000,
+        artifactsDir: path.join(root, 'test-results', 'host-pseudo'),
+      });
+    }
   } else {
     throw new Error(`SMIV_TEST_HOST must be code-server or electron, not ${host}`);
   }

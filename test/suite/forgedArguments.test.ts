@@ -25,7 +25,7 @@ function viaLink<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-describe('forged command arguments (issue 13)', function () {
+describe('forged command arguments', function () {
   this.timeout(60_000);
   let api: ExtensionApi;
   let emulator: SageMakerEmulator;

@@ -71,7 +71,7 @@ function assertShown(text: string, payloads: readonly string[], what: string): v
 
 const ONE_LINE = Object.values(HOSTILE).filter((p) => !p.includes('\n'));
 
-describe('hostile service text is shown as text (issue 13)', function () {
+describe('hostile service text is shown as text', function () {
   this.timeout(60_000);
   let api: ExtensionApi;
   let emulator: SageMakerEmulator;

@@ -22,7 +22,7 @@ async function sageMakerHovers(uri: vscode.Uri, position: vscode.Position): Prom
     .filter((text) => text.includes('SageMaker'));
 }
 
-describe('ARN hovers (issue 9)', function () {
+describe('ARN hovers', function () {
   this.timeout(60_000);
   let api: ExtensionApi;
   let emulator: SageMakerEmulator;

@@ -28,7 +28,12 @@ function teeReporter(Mocha: typeof MochaType, file: string): () => void {
   };
 }
 
-export async function run(): Promise<void> {
+export function run(): Promise<void> {
+  return runSuiteIn(__dirname);
+}
+
+/** Runs every *.test.js under `dir` (test/pseudo reuses this for its own folder). */
+export async function runSuiteIn(dir: string): Promise<void> {
   // mocha 12 is an ES module compiled to CommonJS: the class is its default export.
   const Mocha = 'default' in MochaModule ? (MochaModule as { default: typeof MochaType }).default : MochaModule;
   const report = process.env.SMIV_TEST_REPORT;
@@ -41,7 +46,6 @@ export async function run(): Promise<void> {
     reporter: 'spec',
     ...(process.env.SMIV_TEST_GREP ? { grep: process.env.SMIV_TEST_GREP } : {}),
   });
-  const dir = __dirname;
   const files = fs
     .readdirSync(dir, { recursive: true })
     .map(String)

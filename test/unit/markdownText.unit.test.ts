@@ -60,7 +60,7 @@ const PAYLOADS: string[] = [
   'emoji 🚀 and ünïcödé [x](https://host.example/ü)',
 ];
 
-describe('markdownText: outside text renders as text (issue 13)', () => {
+describe('markdownText: outside text renders as text', () => {
   describe('mdText', () => {
     for (const payload of PAYLOADS) {
       it(`renders as exactly its text: ${JSON.stringify(payload).slice(0, 70)}`, () => {

@@ -1,5 +1,5 @@
 /**
- * What users do after finding a version (issue 8), in the real host against the emulator, each
+ * What users do after finding a version, in the real host against the emulator, each
  * asserting on the emulator's request log: lazy details and aliases on hover, the details
  * document, copy alias / container URI, console links, reveal by ARN, export, regions side by
  * side, live status polling and Compare Versions.
@@ -36,7 +36,7 @@ function tooltipText(item: vscode.TreeItem): string {
 
 const cancelled = new vscode.CancellationTokenSource().token;
 
-describe('beyond the console (issue 8)', function () {
+describe('after finding a version: details, copy and open, reveal, export, regions, live status, compare', function () {
   this.timeout(60_000);
   let api: ExtensionApi;
   let emulator: SageMakerEmulator;

@@ -1,5 +1,5 @@
 /**
- * Beyond the list: lazy version tooltips, the details document, Compare Versions, ARN hovers in a
+ * After the list: lazy version tooltips, the details document, Compare Versions, ARN hovers in a
  * file and Reveal by ARN (across regions), in code-server with the packaged VSIX, asserted on
  * what is on screen and on the emulator's request log. Scenarios run in order in one window.
  * Screenshots for the README are written to docs/screenshots/ by this run.
@@ -37,7 +37,7 @@ const TF_ARN = arn('us-east-1', 'conda-env-kernel', 12);
 const about = (log: LoggedRequest[], image: string, version: number) =>
   log.filter((c) => c.params.ImageName === image && c.params.Version === version);
 
-describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers, reveal (packaged VSIX)', function () {
+describe('version details, Compare Versions, ARN hovers and Reveal by ARN (packaged VSIX)', function () {
   this.timeout(120_000);
   let w: World;
 
@@ -60,7 +60,7 @@ describe('SageMaker Image Versions beyond the list: details, compare, ARN hovers
 
   // A menu, picker or dialog left open by a failed step must not block the next scenario.
   afterEach(async function () {
-    await afterScenario(w, this.currentTest, 'beyond-');
+    await afterScenario(w, this.currentTest, 'details-');
   });
 
   after(async () => stopWorld(w));
