@@ -3,17 +3,17 @@ import { dateInputText, parseDateInput } from '../model/dateInput';
 import { FIELD_BOUND, rangeProblem, shortDate, type DateFilterField, type DateFilters } from '../model/versionQuery';
 import type { CommandContext } from './context';
 
-const FIELD_LABELS: Record<DateFilterField, string> = {
-  createdAfter: 'Created after…',
-  createdBefore: 'Created before…',
-  modifiedAfter: 'Modified after…',
-  modifiedBefore: 'Modified before…',
+const FIELD_LABELS: Record<DateFilterField, () => string> = {
+  createdAfter: () => vscode.l10n.t('Created after…'),
+  createdBefore: () => vscode.l10n.t('Created before…'),
+  modifiedAfter: () => vscode.l10n.t('Modified after…'),
+  modifiedBefore: () => vscode.l10n.t('Modified before…'),
 };
 
-const PRESETS: { label: string; span: string }[] = [
-  { label: 'Created in the last 24 hours', span: '24h' },
-  { label: 'Created in the last 7 days', span: '7d' },
-  { label: 'Created in the last 30 days', span: '30d' },
+const PRESETS: { label: () => string; span: string }[] = [
+  { label: () => vscode.l10n.t('Created in the last 24 hours'), span: '24h' },
+  { label: () => vscode.l10n.t('Created in the last 7 days'), span: '7d' },
+  { label: () => vscode.l10n.t('Created in the last 30 days'), span: '30d' },
 ];
 
 type Pick = vscode.QuickPickItem & { field?: DateFilterField; span?: string; clear?: true };
@@ -26,10 +26,10 @@ export async function filterVersionsByDate(ctx: CommandContext): Promise<void> {
   const current = ctx.query.dateFilters;
   const items: Pick[] = [
     { label: vscode.l10n.t('Presets'), kind: vscode.QuickPickItemKind.Separator },
-    ...PRESETS.map((p) => ({ label: vscode.l10n.t(p.label), span: p.span })),
+    ...PRESETS.map((p) => ({ label: p.label(), span: p.span })),
     { label: vscode.l10n.t('One bound'), kind: vscode.QuickPickItemKind.Separator },
     ...(Object.keys(FIELD_LABELS) as DateFilterField[]).map((field) => ({
-      label: vscode.l10n.t(FIELD_LABELS[field]),
+      label: FIELD_LABELS[field](),
       description: current[field] ? shortDate(current[field]!, FIELD_BOUND[field]) : undefined,
       field,
     })),
@@ -69,7 +69,7 @@ export async function filterVersionsByDate(ctx: CommandContext): Promise<void> {
     return problem ? { message: problem } : { filters };
   };
   const value = await vscode.window.showInputBox({
-    title: vscode.l10n.t(FIELD_LABELS[field]),
+    title: FIELD_LABELS[field](),
     prompt: vscode.l10n.t(
       'A date (2024-05-01, 2024-05-01 10:30, ISO 8601) or a span back from now (7d, 12h, 30m, today, yesterday). Local time unless a zone is given. Empty removes this bound.',
     ),

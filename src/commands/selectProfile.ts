@@ -4,13 +4,13 @@ import { errorMessage } from '../model/errors';
 import type { CommandContext } from './context';
 import { plainText } from '../model/markdownText';
 
-const KIND_LABELS: Record<string, string> = {
-  sso: 'SSO',
-  role: 'role',
-  'web-identity': 'web identity',
-  process: 'credential process',
-  keys: 'keys',
-  other: 'config only',
+const KIND_LABELS: Record<string, () => string> = {
+  sso: () => vscode.l10n.t('SSO'),
+  role: () => vscode.l10n.t('role'),
+  'web-identity': () => vscode.l10n.t('web identity'),
+  process: () => vscode.l10n.t('credential process'),
+  keys: () => vscode.l10n.t('keys'),
+  other: () => vscode.l10n.t('config only'),
 };
 
 /**
@@ -38,7 +38,7 @@ export async function selectProfile(ctx: CommandContext): Promise<string | undef
     },
     ...profiles.map((p) => ({
       label: `${p.name === current ? '$(check) ' : ''}${p.name}`,
-      description: [vscode.l10n.t(KIND_LABELS[p.kind]), p.region].filter(Boolean).join(' · '),
+      description: [KIND_LABELS[p.kind]?.(), p.region].filter(Boolean).join(' · '),
       detail: p.endpointUrl ? vscode.l10n.t('endpoint {0}', p.endpointUrl) : undefined,
       profile: p.name,
     })),

@@ -2,7 +2,11 @@ import * as vscode from 'vscode';
 import { SAGEMAKER_REGIONS } from '../model/regions';
 import type { CommandContext } from './context';
 
-const PARTITION_LABELS: Record<string, string> = { aws: 'AWS', 'aws-cn': 'AWS China', 'aws-us-gov': 'AWS GovCloud (US)' };
+const PARTITION_LABELS: Record<string, () => string> = {
+  aws: () => vscode.l10n.t('AWS'),
+  'aws-cn': () => vscode.l10n.t('AWS China'),
+  'aws-us-gov': () => vscode.l10n.t('AWS GovCloud (US)'),
+};
 
 /** Select Region…: SageMaker's regions in every partition, the current one marked; stored in sagemakerImages.region. */
 export async function selectRegion(ctx: CommandContext): Promise<string | undefined> {
@@ -16,10 +20,10 @@ export async function selectRegion(ctx: CommandContext): Promise<string | undefi
     region: '',
   });
   for (const [partition, regions] of Object.entries(SAGEMAKER_REGIONS)) {
-    items.push({ label: vscode.l10n.t(PARTITION_LABELS[partition]), kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: PARTITION_LABELS[partition]?.() ?? partition, kind: vscode.QuickPickItemKind.Separator });
     for (const r of regions) {
       const active = configured === r.id;
-      items.push({ label: `${active ? '$(check) ' : ''}${r.id}`, description: vscode.l10n.t(r.name), region: r.id });
+      items.push({ label: `${active ? '$(check) ' : ''}${r.id}`, description: r.name, region: r.id });
     }
   }
   const picked = await vscode.window.showQuickPick(items, {

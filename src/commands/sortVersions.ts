@@ -48,7 +48,7 @@ async function pickSort(current: Pick<SortChoice, 'sortBy' | 'sortOrder'>): Prom
   const items = SORT_CHOICES.map((choice) => {
     const active = choice.sortBy === current.sortBy && choice.sortOrder === current.sortOrder;
     return {
-      label: `${active ? '$(check) ' : ''}${vscode.l10n.t(choice.label)}`,
+      label: `${active ? '$(check) ' : ''}${choice.label()}`,
       description: active ? vscode.l10n.t('current') : undefined,
       choice,
     };

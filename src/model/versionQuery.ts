@@ -35,13 +35,14 @@ export interface VersionQuery {
 export const DEFAULT_SORT: Pick<VersionQuery, 'sortBy' | 'sortOrder'> = { sortBy: 'CREATION_TIME', sortOrder: 'DESCENDING' };
 
 /** The six sorts the Sort Versions… picker offers, in its order. */
-export const SORT_CHOICES: readonly { sortBy: ImageVersionSortBy; sortOrder: SortOrder; label: string }[] = [
-  { sortBy: 'CREATION_TIME', sortOrder: 'DESCENDING', label: 'Creation time, newest first' },
-  { sortBy: 'CREATION_TIME', sortOrder: 'ASCENDING', label: 'Creation time, oldest first' },
-  { sortBy: 'LAST_MODIFIED_TIME', sortOrder: 'DESCENDING', label: 'Last modified, newest first' },
-  { sortBy: 'LAST_MODIFIED_TIME', sortOrder: 'ASCENDING', label: 'Last modified, oldest first' },
-  { sortBy: 'VERSION', sortOrder: 'DESCENDING', label: 'Version, highest first' },
-  { sortBy: 'VERSION', sortOrder: 'ASCENDING', label: 'Version, lowest first' },
+/** The six sorts Sort Versions… offers; `label()` is looked up when shown (after the string bundle is configured). */
+export const SORT_CHOICES: readonly { sortBy: ImageVersionSortBy; sortOrder: SortOrder; label: () => string }[] = [
+  { sortBy: 'CREATION_TIME', sortOrder: 'DESCENDING', label: () => l10n.t('Creation time, newest first') },
+  { sortBy: 'CREATION_TIME', sortOrder: 'ASCENDING', label: () => l10n.t('Creation time, oldest first') },
+  { sortBy: 'LAST_MODIFIED_TIME', sortOrder: 'DESCENDING', label: () => l10n.t('Last modified, newest first') },
+  { sortBy: 'LAST_MODIFIED_TIME', sortOrder: 'ASCENDING', label: () => l10n.t('Last modified, oldest first') },
+  { sortBy: 'VERSION', sortOrder: 'DESCENDING', label: () => l10n.t('Version, highest first') },
+  { sortBy: 'VERSION', sortOrder: 'ASCENDING', label: () => l10n.t('Version, lowest first') },
 ];
 
 /** ListImageVersions parameters for a query (the image, page size and token are the caller's). */

@@ -18,8 +18,8 @@ describe('version query choices and checks', () => {
       'VERSION ASCENDING',
     ]);
     for (const c of SORT_CHOICES) {
-      assert.match(c.label, c.sortBy === 'VERSION' ? /^Version/ : c.sortBy === 'CREATION_TIME' ? /^Creation time/ : /^Last modified/);
-      assert.match(c.label, c.sortOrder === 'DESCENDING' ? /newest|highest/ : /oldest|lowest/);
+      assert.match(c.label(), c.sortBy === 'VERSION' ? /^Version/ : c.sortBy === 'CREATION_TIME' ? /^Creation time/ : /^Last modified/);
+      assert.match(c.label(), c.sortOrder === 'DESCENDING' ? /newest|highest/ : /oldest|lowest/);
     }
   });
 
