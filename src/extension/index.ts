@@ -28,6 +28,7 @@ import { ImagesTreeProvider, VIEW_ID } from './tree/imagesTreeProvider';
 import type { Node } from './tree/nodes';
 import { ViewQuery } from './viewQuery';
 import { plainText } from '../model/markdownText';
+import { commandId } from '../model/commands';
 
 const NO_CREDENTIALS_CONTEXT = 'sagemakerImages.noCredentials';
 
@@ -116,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     );
     logger.error(message);
     void vscode.window.showErrorMessage(plainText(message), vscode.l10n.t('Select AWS Profile…')).then((pick) => {
-      if (pick) void vscode.commands.executeCommand('sagemakerImages.selectProfile');
+      if (pick) void vscode.commands.executeCommand(commandId('selectProfile'));
     });
   };
   // Applying new connection settings destroys cached clients and drops every loaded page
@@ -156,6 +157,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       view,
       query,
       logChannel,
+      log: logger,
       onQueryChanged,
       documents,
       settled: () => settings.settled(),
