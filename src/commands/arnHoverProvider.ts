@@ -22,23 +22,18 @@ import { statusIcon } from '../model/statuses';
 import { formatLocal, formatUtc } from '../model/timeFormat';
 import { commandLink, mdCode, mdText } from '../model/markdownText';
 import { errorMessage } from '../model/errors';
+import { commandIds, type CommandName } from '../model/commands';
 
 export const HOVER_TTL_MS = 60_000;
 
-const LINK_COMMANDS = [
-  'sagemakerImages.revealArn',
-  'sagemakerImages.copyVersionArn',
-  'sagemakerImages.copyImageArn',
-  'sagemakerImages.copyContainerImageUri',
-  'sagemakerImages.openInConsole',
-];
+const LINK_COMMANDS = commandIds('revealArn', 'copyVersionArn', 'copyImageArn', 'copyContainerImageUri', 'openInConsole');
 
 /** The status's icon as Markdown (see model/statuses.ts). */
 function statusIconText(status: string): string {
   return `$(${statusIcon(status).inText})`;
 }
 
-function link(label: string, command: string, arg: string): string {
+function link(label: string, command: CommandName, arg: string): string {
   return commandLink(label, command, [arg]);
 }
 
@@ -128,8 +123,8 @@ export class ArnHoverProvider implements vscode.HoverProvider {
       `**${vscode.l10n.t('SageMaker image version')}** ${mdCode(arn.imageName)} · ${mdText(vscode.l10n.t('version {0}', arn.version))} · ${mdText(arn.region)}\n\n`,
     );
     const links = [
-      link(vscode.l10n.t('Reveal in SageMaker Images'), 'sagemakerImages.revealArn', text),
-      link(vscode.l10n.t('Copy ARN'), 'sagemakerImages.copyVersionArn', text),
+      link(vscode.l10n.t('Reveal in SageMaker Images'), 'revealArn', text),
+      link(vscode.l10n.t('Copy ARN'), 'copyVersionArn', text),
     ];
     if ('error' in answer) {
       md.appendMarkdown(
@@ -153,8 +148,8 @@ export class ArnHoverProvider implements vscode.HoverProvider {
     if (d.containerImage) lines.push(`${vscode.l10n.t('Container image')}: ${mdCode(d.containerImage)}`);
     lines.push(`${vscode.l10n.t('Aliases')}: ${aliases.length ? aliases.map(mdCode).join(', ') : vscode.l10n.t('none')}`);
     md.appendMarkdown(`${lines.join('  \n')}\n\n`);
-    if (d.containerImage) links.push(link(vscode.l10n.t('Copy Container Image URI'), 'sagemakerImages.copyContainerImageUri', text));
-    links.push(link(vscode.l10n.t('Open in AWS Console'), 'sagemakerImages.openInConsole', text));
+    if (d.containerImage) links.push(link(vscode.l10n.t('Copy Container Image URI'), 'copyContainerImageUri', text));
+    links.push(link(vscode.l10n.t('Open in AWS Console'), 'openInConsole', text));
     md.appendMarkdown(links.join(' · '));
   }
 
@@ -166,8 +161,8 @@ export class ArnHoverProvider implements vscode.HoverProvider {
   ): void {
     md.appendMarkdown(`**${vscode.l10n.t('SageMaker image')}** ${mdCode(arn.imageName)} · ${mdText(arn.region)}\n\n`);
     const links = [
-      link(vscode.l10n.t('Reveal in SageMaker Images'), 'sagemakerImages.revealArn', text),
-      link(vscode.l10n.t('Copy ARN'), 'sagemakerImages.copyImageArn', text),
+      link(vscode.l10n.t('Reveal in SageMaker Images'), 'revealArn', text),
+      link(vscode.l10n.t('Copy ARN'), 'copyImageArn', text),
     ];
     if ('error' in answer) {
       md.appendMarkdown(`${this.problem(answer.error, vscode.l10n.t('Image {0} does not exist in {1}.', arn.imageName, arn.region))}\n\n`);
@@ -190,8 +185,8 @@ export class ArnHoverProvider implements vscode.HoverProvider {
     );
     if (latest?.containerImage) lines.push(`${vscode.l10n.t('Container image')}: ${mdCode(latest.containerImage)}`);
     md.appendMarkdown(`${lines.join('  \n')}\n\n`);
-    if (latest?.containerImage) links.push(link(vscode.l10n.t('Copy Container Image URI'), 'sagemakerImages.copyContainerImageUri', text));
-    links.push(link(vscode.l10n.t('Open in AWS Console'), 'sagemakerImages.openInConsole', text));
+    if (latest?.containerImage) links.push(link(vscode.l10n.t('Copy Container Image URI'), 'copyContainerImageUri', text));
+    links.push(link(vscode.l10n.t('Open in AWS Console'), 'openInConsole', text));
     md.appendMarkdown(links.join(' · '));
   }
 

@@ -5,6 +5,7 @@ import type { ImagesTreeProvider } from '../extension/tree/imagesTreeProvider';
 import type { Node } from '../extension/tree/nodes';
 import type { ViewQuery } from '../extension/viewQuery';
 import type { SettingsAccess } from '../extension/configuration';
+import type { Logger } from '../model/log';
 
 /** What every command may use. */
 export interface CommandContext {
@@ -12,7 +13,10 @@ export interface CommandContext {
   readonly tree: ImagesTreeProvider;
   readonly view: vscode.TreeView<Node>;
   readonly query: ViewQuery;
+  /** The log channel itself (Show Log opens it). */
   readonly logChannel: vscode.LogOutputChannel;
+  /** Writes to that channel, redacted (src/extension/logChannel.ts): where the command boundary logs a failure. */
+  readonly log: Logger;
   /** Re-reads the query into the view (description, context keys) and reloads what it affects. */
   readonly onQueryChanged: (what: 'versions' | 'images') => void;
   /** The details documents (Show Version Details, Compare Versions). */

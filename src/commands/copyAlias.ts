@@ -1,20 +1,13 @@
 import * as vscode from 'vscode';
-import { errorMessage } from '../model/errors';
 import type { CommandContext } from './context';
-import { reportFailure, versionTarget } from './targets';
+import { versionTarget } from './targets';
 
 /** Copy Alias: the version's alias (ListAliases with its Version); with several, asks which. */
 export async function copyAlias(ctx: CommandContext, arg?: unknown): Promise<string | undefined> {
   const title = vscode.l10n.t('Copy Alias');
   const ref = await versionTarget(ctx, arg, title);
   if (!ref) return undefined;
-  let aliases: readonly string[];
-  try {
-    aliases = (await ctx.tree.details.version(ref)).aliases;
-  } catch (e) {
-    reportFailure(title, e, errorMessage);
-    return undefined;
-  }
+  const { aliases } = await ctx.tree.details.version(ref);
   if (aliases.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Version {0} of {1} has no aliases.', ref.version, ref.imageName));
     return undefined;

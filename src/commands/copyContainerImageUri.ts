@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { errorMessage } from '../model/errors';
 import type { CommandContext } from './context';
 import { sameResource } from './copyImageArn';
-import { imageOrVersionTarget, isVersionRef, readArgument, reportFailure } from './targets';
+import { imageOrVersionTarget, isVersionRef, readArgument } from './targets';
 import { plainText } from '../model/markdownText';
 
 /**
@@ -18,25 +17,20 @@ export async function copyContainerImageUri(ctx: CommandContext, arg?: unknown):
   const account = given.kind === 'ref' ? given.account : undefined;
   let uri: string | undefined;
   let version: number | undefined;
-  try {
-    if (isVersionRef(ref)) {
-      const { details } = await ctx.tree.details.version(ref);
-      if (!sameResource(details.imageVersionArn, account)) return undefined;
-      uri = details.containerImage;
-      version = ref.version;
-    } else {
-      const { image, latest } = await ctx.tree.details.image(ref);
-      if (!sameResource(image.imageArn, account)) return undefined;
-      uri = latest?.containerImage;
-      version = latest?.version;
-      if (!latest) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Image {0} has no versions, so no container image.', ref.imageName));
-        return undefined;
-      }
+  if (isVersionRef(ref)) {
+    const { details } = await ctx.tree.details.version(ref);
+    if (!sameResource(details.imageVersionArn, account)) return undefined;
+    uri = details.containerImage;
+    version = ref.version;
+  } else {
+    const { image, latest } = await ctx.tree.details.image(ref);
+    if (!sameResource(image.imageArn, account)) return undefined;
+    uri = latest?.containerImage;
+    version = latest?.version;
+    if (!latest) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Image {0} has no versions, so no container image.', ref.imageName));
+      return undefined;
     }
-  } catch (e) {
-    reportFailure(title, e, errorMessage);
-    return undefined;
   }
   if (!uri) {
     void vscode.window.showInformationMessage(

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { parseArn } from '../model/arns';
-import { errorMessage } from '../model/errors';
 import type { Node } from '../extension/tree/nodes';
 import type { CommandContext } from './context';
 import { copyArns } from './copyArns';
 import { pickImage } from './pickers';
-import { readArgument, reportFailure, selectedNodes } from './targets';
+import { readArgument, selectedNodes } from './targets';
 
 /**
  * Copy Image ARN: the clicked image or the selected images (one per line); from the palette it
@@ -17,13 +16,7 @@ export async function copyImageArn(ctx: CommandContext, clicked?: Node | string,
   const argument = selected === undefined ? readArgument(ctx, clicked) : undefined;
   if (argument?.kind === 'ref') {
     const { ref, account } = argument;
-    let answered: string;
-    try {
-      answered = (await ctx.session.call('describeImage', { imageName: ref.imageName }, { region: ref.region })).imageArn;
-    } catch (e) {
-      reportFailure(title, e, errorMessage);
-      return undefined;
-    }
+    const answered = (await ctx.session.call('describeImage', { imageName: ref.imageName }, { region: ref.region })).imageArn;
     if (!sameResource(answered, account)) return undefined;
     return copyArns([answered], 'image');
   }

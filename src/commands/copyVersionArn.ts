@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import { errorMessage } from '../model/errors';
 import type { Node } from '../extension/tree/nodes';
 import type { CommandContext } from './context';
 import { copyArns } from './copyArns';
 import { sameResource } from './copyImageArn';
 import { pickVersion } from './pickers';
-import { isVersionRef, readArgument, refuseArgument, reportFailure, selectedNodes } from './targets';
+import { isVersionRef, readArgument, refuseArgument, selectedNodes } from './targets';
 
 /**
  * Copy Version ARN: the clicked row, or every selected version (one ARN per line, in tree order).
@@ -25,15 +24,9 @@ export async function copyVersionArn(
       refuseArgument(title);
       return undefined;
     }
-    let answered: string;
-    try {
-      answered = (
-        await ctx.session.call('describeImageVersion', { imageName: ref.imageName, version: ref.version }, { region: ref.region })
-      ).imageVersionArn;
-    } catch (e) {
-      reportFailure(title, e, errorMessage);
-      return undefined;
-    }
+    const answered = (
+      await ctx.session.call('describeImageVersion', { imageName: ref.imageName, version: ref.version }, { region: ref.region })
+    ).imageVersionArn;
     if (!sameResource(answered, account)) return undefined;
     return copyArns([answered], 'version');
   }

@@ -11,10 +11,8 @@ import {
 import { MAX_PAGE_SIZE, versionsRequest } from '../model/listRequests';
 import { describeQuery } from '../model/versionQuery';
 import { isCancelled } from '../model/errors';
-import { errorMessage } from '../model/errors';
 import type { CommandContext } from './context';
 import { imageTarget } from './targets';
-import { plainText } from '../model/markdownText';
 
 export interface ExportOptions {
   /**
@@ -133,11 +131,9 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
         return { uri, format, ...result };
       } catch (e) {
         if (isCancelled(e) && cancelled()) return await stopped({ count: writer.count, pages: pagesSoFar });
+        // Nothing is left behind; the command boundary logs the failure and shows it.
         await file?.discard().catch(() => undefined);
-        void vscode.window.showErrorMessage(
-          vscode.l10n.t('Export of {0} failed; nothing was written: {1}', image.imageName, plainText(errorMessage(e))),
-        );
-        return undefined;
+        throw e;
       } finally {
         for (const s of subscriptions) s?.dispose();
       }

@@ -1,8 +1,10 @@
 /**
- * Every command's handler, by id: the entry point of dist/commands.js. The
- * activation bundle registers the ids only (src/extension/registerCommands.ts) and loads this on the first command,
- * hover or export, so activation does not parse code nobody has used yet.
+ * Every command's handler, by name: the entry point of dist/commands.js. The activation bundle
+ * registers the ids only (src/extension/registerCommands.ts, from the table in
+ * src/model/commands.ts) and loads this on the first command or hover, so activation does not
+ * parse code nobody has used yet.
  */
+import type { CommandName } from '../model/commands';
 import type { CommandContext } from './context';
 import { chooseConnection } from './chooseConnection';
 import { clearVersionFilters } from './clearVersionFilters';
@@ -30,30 +32,38 @@ import { testConnection } from './testConnection';
 
 export { ArnHoverProvider } from './arnHoverProvider';
 
-export type Handler = (ctx: CommandContext, ...args: never[]) => unknown;
+/** What a handler is called with: the context first, then whatever VS Code, a menu or a link passes. */
+export type CommandHandler = (ctx: CommandContext, ...args: never[]) => unknown;
 
-export const COMMAND_HANDLERS: Readonly<Record<string, Handler>> = {
-  'sagemakerImages.refresh': refresh,
-  'sagemakerImages.sortVersions': sortVersions,
-  'sagemakerImages.filterVersionsByDate': filterVersionsByDate,
-  'sagemakerImages.clearVersionFilters': clearVersionFilters,
-  'sagemakerImages.filterImages': filterImages,
-  'sagemakerImages.copyVersionArn': copyVersionArn,
-  'sagemakerImages.copyImageArn': copyImageArn,
-  'sagemakerImages.loadMore': loadMore,
-  'sagemakerImages.retry': retry,
-  'sagemakerImages.showLog': showLog,
-  'sagemakerImages.selectProfile': selectProfile,
-  'sagemakerImages.selectRegion': selectRegion,
-  'sagemakerImages.chooseConnection': chooseConnection,
-  'sagemakerImages.copySsoLoginCommand': copySsoLoginCommand,
-  'sagemakerImages.testConnection': testConnection,
-  'sagemakerImages.showVersionDetails': showVersionDetails,
-  'sagemakerImages.refreshVersionDetails': refreshVersionDetails,
-  'sagemakerImages.copyAlias': copyAlias,
-  'sagemakerImages.copyContainerImageUri': copyContainerImageUri,
-  'sagemakerImages.openInConsole': openInConsole,
-  'sagemakerImages.revealArn': revealArn,
-  'sagemakerImages.exportVersions': exportVersions,
-  'sagemakerImages.compareVersions': compareVersions,
-};
+/**
+ * Every command's handler, keyed by its name in src/model/commands.ts: `satisfies` makes a missing
+ * or an extra name a compile error, and keeps each handler's own signature (see Handler).
+ */
+export const COMMAND_HANDLERS = {
+  refresh,
+  sortVersions,
+  filterVersionsByDate,
+  clearVersionFilters,
+  filterImages,
+  copyVersionArn,
+  copyImageArn,
+  loadMore,
+  retry,
+  testConnection,
+  showLog,
+  selectProfile,
+  selectRegion,
+  chooseConnection,
+  copySsoLoginCommand,
+  showVersionDetails,
+  refreshVersionDetails,
+  copyAlias,
+  copyContainerImageUri,
+  openInConsole,
+  revealArn,
+  exportVersions,
+  compareVersions,
+} as const satisfies { readonly [K in CommandName]: CommandHandler };
+
+/** The handler of one command, with its own parameters and result. */
+export type Handler<K extends CommandName> = (typeof COMMAND_HANDLERS)[K];

@@ -6,6 +6,7 @@ import type { RevealOutcome } from '../extension/tree/imagesTreeProvider';
 import { errorMessage } from '../model/errors';
 import type { CommandContext } from './context';
 import { plainText } from '../model/markdownText';
+import { commandId } from '../model/commands';
 
 export type RevealResult = RevealOutcome['kind'] | 'cancelled' | 'invalid' | 'otherAccount';
 
@@ -128,7 +129,7 @@ export async function revealArn(ctx: CommandContext, arg?: unknown, options?: Re
         outcome.filtered
           ? {
               title: vscode.l10n.t('Clear Version Filters'),
-              run: () => void vscode.commands.executeCommand('sagemakerImages.clearVersionFilters'),
+              run: () => void vscode.commands.executeCommand(commandId('clearVersionFilters')),
             }
           : undefined,
       );

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { loadAws } from '../model/awsLayer';
 import { errorMessage } from '../model/errors';
 import type { CommandContext } from './context';
-import { plainText } from '../model/markdownText';
 
 const KIND_LABELS: Record<string, () => string> = {
   sso: () => vscode.l10n.t('SSO'),
@@ -19,13 +18,12 @@ const KIND_LABELS: Record<string, () => string> = {
  * setting sagemakerImages.profile, whose change reloads the tree.
  */
 export async function selectProfile(ctx: CommandContext): Promise<string | undefined> {
-  let profiles;
-  try {
-    profiles = await loadAws().listProfiles();
-  } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not read the AWS config files: {0}', plainText(errorMessage(e))));
-    return undefined;
-  }
+  // A config file that cannot be read fails the command; the boundary shows this and logs it.
+  const profiles = await loadAws()
+    .listProfiles()
+    .catch((e: unknown) => {
+      throw new Error(vscode.l10n.t('Could not read the AWS config files: {0}', errorMessage(e)), { cause: e });
+    });
   const current = ctx.session.settings.profile;
   type Item = vscode.QuickPickItem & { profile: string | undefined };
   const items: Item[] = [

@@ -11,7 +11,6 @@ import type { ImageRef, VersionRef } from '../model/detailsStore';
 import type { Node } from '../extension/tree/nodes';
 import type { CommandContext } from './context';
 import { pickImage, pickVersion, regionOf } from './pickers';
-import { plainText } from '../model/markdownText';
 
 /** The model's ImageName pattern (1–63 characters); linear: each repetition takes at least one fixed character. */
 const IMAGE_NAME = /^[a-zA-Z0-9](?:[-.]?[a-zA-Z0-9]){0,62}$/;
@@ -151,13 +150,4 @@ export async function imageTarget(ctx: CommandContext, arg: unknown, title: stri
   if (node?.kind === 'version') return ctx.tree.imageRefOf(node.parent);
   const image = await pickImage(ctx, title);
   return image && { region: await regionOf(ctx, image), imageName: image.imageName };
-}
-
-/** Says what failed, in a notification with Show Log. */
-export function reportFailure(what: string, error: unknown, message: (e: unknown) => string): void {
-  void vscode.window
-    .showErrorMessage(vscode.l10n.t('{0}: {1}', what, plainText(message(error))), vscode.l10n.t('Show Log'))
-    .then((pick) => {
-      if (pick) void vscode.commands.executeCommand('sagemakerImages.showLog');
-    });
 }

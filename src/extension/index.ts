@@ -29,6 +29,7 @@ import type { Node } from './tree/nodes';
 import { ViewQuery } from './viewQuery';
 import { plainText } from '../model/markdownText';
 import { l10n } from '../model/l10n';
+import { commandId } from '../model/commands';
 
 const NO_CREDENTIALS_CONTEXT = 'sagemakerImages.noCredentials';
 
@@ -118,7 +119,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     );
     logger.error(message);
     void vscode.window.showErrorMessage(plainText(message), vscode.l10n.t('Select AWS Profile…')).then((pick) => {
-      if (pick) void vscode.commands.executeCommand('sagemakerImages.selectProfile');
+      if (pick) void vscode.commands.executeCommand(commandId('selectProfile'));
     });
   };
   // Applying new connection settings destroys cached clients and drops every loaded page
@@ -158,6 +159,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       view,
       query,
       logChannel,
+      log: logger,
       onQueryChanged,
       documents,
       settled: () => settings.settled(),

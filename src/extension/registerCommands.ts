@@ -1,42 +1,42 @@
 /**
- * The one place commands are registered; each command lives in its own verbNoun.ts. Handlers are
- * loaded on the first command (see lazy.ts), so registering costs only the ids.
+ * The one place commands are registered, and the one boundary every handler runs inside. Ids and
+ * titles come from the table (src/model/commands.ts); handlers (src/commands, one per verbNoun.ts)
+ * are loaded on the first command (commandsLoader.ts), so registering costs only the ids.
+ *
+ * A handler that fails simply throws: the boundary logs the failure once (with the request id when
+ * the service answered) and shows it once, with Show Log. Cancellation is not a failure and says
+ * nothing. The boundary resolves to undefined instead of rethrowing, because VS Code would show a
+ * second notification ("Running the contributed command … failed") for a rejected command.
  */
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/context';
+import { COMMAND_NAMES, commandFailureLogLine, commandId, commandTitle, type CommandName } from '../model/commands';
+import { errorMessage, isCancelled } from '../model/errors';
+import { plainText } from '../model/markdownText';
 import { loadCommands } from './commandsLoader';
 
-/** Every command id, as contributed in package.json (a unit test keeps the three lists equal). */
-export const COMMAND_IDS: readonly string[] = [
-  'sagemakerImages.refresh',
-  'sagemakerImages.sortVersions',
-  'sagemakerImages.filterVersionsByDate',
-  'sagemakerImages.clearVersionFilters',
-  'sagemakerImages.filterImages',
-  'sagemakerImages.copyVersionArn',
-  'sagemakerImages.copyImageArn',
-  'sagemakerImages.loadMore',
-  'sagemakerImages.retry',
-  'sagemakerImages.showLog',
-  'sagemakerImages.selectProfile',
-  'sagemakerImages.selectRegion',
-  'sagemakerImages.chooseConnection',
-  'sagemakerImages.copySsoLoginCommand',
-  'sagemakerImages.testConnection',
-  'sagemakerImages.showVersionDetails',
-  'sagemakerImages.refreshVersionDetails',
-  'sagemakerImages.copyAlias',
-  'sagemakerImages.copyContainerImageUri',
-  'sagemakerImages.openInConsole',
-  'sagemakerImages.revealArn',
-  'sagemakerImages.exportVersions',
-  'sagemakerImages.compareVersions',
-];
-
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return COMMAND_IDS.map((id) =>
-    vscode.commands.registerCommand(id, (...args: unknown[]) =>
-      (loadCommands().COMMAND_HANDLERS[id] as (ctx: CommandContext, ...rest: unknown[]) => unknown)(ctx, ...args),
-    ),
-  );
+  return COMMAND_NAMES.map((name) => vscode.commands.registerCommand(commandId(name), (...args: unknown[]) => runCommand(ctx, name, args)));
+}
+
+/** Runs one command's handler inside the boundary: its result, or undefined when it failed or was cancelled. */
+export async function runCommand(ctx: CommandContext, name: CommandName, args: readonly unknown[]): Promise<unknown> {
+  try {
+    const handler = loadCommands().COMMAND_HANDLERS[name] as (ctx: CommandContext, ...rest: unknown[]) => unknown;
+    return await handler(ctx, ...args);
+  } catch (e) {
+    if (!isCancelled(e) && !(e instanceof vscode.CancellationError)) reportFailure(ctx, name, e);
+    return undefined;
+  }
+}
+
+/** Logs the failure once and shows it once; Show Log opens the log. */
+function reportFailure(ctx: CommandContext, name: CommandName, error: unknown): void {
+  ctx.log.error(commandFailureLogLine(name, error));
+  const showLog = vscode.l10n.t('Show Log');
+  void vscode.window
+    .showErrorMessage(vscode.l10n.t('{0}: {1}', commandTitle(name), plainText(errorMessage(error))), showLog)
+    .then((pick) => {
+      if (pick === showLog) void vscode.commands.executeCommand(commandId('showLog'));
+    });
 }

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { redact } from '../model/log';
+import { commandId } from '../model/commands';
 import { mdCode } from '../model/markdownText';
 import type { SageMakerSession } from '../model/sageMakerSession';
 import { profileName } from '../model/settings';
@@ -14,7 +15,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
 
   constructor(private readonly session: SageMakerSession) {
     this.item.name = vscode.l10n.t('SageMaker Images: profile and region');
-    this.item.command = 'sagemakerImages.chooseConnection';
+    this.item.command = commandId('chooseConnection');
   }
 
   setVisible(visible: boolean): void {

@@ -7,6 +7,7 @@
  */
 export * from './arnScan';
 export * from './arns';
+export * from './commands';
 export * from './awsLayer';
 export * from './consoleLinks';
 export * from './dateInput';

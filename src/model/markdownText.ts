@@ -33,6 +33,7 @@
  * Input is cut to MAX_TEXT characters (with "…") before anything else runs, and every expression
  * here is a single pass with fixed-width lookarounds only: linear time.
  */
+import { commandId, type CommandName } from './commands';
 
 /** Longest outside text rendered; the rest is cut off with "…". */
 export const MAX_TEXT = 10_000;
@@ -96,15 +97,15 @@ export function mdCode(text: string): string {
 }
 
 /**
- * A Markdown link that runs one of the extension's commands with JSON arguments (the
- * MarkdownString must trust that command). The label is the extension's own (an l10n string).
+ * A Markdown link that runs one of the extension's commands (named as in src/model/commands.ts) with
+ * JSON arguments (the MarkdownString must trust that command). The label is the extension's own (an l10n string).
  * Arguments may hold outside text (an image name from the service, an ARN from a file): beyond
  * encodeURIComponent, `(`, `)`, `'`, `!` and `*` are percent-encoded too, so nothing in them can end
  * the link destination; VS Code decodes them back before JSON.parse.
  */
-export function commandLink(label: string, command: string, args: unknown[]): string {
+export function commandLink(label: string, command: CommandName, args: unknown[]): string {
   const query = encodeURIComponent(JSON.stringify(args)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `[${label}](command:${command}?${query})`;
+  return `[${label}](command:${commandId(command)}?${query})`;
 }
 
 /**

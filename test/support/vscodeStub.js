@@ -61,6 +61,13 @@ const channel = {
 const vscode = {
   EventEmitter,
   CancellationTokenSource,
+  // As VS Code's: what a command or provider throws when it was cancelled.
+  CancellationError: class extends Error {
+    constructor() {
+      super('Canceled');
+      this.name = 'Canceled';
+    }
+  },
   TreeItem: class {
     constructor(label, state) {
       this.label = label;

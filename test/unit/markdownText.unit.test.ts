@@ -91,7 +91,7 @@ describe('markdownText: outside text renders as text', () => {
     });
 
     it('cannot start a block on any line, in a tooltip line or at the start of a block, and leaves the links after it intact', () => {
-      const link = commandLink('Show details', 'sagemakerImages.showVersionDetails', [{ imageName: 'a', version: 1 }]);
+      const link = commandLink('Show details', 'showVersionDetails', [{ imageName: 'a', version: 1 }]);
       for (const payload of PAYLOADS) {
         for (const doc of [
           `**Release notes:** ${mdText(payload)}\n\n${link}`,
@@ -235,9 +235,7 @@ describe('markdownText: outside text renders as text', () => {
 
   describe('commandLink', () => {
     it('keeps the link whole whatever its arguments hold', () => {
-      const link = commandLink('Copy ARN', 'sagemakerImages.copyVersionArn', [
-        'a)](https://host.example/x) ![i](https://host.example/i.png) (',
-      ]);
+      const link = commandLink('Copy ARN', 'copyVersionArn', ['a)](https://host.example/x) ![i](https://host.example/i.png) (']);
       const html = md.render(link);
       const anchors = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => decode(m[1]));
       assert.equal(anchors.length, 1, html);

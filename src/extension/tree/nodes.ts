@@ -13,6 +13,7 @@ import type { ImageSummary, ImageVersionSummary } from '../../model/types';
 import type { VersionDetails, VersionRef } from '../../model/detailsStore';
 import { commandLink, mdCode, mdText } from '../../model/markdownText';
 import { statusIcon, statusKind } from '../../model/statuses';
+import { commandId, commandIds } from '../../model/commands';
 import { formatLocal, formatRelative, formatUtc } from '../../model/timeFormat';
 
 const CONTEXT = {
@@ -161,7 +162,7 @@ export function versionTooltip(node: VersionNode, resolved: Resolved<VersionDeta
   const v = node.version;
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = {
-    enabledCommands: ['sagemakerImages.showVersionDetails', 'sagemakerImages.copyAlias', 'sagemakerImages.copyContainerImageUri'],
+    enabledCommands: commandIds('showVersionDetails', 'copyAlias', 'copyContainerImageUri'),
   };
   md.appendMarkdown(`**${mdText(node.parent.image.imageName)}** · ${mdText(vscode.l10n.t('Version {0}', v.version))}\n\n`);
   md.appendMarkdown(
@@ -191,9 +192,9 @@ export function versionTooltip(node: VersionNode, resolved: Resolved<VersionDeta
   lines.push(aliasLine(aliases));
   md.appendMarkdown(`\n\n---\n\n${lines.join('  \n')}`);
   if (d.releaseNotes) md.appendMarkdown(`\n\n**${vscode.l10n.t('Release notes')}:** ${mdText(d.releaseNotes)}`);
-  const links = [commandLink(vscode.l10n.t('Show details'), 'sagemakerImages.showVersionDetails', [ref])];
-  if (aliases.length) links.push(commandLink(vscode.l10n.t('Copy alias'), 'sagemakerImages.copyAlias', [ref]));
-  if (d.containerImage) links.push(commandLink(vscode.l10n.t('Copy container image URI'), 'sagemakerImages.copyContainerImageUri', [ref]));
+  const links = [commandLink(vscode.l10n.t('Show details'), 'showVersionDetails', [ref])];
+  if (aliases.length) links.push(commandLink(vscode.l10n.t('Copy alias'), 'copyAlias', [ref]));
+  if (d.containerImage) links.push(commandLink(vscode.l10n.t('Copy container image URI'), 'copyContainerImageUri', [ref]));
   md.appendMarkdown(`\n\n${links.join(' · ')}`);
   return md;
 }
@@ -217,7 +218,7 @@ function loadMoreTreeItem(node: LoadMoreNode): vscode.TreeItem {
   item.contextValue = CONTEXT.loadMore;
   item.iconPath = new vscode.ThemeIcon('ellipsis');
   item.description = vscode.l10n.t('{0} loaded', node.loadedCount);
-  item.command = { command: 'sagemakerImages.loadMore', title: vscode.l10n.t('Load More'), arguments: [node] };
+  item.command = { command: commandId('loadMore'), title: vscode.l10n.t('Load More'), arguments: [node] };
   item.accessibilityInformation = {
     label:
       node.parent?.kind === 'image'
@@ -270,8 +271,8 @@ function errorTreeItem(node: ErrorNode): vscode.TreeItem {
   item.tooltip = md;
   item.description = gone ? vscode.l10n.t('click to refresh') : vscode.l10n.t('click to retry');
   item.command = gone
-    ? { command: 'sagemakerImages.refresh', title: vscode.l10n.t('Refresh') }
-    : { command: 'sagemakerImages.retry', title: vscode.l10n.t('Retry'), arguments: [node] };
+    ? { command: commandId('refresh'), title: vscode.l10n.t('Refresh') }
+    : { command: commandId('retry'), title: vscode.l10n.t('Retry'), arguments: [node] };
   item.accessibilityInformation = {
     label: gone ? vscode.l10n.t('Error: {0}. Activate to refresh.', message) : vscode.l10n.t('Error: {0}. Activate to retry.', message),
   };
