@@ -8,7 +8,11 @@
 import './vscodeInNode';
 import { ImagesTreeProvider } from '../../src/extension/tree/imagesTreeProvider';
 import type { ImageNode, LoadMoreNode, Node, RegionNode, VersionNode } from '../../src/extension/tree/nodes';
-import type { SageMakerSession } from '../../src/model/sageMakerSession';
+import { SageMakerSession } from '../../src/model/sageMakerSession';
+import { silentLogger } from '../../src/model/log';
+import type { SageMakerEmulator } from '../emulator/server';
+import { useEmulator } from './helpers';
+import { shownMessages } from './vscodeInNode';
 import type { VersionQuery } from '../../src/model/versionQuery';
 
 export interface TreeSettings {
@@ -79,4 +83,49 @@ export function regionRoot(tree: ImagesTreeProvider, region: string): Promise<Re
 
 export function loadMoreUnder(tree: ImagesTreeProvider, parent?: Node): Promise<LoadMoreNode> {
   return childOf(tree, parent, (n): n is LoadMoreNode => n.kind === 'loadMore', 'Load more');
+}
+
+/** What a tree suite shares: the emulator, the session over it, and trees that are disposed after each test. */
+export interface TreeSuite {
+  readonly emu: () => SageMakerEmulator;
+  readonly session: () => SageMakerSession;
+  /** A tree over the session, disposed after the test. */
+  newTree(settings?: Partial<TreeSettings>): TreeUnderTest;
+}
+
+/**
+ * Registers a tree suite's hooks: an empty emulator at `now` seeded by `seed`, one session over it
+ * (region us-east-1), faults, the request log and notifications cleared before each test, and
+ * every tree the test made disposed after it.
+ */
+export function useTreeSuite(now: number, seed: (emu: SageMakerEmulator) => void): TreeSuite {
+  const emu = useEmulator('empty', now);
+  let session: SageMakerSession | undefined;
+  const trees: TreeUnderTest[] = [];
+  before(function () {
+    seed(emu());
+    session = new SageMakerSession({ region: 'us-east-1', endpoint: emu().url }, silentLogger, '0.0.0-test');
+  });
+  after(() => session?.dispose());
+  beforeEach(function () {
+    emu().faults.clear();
+    emu().clearRequests();
+    shownMessages.length = 0;
+  });
+  afterEach(function () {
+    for (const t of trees.splice(0)) t.tree.dispose();
+  });
+  const current = () => {
+    if (!session) throw new Error('the session is made in the suite’s before hook');
+    return session;
+  };
+  return {
+    emu,
+    session: current,
+    newTree(settings = {}) {
+      const t = treeOver(current(), settings);
+      trees.push(t);
+      return t;
+    },
+  };
 }

@@ -9,58 +9,39 @@ import { shownMessages } from './vscodeInNode';
 import * as vscode from 'vscode';
 import type { ErrorNode, Node } from '../../src/extension/tree/nodes';
 import { isAwsError } from '../../src/model/errors';
-import { silentLogger } from '../../src/model/log';
-import { SageMakerSession } from '../../src/model/sageMakerSession';
-import { DAY, HOUR, useEmulator } from './helpers';
-import { imageUnder, loadMoreUnder, regionRoot, rowsUnder, treeOver, type TreeUnderTest } from './treeHarness';
+import { DAY, HOUR } from './helpers';
+import type { SageMakerEmulator } from '../emulator/server';
+import { imageUnder, loadMoreUnder, regionRoot, rowsUnder, useTreeSuite } from './treeHarness';
 
 const NOW = Date.UTC(2026, 3, 15, 12, 0, 0);
 /** A ThemeColor's id (the stand-in keeps it; the API type does not declare it). */
 const colorId = (color: vscode.ThemeColor | undefined) => (color as { id?: string } | undefined)?.id;
 
-describe('the Images tree in plain Node (emulator request log, real SDK)', function () {
-  const emu = useEmulator('empty', NOW);
-  let session: SageMakerSession;
-  const trees: TreeUnderTest[] = [];
+/** The account both regions hold for this suite. */
+function seed(emulator: SageMakerEmulator): void {
+  const created = NOW - 30 * DAY;
+  emulator.seed(
+    {
+      images: [
+        { name: 'alpha', createdAt: created, versions: 5 },
+        { name: 'beta', createdAt: created, versions: [{ status: 'CREATE_FAILED' }] },
+        { name: 'delta', createdAt: created, versions: 3 },
+        { name: 'gamma', createdAt: created, versions: [] },
+      ],
+    },
+    NOW,
+  );
+  emulator.seed({ region: 'eu-west-1', images: [{ name: 'eu-only', createdAt: created, versions: 2 }] }, NOW);
+}
 
-  /** A tree over the session, disposed after the test. */
-  function newTree(settings: Parameters<typeof treeOver>[1] = {}): TreeUnderTest {
-    const t = treeOver(session, settings);
-    trees.push(t);
-    return t;
-  }
+describe('the Images tree in plain Node (emulator request log, real SDK)', function () {
+  const { emu, newTree } = useTreeSuite(NOW, seed);
 
   /** The parameters of every call of `operation` since the test began. */
   const sent = (operation: string) =>
     emu()
       .calls(operation)
       .map((c) => c.params);
-
-  before(function () {
-    const created = NOW - 30 * DAY;
-    emu().seed(
-      {
-        images: [
-          { name: 'alpha', createdAt: created, versions: 5 },
-          { name: 'beta', createdAt: created, versions: [{ status: 'CREATE_FAILED' }] },
-          { name: 'delta', createdAt: created, versions: 3 },
-          { name: 'gamma', createdAt: created, versions: [] },
-        ],
-      },
-      NOW,
-    );
-    emu().seed({ region: 'eu-west-1', images: [{ name: 'eu-only', createdAt: created, versions: 2 }] }, NOW);
-    session = new SageMakerSession({ region: 'us-east-1', endpoint: emu().url }, silentLogger, '0.0.0-test');
-  });
-  after(() => session.dispose());
-  beforeEach(function () {
-    emu().faults.clear();
-    emu().clearRequests();
-    shownMessages.length = 0;
-  });
-  afterEach(function () {
-    for (const t of trees.splice(0)) t.tree.dispose();
-  });
 
   describe('paging', function () {
     it('lists images a page at a time, versions only once an image is expanded, and Load more fetches exactly the next page', async function () {

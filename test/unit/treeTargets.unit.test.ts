@@ -12,10 +12,9 @@ import { imageOrVersionTarget, imageTarget, selectedNodes, versionTarget } from 
 import type { ImagesTreeProvider } from '../../src/extension/tree/imagesTreeProvider';
 import type { Node, VersionNode } from '../../src/extension/tree/nodes';
 import { isAwsError, isCancelled } from '../../src/model/errors';
-import { silentLogger } from '../../src/model/log';
-import { SageMakerSession } from '../../src/model/sageMakerSession';
-import { DAY, useEmulator } from './helpers';
-import { imageUnder, regionRoot, rowsUnder, treeOver, versionUnder, type TreeUnderTest } from './treeHarness';
+import { DAY } from './helpers';
+import type { SageMakerEmulator } from '../emulator/server';
+import { imageUnder, regionRoot, rowsUnder, useTreeSuite, versionUnder } from './treeHarness';
 
 const NOW = Date.UTC(2026, 3, 15, 12, 0, 0);
 const TITLE = 'Copy Version ARN';
@@ -30,47 +29,30 @@ const names = (nodes: readonly Node[] | undefined) =>
     n.kind === 'version' ? `${n.parent.image.imageName} v${n.version.version}` : n.kind === 'image' ? n.image.imageName : n.kind,
   );
 
-describe('what commands act on: locate, tree order and targets (plain Node, emulator)', function () {
-  const emu = useEmulator('empty', NOW);
-  let session: SageMakerSession;
-  const trees: TreeUnderTest[] = [];
+/** The account both regions hold for this suite. */
+function seed(emulator: SageMakerEmulator): void {
+  const createdAt = NOW - 30 * DAY;
+  emulator.seed(
+    {
+      images: [
+        { name: 'alpha', createdAt, versions: 5 },
+        { name: 'beta', createdAt, versions: 3 },
+        { name: 'delta', createdAt, versions: 2 },
+        { name: 'omega', createdAt, versions: 6 },
+      ],
+    },
+    NOW,
+  );
+  emulator.seed({ region: 'eu-west-1', images: [{ name: 'eu-image', createdAt, versions: 2 }] }, NOW);
+}
 
-  function newTree(settings: Parameters<typeof treeOver>[1] = {}): TreeUnderTest {
-    const t = treeOver(session, settings);
-    trees.push(t);
-    return t;
-  }
+describe('what commands act on: locate, tree order and targets (plain Node, emulator)', function () {
+  const { emu, newTree } = useTreeSuite(NOW, seed);
 
   const sent = () =>
     emu()
       .calls()
       .map((c) => [c.operation, c.region, c.params.ImageName ?? null, c.params.NextToken === undefined ? 'page 1' : 'next page']);
-
-  before(function () {
-    const createdAt = NOW - 30 * DAY;
-    emu().seed(
-      {
-        images: [
-          { name: 'alpha', createdAt, versions: 5 },
-          { name: 'beta', createdAt, versions: 3 },
-          { name: 'delta', createdAt, versions: 2 },
-          { name: 'omega', createdAt, versions: 6 },
-        ],
-      },
-      NOW,
-    );
-    emu().seed({ region: 'eu-west-1', images: [{ name: 'eu-image', createdAt, versions: 2 }] }, NOW);
-    session = new SageMakerSession({ region: 'us-east-1', endpoint: emu().url }, silentLogger, '0.0.0-test');
-  });
-  after(() => session.dispose());
-  beforeEach(function () {
-    emu().faults.clear();
-    emu().clearRequests();
-    shownMessages.length = 0;
-  });
-  afterEach(function () {
-    for (const t of trees.splice(0)) t.tree.dispose();
-  });
 
   describe('locate (Reveal)', function () {
     it('reaches a version not yet loaded with only the pages it takes, and hands out the nodes the view then shows', async function () {
