@@ -10,7 +10,7 @@ import {
 } from '../model/versionExport';
 import { MAX_PAGE_SIZE, versionsRequest } from '../model/listRequests';
 import { describeQuery } from '../model/versionQuery';
-import { isCancelled } from '../model/errors';
+import { CommandFailure, errorMessage, isCancelled } from '../model/errors';
 import type { CommandContext } from './context';
 import { imageTarget } from './targets';
 
@@ -133,7 +133,7 @@ export async function exportVersions(ctx: CommandContext, arg?: unknown, options
         if (isCancelled(e) && cancelled()) return await stopped({ count: writer.count, pages: pagesSoFar });
         // Nothing is left behind; the command boundary logs the failure and shows it.
         await file?.discard().catch(() => undefined);
-        throw e;
+        throw new CommandFailure(vscode.l10n.t('Export of {0} failed; nothing was written: {1}', image.imageName, errorMessage(e)), e);
       } finally {
         for (const s of subscriptions) s?.dispose();
       }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { loadAws } from '../model/awsLayer';
-import { errorMessage } from '../model/errors';
+import { CommandFailure, errorMessage } from '../model/errors';
 import type { CommandContext } from './context';
 
 const KIND_LABELS: Record<string, () => string> = {
@@ -22,7 +22,7 @@ export async function selectProfile(ctx: CommandContext): Promise<string | undef
   const profiles = await loadAws()
     .listProfiles()
     .catch((e: unknown) => {
-      throw new Error(vscode.l10n.t('Could not read the AWS config files: {0}', errorMessage(e)), { cause: e });
+      throw new CommandFailure(vscode.l10n.t('Could not read the AWS config files: {0}', errorMessage(e)), e);
     });
   const current = ctx.session.settings.profile;
   type Item = vscode.QuickPickItem & { profile: string | undefined };

@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/context';
 import { COMMAND_NAMES, commandFailureLogLine, commandId, commandTitle, type CommandName } from '../model/commands';
-import { errorMessage, isCancelled } from '../model/errors';
+import { CommandFailure, errorMessage, isCancelled } from '../model/errors';
 import { plainText } from '../model/markdownText';
 import { loadCommands } from './commandsLoader';
 
@@ -25,18 +25,26 @@ export async function runCommand(ctx: CommandContext, name: CommandName, args: r
     const handler = loadCommands().COMMAND_HANDLERS[name] as (ctx: CommandContext, ...rest: unknown[]) => unknown;
     return await handler(ctx, ...args);
   } catch (e) {
-    if (!isCancelled(e) && !(e instanceof vscode.CancellationError)) reportFailure(ctx, name, e);
+    if (!isCancellation(e)) reportFailure(ctx, name, e);
     return undefined;
   }
 }
 
-/** Logs the failure once and shows it once; Show Log opens the log. */
+/** The user or VS Code stopped it: ours (RequestCancelledError), VS Code's class, or a VS Code API's plain `Canceled` error. */
+function isCancellation(e: unknown): boolean {
+  return isCancelled(e) || e instanceof vscode.CancellationError || (e instanceof Error && e.name === 'Canceled');
+}
+
+/**
+ * Logs the failure once and shows it once; Show Log opens the log. A CommandFailure is shown in
+ * the command's own words; anything else after the command's title.
+ */
 function reportFailure(ctx: CommandContext, name: CommandName, error: unknown): void {
-  ctx.log.error(commandFailureLogLine(name, error));
+  const worded = error instanceof CommandFailure;
+  ctx.log.error(commandFailureLogLine(name, worded ? error.reason : error));
   const showLog = vscode.l10n.t('Show Log');
-  void vscode.window
-    .showErrorMessage(vscode.l10n.t('{0}: {1}', commandTitle(name), plainText(errorMessage(error))), showLog)
-    .then((pick) => {
-      if (pick === showLog) void vscode.commands.executeCommand(commandId('showLog'));
-    });
+  const message = worded ? error.message : vscode.l10n.t('{0}: {1}', commandTitle(name).replace(/…$/, ''), errorMessage(error));
+  void vscode.window.showErrorMessage(plainText(message), showLog).then((pick) => {
+    if (pick === showLog) void vscode.commands.executeCommand(commandId('showLog'));
+  });
 }

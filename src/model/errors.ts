@@ -56,6 +56,21 @@ export function isCancelled(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { cancelled?: unknown }).cancelled === true;
 }
 
+/**
+ * A failure a command words itself ("Export of x failed; nothing was written: …"): the command
+ * boundary shows this message as it is, instead of the command's title and the cause's message,
+ * and logs the cause (kind, code, request id).
+ */
+export class CommandFailure extends Error {
+  constructor(
+    message: string,
+    readonly reason: unknown,
+  ) {
+    super(message);
+    this.name = 'CommandFailure';
+  }
+}
+
 /** The message to show for any failure: an AwsError's own, else the error's text. */
 export function errorMessage(error: unknown): string {
   if (isAwsError(error)) return error.message;

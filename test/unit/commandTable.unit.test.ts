@@ -249,7 +249,7 @@ describe('the command boundary', function () {
     emu().addFault({ kind: 'error', operation: 'ListImages', status: 400, code: 'AccessDeniedException', message: 'no' });
     assert.equal(await run('testConnection'), undefined);
     assert.equal(seen.errors.length, 1, JSON.stringify(seen.errors));
-    assert.match(seen.errors[0].message, /^Test Connection: /);
+    assert.match(seen.errors[0].message, /^SageMaker connection failed: /, 'in the command’s own words, not after its title');
     assert.equal(boundaryLines().length, 1);
     assert.match(
       boundaryLines()[0].text,
