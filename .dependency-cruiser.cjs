@@ -43,13 +43,6 @@ module.exports = {
       to: { path: '(^|/)node_modules/@(aws-sdk|smithy)/|^@(aws-sdk|smithy)/' },
     },
     {
-      name: 'model-is-vscode-free',
-      severity: 'error',
-      comment: 'src/model runs in plain Node (unit tests) and in every bundle: it never imports vscode, not even its types.',
-      from: { path: '^src/model/' },
-      to: { path: '^vscode$|(^|/)node_modules/@types/vscode/' },
-    },
-    {
       name: 'model-imports-only-model',
       severity: 'error',
       comment:

@@ -16,6 +16,24 @@ export default tseslint.config(
     },
   },
   {
+    // src/model and src/aws run in plain Node (unit and contract tests) and never see the vscode API,
+    // not even its types. (dependency-cruiser cannot see 'vscode': it resolves to no package file.)
+    files: ['src/model/**/*.ts', 'src/aws/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'vscode',
+              message: 'src/model and src/aws are vscode-free: pass what they need in from src/extension or src/commands.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
       globals: {
