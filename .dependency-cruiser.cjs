@@ -120,6 +120,7 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(dist|out|node_modules)/' },
+    // node_modules is not followed but stays in the graph, so the rules about packages can see it.
+    exclude: { path: '^(dist|out)/' },
   },
 };
