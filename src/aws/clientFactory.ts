@@ -10,6 +10,7 @@
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import type { ClientOptions, ConnectionPool, ResolvedConnection } from '../model/awsLayer';
+import { l10n } from '../model/l10n';
 import { silentLogger } from '../model/log';
 import { resolveEndpoint, resolveRegion } from './sharedConfig';
 import type { ConnectionSettings } from '../model/settings';
@@ -39,7 +40,9 @@ export async function createConnection(settings: ConnectionSettings, options: Cl
       ...(settings.profile ? { profile: settings.profile } : {}),
       // SSO / assume-role may need to ask; never block the extension host on a terminal prompt.
       mfaCodeProvider: async () => {
-        throw new Error('This profile needs an MFA code, which the extension cannot ask for. Run `aws sts get-session-token` or use SSO.');
+        throw new Error(
+          l10n.t('This profile needs an MFA code, which the extension cannot ask for. Run `aws sts get-session-token` or use SSO.'),
+        );
       },
     }),
     retryMode: 'standard',

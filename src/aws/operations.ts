@@ -19,6 +19,7 @@ import {
 import type { SageMakerConnection } from './clientFactory';
 import type { OperationOptions, OperationTable } from '../model/awsLayer';
 import { RequestCancelledError, type ErrorContext } from '../model/errors';
+import { l10n } from '../model/l10n';
 import { toAwsError } from './errorMapping';
 import {
   checkAlias,
@@ -91,10 +92,10 @@ async function send<T extends { $metadata: { requestId?: string; httpStatusCode?
 
 function checkTimeFilters(f: TimeFilters): TimeFilters {
   return {
-    CreationTimeAfter: checkDate(f.creationTimeAfter, 'Created after'),
-    CreationTimeBefore: checkDate(f.creationTimeBefore, 'Created before'),
-    LastModifiedTimeAfter: checkDate(f.lastModifiedTimeAfter, 'Modified after'),
-    LastModifiedTimeBefore: checkDate(f.lastModifiedTimeBefore, 'Modified before'),
+    CreationTimeAfter: checkDate(f.creationTimeAfter, l10n.t('Created after')),
+    CreationTimeBefore: checkDate(f.creationTimeBefore, l10n.t('Created before')),
+    LastModifiedTimeAfter: checkDate(f.lastModifiedTimeAfter, l10n.t('Modified after')),
+    LastModifiedTimeBefore: checkDate(f.lastModifiedTimeBefore, l10n.t('Modified before')),
   } as TimeFilters;
 }
 
@@ -250,7 +251,10 @@ export async function listAliasesPage(
 /** All aliases of an image or one version: ListAliases followed to the end on one connection, at most 50 pages. */
 export function listAllAliases(conn: SageMakerConnection, input: ListAllAliasesInput, options: OperationOptions = {}): Promise<string[]> {
   const { imageName, version } = input;
-  const what = version === undefined ? `the aliases of image “${imageName}”` : `the aliases of version ${version} of image “${imageName}”`;
+  const what =
+    version === undefined
+      ? l10n.t('the aliases of image “{0}”', imageName)
+      : l10n.t('the aliases of version {0} of image “{1}”', version, imageName);
   return collectAllPages((nextToken) => listAliasesPage(conn, { imageName, version, maxResults: 100, nextToken }, options), what);
 }
 

@@ -46,7 +46,7 @@ async function pickOther(ctx: CommandContext, first: VersionRef, title: string):
   const picked = await pickFromPages<ImageVersionSummary>({
     title,
     placeholder: vscode.l10n.t('Compare version {0} of {1} with…', first.version, first.imageName),
-    what: `the versions of image “${first.imageName}”`,
+    what: vscode.l10n.t('the versions of image “{0}”', first.imageName),
     fetchPage: (nextToken, signal) =>
       ctx.session.call('listImageVersions', versionsRequest(first.imageName, ctx.query.versionQuery, MAX_PAGE_SIZE, nextToken), {
         region: first.region,

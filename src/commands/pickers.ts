@@ -23,7 +23,7 @@ export async function pickImage(ctx: CommandContext, title: string): Promise<Ima
   return pickFromPages<ImageSummary>({
     title,
     placeholder: region ? vscode.l10n.t('Pick an image in {0}', region) : vscode.l10n.t('Pick an image'),
-    what: 'images',
+    what: vscode.l10n.t('images'),
     fetchPage: (nextToken, signal) =>
       ctx.session.call('listImages', imagesRequest(ctx.query.nameContains, MAX_PAGE_SIZE, nextToken), { region, signal }),
     toItem: (i) => ({
@@ -48,7 +48,7 @@ export async function pickVersion(
   const version = await pickFromPages<ImageVersionSummary>({
     title,
     placeholder: vscode.l10n.t('Pick a version of {0}', image.imageName),
-    what: `the versions of image “${image.imageName}”`,
+    what: vscode.l10n.t('the versions of image “{0}”', image.imageName),
     fetchPage: (nextToken, signal) =>
       ctx.session.call('listImageVersions', versionsRequest(image.imageName, ctx.query.versionQuery, MAX_PAGE_SIZE, nextToken), {
         region: parseImageArn(image.imageArn)?.region,

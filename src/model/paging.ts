@@ -4,6 +4,7 @@
  * token goes through RepeatedTokenGuard, which turns a repeat into an error.
  */
 import { AwsError } from './errors';
+import { l10n } from './l10n';
 
 export class RepeatedTokenGuard {
   private readonly seen = new Set<string>();
@@ -16,7 +17,10 @@ export class RepeatedTokenGuard {
     if (this.seen.has(token)) {
       throw new AwsError(
         'unknown',
-        `SageMaker returned the same continuation token twice while listing ${this.what}; stopped instead of looping. Refresh to start over.`,
+        l10n.t(
+          'SageMaker returned the same continuation token twice while listing {0}; stopped instead of looping. Refresh to start over.',
+          this.what,
+        ),
         false,
         { code: 'RepeatedNextToken' },
       );
@@ -48,5 +52,12 @@ export async function collectAllPages<T>(
     token = guard.accept(result.nextToken);
     if (token === undefined) return all;
   }
-  throw new AwsError('unknown', `Listing ${what} needed more than ${maxPages} pages; stopped.`, false, { code: 'TooManyPages' });
+  throw tooManyPages(what, maxPages);
+}
+
+/** The failure of a listing stopped at its page cap; `what` names the list ("the versions of image “x”"). */
+export function tooManyPages(what: string, maxPages: number): AwsError {
+  return new AwsError('unknown', l10n.t('Listing {0} needed more than {1} pages; stopped.', what, maxPages), false, {
+    code: 'TooManyPages',
+  });
 }

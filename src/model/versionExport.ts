@@ -10,6 +10,7 @@ import { createWriteStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { AwsError } from './errors';
 import { RepeatedTokenGuard } from './paging';
+import { l10n } from './l10n';
 import type { ImageVersionSummary, Page } from './types';
 
 export type ExportFormat = 'json' | 'csv';
@@ -159,7 +160,7 @@ export async function exportPages(
   do {
     if (options.isCancelled()) return { count: writer.count, pages, cancelled: true };
     if (pages >= maxPages) {
-      throw new AwsError('unknown', `Exporting image versions needed more than ${maxPages} pages; stopped.`, false, {
+      throw new AwsError('unknown', l10n.t('Exporting image versions needed more than {0} pages; stopped.', maxPages), false, {
         code: 'TooManyPages',
       });
     }
@@ -203,7 +204,7 @@ async function resolveTarget(file: string): Promise<string> {
     if (!stat?.isSymbolicLink()) return current;
     current = path.resolve(path.dirname(current), await fs.readlink(current));
   }
-  throw new Error(`${file}: too many levels of symbolic links`);
+  throw new Error(l10n.t('{0}: too many levels of symbolic links', file));
 }
 
 /**

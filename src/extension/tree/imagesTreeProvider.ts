@@ -8,7 +8,8 @@
  * Nodes are plain records naming their branch by key; this provider looks the branch up.
  */
 import * as vscode from 'vscode';
-import { AwsError, isAwsError, isCancelled, RequestCancelledError } from '../../model/errors';
+import { isAwsError, isCancelled, RequestCancelledError } from '../../model/errors';
+import { tooManyPages } from '../../model/paging';
 import type { ImageSummary, ImageVersionSummary } from '../../model/types';
 import { DetailsStore, type ImageRef, type VersionRef } from '../../model/detailsStore';
 import type { PagedList } from '../../model/pagedList';
@@ -354,7 +355,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     let pages = 0;
     const tooMany = (what: string) => ({
       kind: 'failed' as const,
-      error: new AwsError('unknown', `Listing ${what} needed more than ${maxPages} pages; stopped.`, false, { code: 'TooManyPages' }),
+      error: tooManyPages(what, maxPages),
     });
     // Each page counts against the cap, and a cancel aborts the page on its way (not only the wait).
     const load = async <T>(list: PagedList<T>) => {
@@ -400,7 +401,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     while (!list.items.some((v) => v.version === version)) {
       if (list.error !== undefined) return { kind: 'failed', error: list.error, image };
       if (!list.hasMore) return { kind: 'versionNotListed', image, filtered: hasFilters(this.options.versionQuery().filters) };
-      if (pages >= maxPages) return { ...tooMany(`the versions of ${listedName}`), image };
+      if (pages >= maxPages) return { ...tooMany(vscode.l10n.t('the versions of {0}', listedName)), image };
       await load(list);
       if (list.generationId !== versionsGeneration || !this.branches.includes(branch)) return refreshed;
     }

@@ -5,6 +5,7 @@
  * errors, so one region failing never hides another. Nodes name their branch by its key; the
  * provider looks the branch up (nodes import nothing from here).
  */
+import * as vscode from 'vscode';
 import type { ImageSummary, ImageVersionSummary } from '../../model/types';
 import { PagedList, type FetchPage } from '../../model/pagedList';
 import type { CallScope, SageMakerSession } from '../../model/sageMakerSession';
@@ -47,7 +48,7 @@ export class RegionBranch {
           imagesRequest(this.query.imageNameContains(), this.query.pageSize(), nextToken),
           this.scope(signal),
         ),
-      region ? `the images in ${region}` : 'images',
+      region ? vscode.l10n.t('the images in {0}', region) : vscode.l10n.t('images'),
       (image) => image.imageName,
     );
   }
@@ -84,7 +85,7 @@ export class RegionBranch {
     if (!list) {
       list = new PagedList<ImageVersionSummary>(
         this.versionFetcher(imageName),
-        `the versions of image “${imageName}”`,
+        vscode.l10n.t('the versions of image “{0}”', imageName),
         (v) => v.imageVersionArn,
       );
       this.versionLists.set(imageName, list);
