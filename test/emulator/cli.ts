@@ -51,7 +51,9 @@ function parseArgs(argv: string[]): { port: number; host: string; fixture: Fixtu
       }
       case '--help':
       case '-h':
-        console.log(`usage: npm run emulator -- [--port 4566] [--host 127.0.0.1] [--fixture demo|empty|hostile] [--latency ms] [--transition-ms ms, default ${DEFAULT_TRANSITION_MS}]`);
+        console.log(
+          `usage: npm run emulator -- [--port 4566] [--host 127.0.0.1] [--fixture demo|empty|hostile] [--latency ms] [--transition-ms ms, default ${DEFAULT_TRANSITION_MS}]`,
+        );
         process.exit(0);
         break;
       default:
@@ -69,14 +71,22 @@ async function main(): Promise<void> {
     console.error(`emulator: ${(e as Error).message}`);
     process.exit(2);
   }
-  const emulator = new SageMakerEmulator({ port: opts.port, host: opts.host, fixture: opts.fixture, latencyMs: opts.latencyMs, transitionMs: opts.transitionMs });
+  const emulator = new SageMakerEmulator({
+    port: opts.port,
+    host: opts.host,
+    fixture: opts.fixture,
+    latencyMs: opts.latencyMs,
+    transitionMs: opts.transitionMs,
+  });
   const url = await emulator.start().catch((e: NodeJS.ErrnoException) => {
     console.error(`emulator: cannot listen on ${opts.host}:${opts.port}: ${e.code ?? e.message}`);
     process.exit(1);
   });
   const { images, versions } = emulator.store.counts();
   console.log(`SageMaker images emulator listening on ${url}`);
-  console.log(`fixture ${opts.fixture}: ${images} images, ${versions} versions; latency ${opts.latencyMs} ms; transitions ${opts.transitionMs} ms`);
+  console.log(
+    `fixture ${opts.fixture}: ${images} images, ${versions} versions; latency ${opts.latencyMs} ms; transitions ${opts.transitionMs} ms`,
+  );
   console.log(`  AWS CLI:   aws sagemaker list-images --endpoint-url ${url} --region us-east-1`);
   console.log(`  SDK:       AWS_ENDPOINT_URL_SAGEMAKER=${url}`);
   console.log(`  extension: "sagemakerImages.endpoint": "${url}"`);

@@ -308,23 +308,26 @@ export class RegionStore {
     const stored = compact({
       version,
       status: 'CREATING',
-        creationTime: now,
-        lastModifiedTime: now,
-        baseImage: body.BaseImage,
-        containerImage: containerImageFor(this.region, image.name, version),
-        aliases: [...aliases],
+      creationTime: now,
+      lastModifiedTime: now,
+      baseImage: body.BaseImage,
+      containerImage: containerImageFor(this.region, image.name, version),
+      aliases: [...aliases],
       clientToken: token,
       ...metadataFrom(body),
     }) as unknown as StoredVersion;
     image.versions.push(stored);
     image.lastModifiedTime = now;
     const fails = FAIL_CREATE_MARKER.test(String(body.BaseImage));
-    this.lifecycle.start({ region: this.region, image: image.name, version, from: 'CREATING', to: fails ? 'CREATE_FAILED' : 'CREATED' }, () => {
-      if (!image.versions.includes(stored) || stored.status !== 'CREATING') return;
-      stored.status = fails ? 'CREATE_FAILED' : 'CREATED';
-      if (fails) stored.failureReason = `Unable to pull the base image ${String(body.BaseImage)}: manifest unknown.`;
-      stored.lastModifiedTime = Date.now();
-    });
+    this.lifecycle.start(
+      { region: this.region, image: image.name, version, from: 'CREATING', to: fails ? 'CREATE_FAILED' : 'CREATED' },
+      () => {
+        if (!image.versions.includes(stored) || stored.status !== 'CREATING') return;
+        stored.status = fails ? 'CREATE_FAILED' : 'CREATED';
+        if (fails) stored.failureReason = `Unable to pull the base image ${String(body.BaseImage)}: manifest unknown.`;
+        stored.lastModifiedTime = Date.now();
+      },
+    );
     return { ImageVersionArn: imageVersionArn(this.region, image.name, version) };
   }
 
