@@ -1,6 +1,8 @@
 /**
  * The input shapes of the nine image operations, copied from the SageMaker service model
- * (Smithy JSON, api-models-aws commit 56c8953e, cut to these operations). The emulator validates
+ * (Smithy JSON, api-models-aws commit 56c8953e, cut to these operations), and of UpdateImage and
+ * DeleteImage (botocore 1.43.11, /work/shared/reference/sagemaker-studio-model.json; its patterns
+ * are unanchored, the ones here are as given there). The emulator validates
  * every request against these, as SageMaker does server-side: the SDK validates nothing.
  *
  * Kept independent of src/ on purpose: the emulator plays the service, so a constraint the
@@ -48,6 +50,8 @@ const Tag: Shape = {
     Value: { shape: { type: 'string', min: 0, max: 256, pattern: TagText, flags: 'u' }, required: true },
   },
 };
+/** ImageDeleteProperty: botocore's pattern, which anchors each alternative itself. */
+const ImageDeleteProperty: Shape = { type: 'string', min: 1, max: 11, pattern: '(^DisplayName$)|(^Description$)' };
 const SortOrder: Shape = { type: 'enum', values: ['ASCENDING', 'DESCENDING'] };
 const timeFilters = {
   CreationTimeAfter: { shape: Timestamp },
@@ -122,6 +126,14 @@ export const OPERATIONS = {
     Version: { shape: ImageVersionNumber },
     Alias: { shape: Alias },
   },
+  UpdateImage: {
+    DeleteProperties: { shape: { type: 'list', member: ImageDeleteProperty, min: 0, max: 2 } },
+    Description: { shape: ImageDescription },
+    DisplayName: { shape: ImageDisplayName },
+    ImageName: { shape: ImageName, required: true },
+    RoleArn: { shape: RoleArn },
+  },
+  DeleteImage: { ImageName: { shape: ImageName, required: true } },
 } satisfies Record<string, Record<string, Member>>;
 
 export type OperationName = keyof typeof OPERATIONS;

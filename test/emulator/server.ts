@@ -5,13 +5,15 @@
  * from the SigV4 credential scope, so each region is its own account slice.
  *
  * Control paths under /_emulator/ (never used by the SDK) let tests and the demo seed data,
- * inject faults and read the request log over HTTP; the same is available from code.
+ * inject faults, read the request log and end or await transitions over HTTP; the same is
+ * available from code.
  */
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ServiceError } from './errors';
 import { Faults, type ActiveFault, type FaultSpec } from './faults';
+import { Lifecycle, type PendingTransition, type TransitionMode } from './lifecycle';
 import { DEFAULT_REGION, demoSpec, FIXTURES, hostileSpec, seed, type FixtureName, type SeedSpec } from './fixtures';
 import { isOperation, type OperationName } from './schema';
 import { issueToken, readToken, tokenQuery } from './tokens';
@@ -68,6 +70,13 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Anchor for the demo fixture's dates; default now. */
   now?: number;
+  /**
+   * How long a write stays in its transient state (CREATING, UPDATING, DELETING), ms. 0 (the
+   * default) ends it inside the request and leaves a fixture's transient rows as they are;
+   * 'manual' keeps every transition pending until completeTransitions(). With a number > 0 or
+   * 'manual', a fixture's transient rows move too, from the moment the fixture is loaded.
+   */
+  transitionMs?: TransitionMode;
 }
 
 const JSON_TYPE = 'application/x-amz-json-1.1';
@@ -75,7 +84,7 @@ const SCOPE = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]+)\/sagemaker\/aws4_request
 const MAX_BODY = 1_000_000;
 
 export class SageMakerEmulator {
-  readonly store = new Store();
+  readonly store: Store;
   readonly faults = new Faults();
   readonly requests: LoggedRequest[] = [];
   latencyMs: number;
@@ -90,6 +99,7 @@ export class SageMakerEmulator {
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.latencyMs = options.latencyMs ?? 0;
+    this.store = new Store(new Lifecycle(options.transitionMs ?? 0));
     this.loadFixture(options.fixture ?? 'empty');
   }
 
@@ -109,6 +119,32 @@ export class SageMakerEmulator {
       const spec = name === 'demo' ? demoSpec(this.options.now) : hostileSpec(this.options.now);
       seed(this.store.region(spec.region ?? DEFAULT_REGION), spec, this.options.now);
     }
+    // A fixture's CREATING/UPDATING/DELETING rows move like fresh writes when transitions are on.
+    if (this.store.lifecycle.moves) this.store.startTransientRows();
+  }
+
+  /** The delay of transitions started from now on (see EmulatorOptions.transitionMs). */
+  get transitionMs(): TransitionMode {
+    return this.store.lifecycle.mode;
+  }
+
+  set transitionMs(mode: TransitionMode) {
+    this.store.lifecycle.mode = mode;
+  }
+
+  /** The rows in a transient state whose end is pending, and where each goes. */
+  pendingTransitions(): PendingTransition[] {
+    return this.store.lifecycle.list();
+  }
+
+  /** Ends pending transitions now (all, or one region's or image's). Returns how many ended. */
+  completeTransitions(filter: { region?: string; image?: string } = {}): number {
+    return this.store.lifecycle.complete(filter);
+  }
+
+  /** Resolves once no transition is pending: the event a test waits for instead of sleeping. */
+  transitionsSettled(timeoutMs?: number): Promise<void> {
+    return this.store.lifecycle.settled(timeoutMs);
   }
 
   seed(spec: SeedSpec, now?: number): number {
@@ -357,7 +393,29 @@ export class SageMakerEmulator {
       const route = `${method} ${path}`;
       switch (route) {
         case 'GET /_emulator/health':
-          return ok({ ok: true, ...this.store.counts(), latencyMs: this.latencyMs });
+          return ok({ ok: true, ...this.store.counts(), latencyMs: this.latencyMs, transitionMs: this.transitionMs });
+        case 'GET /_emulator/transitions':
+          return ok(this.pendingTransitions());
+        case 'POST /_emulator/transitions/complete': {
+          const region = query.get('region') ?? undefined;
+          const image = query.get('image') ?? undefined;
+          return ok({ completed: this.completeTransitions({ region, image }) });
+        }
+        case 'GET /_emulator/transitions/settled': {
+          const timeoutMs = Number(query.get('timeoutMs') ?? 30_000);
+          void this.transitionsSettled(timeoutMs).then(
+            () => ok({ settled: true }),
+            (e: unknown) => respond(res, 504, { error: e instanceof Error ? e.message : String(e) }, 'application/json'),
+          );
+          return;
+        }
+        case 'POST /_emulator/transition-ms': {
+          const ms = (body as { ms?: unknown } | undefined)?.ms;
+          if (ms !== 'manual' && (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0))
+            return bad('body must be {"ms": <number ≥ 0> | "manual"}');
+          this.transitionMs = ms;
+          return ok();
+        }
         case 'GET /_emulator/requests': {
           const op = query.get('operation') ?? undefined;
           const since = query.get('since');

@@ -1,9 +1,11 @@
 /**
- * The emulated account's images, versions and aliases, per region, and the nine operations over
+ * The emulated account's images, versions and aliases, per region, and the eleven operations over
  * them. Times are kept in epoch milliseconds and sent as epoch seconds with fractional
- * milliseconds, as awsJson1_1 does.
+ * milliseconds, as awsJson1_1 does. Writes go through the service's transient states
+ * (CREATING, UPDATING, DELETING); when they end is the Lifecycle's business (lifecycle.ts).
  */
 import { inUse, notFound, validationError } from './errors';
+import { Lifecycle } from './lifecycle';
 import { paginate, queryHash } from './tokens';
 
 export const ACCOUNT_ID = '123456789012';
@@ -41,7 +43,25 @@ export interface StoredImage {
   lastModifiedTime: number;
   tags: { Key: string; Value: string }[];
   versions: StoredVersion[];
+  /** The highest version number ever given to this image: numbers are never reused after a delete. */
+  highestVersion?: number;
 }
+
+/** A ClientToken's first CreateImageVersion: what it made and the request it came with. */
+interface TokenUse {
+  image: string;
+  version: number;
+  /** The request's parameters other than ClientToken, as stable JSON. */
+  input: string;
+}
+
+/**
+ * The documented failure marker: a BaseImage whose tag is `fail-create` (e.g. `repo/x:fail-create`)
+ * makes CreateImageVersion end in CREATE_FAILED, as a base image the service cannot pull does.
+ */
+export const FAIL_CREATE_MARKER = /:fail-create$/;
+
+const TRANSIENT = new Set(['CREATING', 'UPDATING', 'DELETING']);
 
 type Body = Record<string, unknown>;
 type Json = Record<string, unknown>;
@@ -88,8 +108,13 @@ function direction(body: Body): number {
 
 export class RegionStore {
   readonly images = new Map<string, StoredImage>();
+  /** ClientTokens of CreateImageVersion, region-wide as AWS idempotency tokens are (per account, region, operation). */
+  private readonly tokens = new Map<string, TokenUse>();
 
-  constructor(readonly region: string) {}
+  constructor(
+    readonly region: string,
+    readonly lifecycle: Lifecycle = new Lifecycle(0),
+  ) {}
 
   private image(name: string, what = 'Image'): StoredImage {
     const image = this.images.get(name);
@@ -213,9 +238,9 @@ export class RegionStore {
   CreateImage(body: Body, now = Date.now()): Json {
     const name = body.ImageName as string;
     if (this.images.has(name)) throw inUse(`The Image with ImageName ${name} already exists. Please use a different ImageName.`);
-    this.images.set(name, {
+    const image: StoredImage = {
       name,
-      status: 'CREATED',
+      status: 'CREATING',
       displayName: body.DisplayName as string | undefined,
       description: body.Description as string | undefined,
       roleArn: body.RoleArn as string,
@@ -223,38 +248,93 @@ export class RegionStore {
       lastModifiedTime: now,
       tags: (body.Tags as StoredImage['tags'] | undefined) ?? [],
       versions: [],
-    });
+    };
+    this.images.set(name, image);
+    this.settleImage(image, 'CREATING', 'CREATED');
     return { ImageArn: imageArn(this.region, name) };
+  }
+
+  UpdateImage(body: Body, now = Date.now()): Json {
+    const image = this.image(body.ImageName as string);
+    this.assertImageSettled(image, 'update');
+    const deleted = new Set((body.DeleteProperties as string[] | undefined) ?? []);
+    for (const property of deleted) {
+      if (body[property] !== undefined) throw validationError(`The property ${property} cannot be both updated and deleted.`);
+    }
+    if (body.DisplayName !== undefined) image.displayName = body.DisplayName as string;
+    if (body.Description !== undefined) image.description = body.Description as string;
+    if (body.RoleArn !== undefined) image.roleArn = body.RoleArn as string;
+    if (deleted.has('DisplayName')) image.displayName = undefined;
+    if (deleted.has('Description')) image.description = undefined;
+    image.status = 'UPDATING';
+    image.failureReason = undefined;
+    image.lastModifiedTime = now;
+    this.settleImage(image, 'UPDATING', 'CREATED');
+    return { ImageArn: imageArn(this.region, image.name) };
+  }
+
+  DeleteImage(body: Body, now = Date.now()): Json {
+    const image = this.image(body.ImageName as string);
+    this.assertImageSettled(image, 'delete');
+    const busy = image.versions.find((v) => TRANSIENT.has(v.status));
+    if (busy) throw inUse(`Image ${image.name} cannot be deleted while Version ${busy.version} is ${busy.status}.`);
+    image.status = 'DELETING';
+    image.failureReason = undefined;
+    image.lastModifiedTime = now;
+    this.lifecycle.start({ region: this.region, image: image.name, from: 'DELETING', to: 'GONE' }, () => {
+      if (this.images.get(image.name) === image && image.status === 'DELETING') this.images.delete(image.name);
+    });
+    return {};
   }
 
   CreateImageVersion(body: Body, now = Date.now()): Json {
     const image = this.image(body.ImageName as string);
     const token = body.ClientToken as string;
-    const repeat = image.versions.find((v) => v.clientToken === token);
-    if (repeat) return { ImageVersionArn: imageVersionArn(this.region, image.name, repeat.version) };
+    const input = stableJson({ ...body, ClientToken: undefined });
+    const used = this.tokens.get(token);
+    if (used) {
+      // The same request again (a retry) gets the first answer; another request with its token is refused.
+      if (used.input === input) return { ImageVersionArn: imageVersionArn(this.region, used.image, used.version) };
+      throw validationError(
+        `The ClientToken ${token} was already used with different parameters (for Version ${used.version} of image ${used.image}). Use a new ClientToken for a new request.`,
+      );
+    }
+    if (image.status !== 'CREATED') throw validationError(`Image ${image.name} is in an invalid state.`);
     const aliases = (body.Aliases as string[] | undefined) ?? [];
     this.assertAliasesFree(image, aliases);
-    const version = (latest(image)?.version ?? 0) + 1;
-    image.versions.push(
-      compact({
-        version,
-        status: 'CREATED',
-        creationTime: now,
-        lastModifiedTime: now,
-        baseImage: body.BaseImage,
-        containerImage: containerImageFor(this.region, image.name, version),
-        aliases: [...aliases],
-        clientToken: token,
-        ...metadataFrom(body),
-      }) as unknown as StoredVersion,
-    );
+    const version = Math.max(image.highestVersion ?? 0, latest(image)?.version ?? 0) + 1;
+    image.highestVersion = version;
+    this.tokens.set(token, { image: image.name, version, input });
+    const stored = compact({
+      version,
+      status: 'CREATING',
+      creationTime: now,
+      lastModifiedTime: now,
+      baseImage: body.BaseImage,
+      containerImage: containerImageFor(this.region, image.name, version),
+      aliases: [...aliases],
+      clientToken: token,
+      ...metadataFrom(body),
+    }) as unknown as StoredVersion;
+    image.versions.push(stored);
     image.lastModifiedTime = now;
+    const fails = FAIL_CREATE_MARKER.test(String(body.BaseImage));
+    this.lifecycle.start(
+      { region: this.region, image: image.name, version, from: 'CREATING', to: fails ? 'CREATE_FAILED' : 'CREATED' },
+      () => {
+        if (!image.versions.includes(stored) || stored.status !== 'CREATING') return;
+        stored.status = fails ? 'CREATE_FAILED' : 'CREATED';
+        if (fails) stored.failureReason = `Unable to pull the base image ${String(body.BaseImage)}: manifest unknown.`;
+        stored.lastModifiedTime = Date.now();
+      },
+    );
     return { ImageVersionArn: imageVersionArn(this.region, image.name, version) };
   }
 
   UpdateImageVersion(body: Body, now = Date.now()): Json {
     const image = this.image(body.ImageName as string);
     const v = this.version(image, body);
+    this.assertVersionSettled(image, v, 'update');
     const add = (body.AliasesToAdd as string[] | undefined) ?? [];
     const remove = new Set((body.AliasesToDelete as string[] | undefined) ?? []);
     this.assertAliasesFree(
@@ -267,12 +347,71 @@ export class RegionStore {
     return { ImageVersionArn: imageVersionArn(this.region, image.name, v.version) };
   }
 
-  DeleteImageVersion(body: Body): Json {
+  DeleteImageVersion(body: Body, now = Date.now()): Json {
     const image = this.image(body.ImageName as string);
     if (body.Version === undefined && body.Alias === undefined) throw validationError('Either Version or Alias must be specified.');
     const v = this.version(image, body);
-    image.versions = image.versions.filter((x) => x !== v);
+    this.assertVersionSettled(image, v, 'delete');
+    v.status = 'DELETING';
+    v.failureReason = undefined;
+    v.lastModifiedTime = now;
+    this.lifecycle.start({ region: this.region, image: image.name, version: v.version, from: 'DELETING', to: 'GONE' }, () => {
+      if (v.status === 'DELETING') image.versions = image.versions.filter((x) => x !== v);
+    });
     return {};
+  }
+
+  /**
+   * Starts the transitions of the rows already in a transient state (a fixture's CREATING,
+   * UPDATING and DELETING rows), as if their writes had just been made. Returns how many started.
+   */
+  startTransientRows(): number {
+    let started = 0;
+    for (const image of this.images.values()) {
+      if (image.status === 'DELETING') {
+        started++;
+        this.lifecycle.start({ region: this.region, image: image.name, from: 'DELETING', to: 'GONE' }, () => {
+          if (this.images.get(image.name) === image && image.status === 'DELETING') this.images.delete(image.name);
+        });
+      } else if (image.status === 'CREATING' || image.status === 'UPDATING') {
+        started++;
+        this.settleImage(image, image.status, 'CREATED');
+      }
+      for (const v of image.versions) {
+        if (v.status === 'CREATING') {
+          started++;
+          this.lifecycle.start({ region: this.region, image: image.name, version: v.version, from: 'CREATING', to: 'CREATED' }, () => {
+            if (image.versions.includes(v) && v.status === 'CREATING') v.status = 'CREATED';
+          });
+        } else if (v.status === 'DELETING') {
+          started++;
+          this.lifecycle.start({ region: this.region, image: image.name, version: v.version, from: 'DELETING', to: 'GONE' }, () => {
+            if (v.status === 'DELETING') image.versions = image.versions.filter((x) => x !== v);
+          });
+        }
+      }
+    }
+    return started;
+  }
+
+  /** Ends an image's CREATING or UPDATING in CREATED, unless someone changed it meanwhile. */
+  private settleImage(image: StoredImage, from: 'CREATING' | 'UPDATING', to: 'CREATED'): void {
+    this.lifecycle.start({ region: this.region, image: image.name, from, to }, () => {
+      if (this.images.get(image.name) !== image || image.status !== from) return;
+      image.status = to;
+      image.lastModifiedTime = Date.now();
+    });
+  }
+
+  /** Update and delete are refused while the image is between states, as the service does (ResourceInUse). */
+  private assertImageSettled(image: StoredImage, action: 'update' | 'delete'): void {
+    if (TRANSIENT.has(image.status)) throw inUse(`Image ${image.name} cannot be ${action}d while it is ${image.status}.`);
+  }
+
+  private assertVersionSettled(image: StoredImage, v: StoredVersion, action: 'update' | 'delete'): void {
+    if (TRANSIENT.has(v.status))
+      throw inUse(`ImageVersion with ImageName ${image.name} and Version ${v.version} cannot be ${action}d while it is ${v.status}.`);
+    if (TRANSIENT.has(image.status)) throw inUse(`Image ${image.name} is ${image.status}: its versions cannot be ${action}d now.`);
   }
 
   private assertAliasesFree(image: StoredImage, aliases: string[]): void {
@@ -304,6 +443,15 @@ function latest(image: StoredImage): StoredVersion | undefined {
   return image.versions.reduce<StoredVersion | undefined>((best, v) => (!best || v.version > best.version ? v : best), undefined);
 }
 
+/** JSON with sorted keys and undefined members left out, to compare two requests. */
+function stableJson(body: Body): string {
+  const sorted = Object.keys(body)
+    .filter((k) => body[k] !== undefined)
+    .sort()
+    .map((k) => [k, body[k]]);
+  return JSON.stringify(sorted);
+}
+
 function timeKey(body: Body): Json {
   return compact({
     ca: body.CreationTimeAfter,
@@ -322,17 +470,28 @@ export function containerImageFor(region: string, name: string, version: number)
 export class Store {
   private readonly regions = new Map<string, RegionStore>();
 
+  constructor(readonly lifecycle: Lifecycle = new Lifecycle(0)) {}
+
   region(name: string): RegionStore {
     let r = this.regions.get(name);
     if (!r) {
-      r = new RegionStore(name);
+      r = new RegionStore(name, this.lifecycle);
       this.regions.set(name, r);
     }
     return r;
   }
 
+  /** Removes every region's data and drops the transitions in progress. */
   clear(): void {
+    this.lifecycle.cancel();
     this.regions.clear();
+  }
+
+  /** Starts the transitions of every transient row in every region (see RegionStore.startTransientRows). */
+  startTransientRows(): number {
+    let started = 0;
+    for (const r of this.regions.values()) started += r.startTransientRows();
+    return started;
   }
 
   counts(): { images: number; versions: number } {

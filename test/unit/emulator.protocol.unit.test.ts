@@ -235,7 +235,7 @@ describe('emulator: the nine image operations', function () {
   it('CreateImageVersion is idempotent on ClientToken: the same token returns the same ARN and adds no version', async function () {
     const before = await conn.client.send(new ListImageVersionsCommand({ ImageName: 'ops-image' }));
     const again = await conn.client.send(
-      new CreateImageVersionCommand({ ImageName: 'ops-image', BaseImage: 'repo/ops:1', ClientToken: 'token-1' }),
+      new CreateImageVersionCommand({ ImageName: 'ops-image', BaseImage: 'repo/ops:1', ClientToken: 'token-1', Aliases: ['first'] }),
     );
     assert.equal(again.ImageVersionArn, 'arn:aws:sagemaker:us-east-1:123456789012:image-version/ops-image/1');
     const after = await conn.client.send(new ListImageVersionsCommand({ ImageName: 'ops-image' }));
