@@ -15,7 +15,7 @@ import { isAwsError } from '../model/errors';
 import { isKnownRegion } from '../model/regions';
 import type { ParsedImageArn, ParsedImageVersionArn } from '../model/arns';
 import { SECTION } from '../model/settings';
-import { findArnAt } from '../model/arnScan';
+import { findArnAt } from './model/arnScan';
 import { DetailsStore, type ImageOverview, type VersionDetails } from '../model/detailsStore';
 import type { SageMakerSession } from '../model/sageMakerSession';
 import { statusIcon } from '../model/statuses';

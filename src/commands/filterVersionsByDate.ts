@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { dateInputText, parseDateInput } from '../model/dateInput';
+import { dateInputText, parseDateInput } from './model/dateInput';
 import { FIELD_BOUND, rangeProblem, shortDate, type DateFilterField, type DateFilters } from '../model/versionQuery';
 import type { CommandContext } from './context';
 

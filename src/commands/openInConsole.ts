@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { imageConsoleUrl, imageVersionConsoleUrl } from '../model/consoleLinks';
+import { imageConsoleUrl, imageVersionConsoleUrl } from './model/consoleLinks';
 import type { CommandContext } from './context';
 import { imageOrVersionTarget, isVersionRef } from './targets';
 import { plainText } from '../model/markdownText';

@@ -5,12 +5,9 @@
  * a require of this bundle, which is why every module is re-exported here (the build refuses an
  * import of a module this file leaves out).
  */
-export * from './arnScan';
 export * from './arns';
 export * from './commands';
 export * from './awsLayer';
-export * from './consoleLinks';
-export * from './dateInput';
 export * from './detailsStore';
 export * from './endpointSecurity';
 export * from './errors';
@@ -31,5 +28,4 @@ export * from './statuses';
 export * from './timeFormat';
 export * from './types';
 export * from './versionDocument';
-export * from './versionExport';
 export * from './versionQuery';

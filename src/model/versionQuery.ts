@@ -6,7 +6,9 @@
 import { l10n } from './l10n';
 import type { ImageVersionSortBy, ListImageVersionsInput, SortOrder } from './types';
 import { IMAGE_VERSION_SORT_BY, SORT_ORDERS } from './types';
-import type { DateBound } from './dateInput';
+
+/** Which end of a range the text is for: a day alone means its start or its end. */
+export type DateBound = 'lower' | 'upper';
 
 export interface DateFilters {
   createdAfter?: Date;

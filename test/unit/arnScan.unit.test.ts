@@ -3,7 +3,7 @@
  * partition, and nothing for malformed or partial ARNs.
  */
 import * as assert from 'node:assert/strict';
-import { findArnAt } from '../../src/model/arnScan';
+import { findArnAt } from '../../src/commands/model/arnScan';
 
 const VERSION_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:image-version/my-image/3';
 const IMAGE_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:image/My.Image-2';

@@ -11,7 +11,7 @@ import { parseArn, parseImageArn, parseImageVersionArn } from '../../src/model/a
 import { isAwsError } from '../../src/model/errors';
 import { listImageVersionsPage } from '../../src/aws/operations';
 import { checkConnectionSettings, checkEndpoint, checkProfile, checkRegion } from '../../src/model/settings';
-import { parseDateInput } from '../../src/model/dateInput';
+import { parseDateInput } from '../../src/commands/model/dateInput';
 import type { SageMakerConnection } from '../../src/aws/clientFactory';
 import { connect, useEmulator } from './helpers';
 

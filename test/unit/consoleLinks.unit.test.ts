@@ -2,7 +2,7 @@
  * Console links: one host form per partition, and image names passed through URL encoding.
  */
 import * as assert from 'node:assert/strict';
-import { imageConsoleUrl, imageVersionConsoleUrl } from '../../src/model/consoleLinks';
+import { imageConsoleUrl, imageVersionConsoleUrl } from '../../src/commands/model/consoleLinks';
 
 describe('console links', () => {
   it('uses the region-prefixed host in the commercial partition', () => {

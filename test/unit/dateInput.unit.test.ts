@@ -4,7 +4,8 @@
  * `npm run test:unit` runs this file under UTC, Pacific/Auckland and America/Los_Angeles.
  */
 import * as assert from 'node:assert/strict';
-import { dateInputText, MAX_DATE_INPUT_LENGTH, parseDateInput, type DateBound } from '../../src/model/dateInput';
+import { dateInputText, MAX_DATE_INPUT_LENGTH, parseDateInput } from '../../src/commands/model/dateInput';
+import type { DateBound } from '../../src/model/versionQuery';
 
 const NOW = new Date(2025, 5, 15, 14, 30, 0); // 2025-06-15 14:30 local
 const MIN = 60_000;

@@ -18,9 +18,9 @@ import { redact } from '../../src/model/log';
 import { listProfiles } from '../../src/aws/profiles';
 import { checkConnectionSettings, checkEndpoint, checkProfile, checkRegion, MAX_INPUT } from '../../src/model/settings';
 import { ssoLoginCommand } from '../../src/model/shellQuote';
-import { findArnAt, MAX_LINE_LENGTH } from '../../src/model/arnScan';
+import { findArnAt, MAX_LINE_LENGTH } from '../../src/commands/model/arnScan';
 import { mdCode, mdText, plainText } from '../../src/model/markdownText';
-import { parseDateInput } from '../../src/model/dateInput';
+import { parseDateInput } from '../../src/commands/model/dateInput';
 import { parseVersionDocumentPath } from '../../src/model/versionDocument';
 
 /** The size of every adversarial input. */

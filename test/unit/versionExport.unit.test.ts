@@ -17,7 +17,7 @@ import {
   openReplacement,
   toApiRecord,
   type ExportFormat,
-} from '../../src/model/versionExport';
+} from '../../src/commands/model/versionExport';
 import { testTempDir } from './helpers';
 
 function version(n: number, failureReason?: string): ImageVersionSummary {

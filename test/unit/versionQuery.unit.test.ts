@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { SageMakerConnection } from '../../src/aws/clientFactory';
 import { listImageVersionsPage } from '../../src/aws/operations';
-import { parseDateInput } from '../../src/model/dateInput';
+import { parseDateInput } from '../../src/commands/model/dateInput';
 import {
   describeQuery,
   hasFilters,

@@ -10,7 +10,7 @@ import type { SageMakerConnection } from '../../src/aws/clientFactory';
 import { silentLogger } from '../../src/model/log';
 import { listImagesPage, listImageVersionsPage } from '../../src/aws/operations';
 import { SageMakerSession } from '../../src/model/sageMakerSession';
-import { exportPages, ExportWriter } from '../../src/model/versionExport';
+import { exportPages, ExportWriter } from '../../src/commands/model/versionExport';
 import { MAX_PAGE_SIZE, versionsRequest } from '../../src/model/listRequests';
 import type { VersionQuery } from '../../src/model/versionQuery';
 import { RegionBranch, type BranchQuery } from '../../src/extension/tree/regionBranch';

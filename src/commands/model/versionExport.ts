@@ -8,10 +8,10 @@
  */
 import { createWriteStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { AwsError } from './errors';
-import { RepeatedTokenGuard } from './paging';
-import { l10n } from './l10n';
-import type { ImageVersionSummary, Page } from './types';
+import { AwsError } from '../../model/errors';
+import { RepeatedTokenGuard } from '../../model/paging';
+import { l10n } from '../../model/l10n';
+import type { ImageVersionSummary, Page } from '../../model/types';
 
 export type ExportFormat = 'json' | 'csv';
 

@@ -13,12 +13,10 @@
  * bound before any pattern runs, and every pattern is anchored with bounded, non-overlapping
  * repetitions, so adversarial input costs linear time. vscode-free; messages go through l10n.
  */
-import { l10n } from './l10n';
+import { l10n } from '../../model/l10n';
+import type { DateBound } from '../../model/versionQuery';
 
 export type ParsedDate = { ok: true; date: Date } | { ok: false; message: string };
-
-/** Which end of a range the text is for: a day alone means its start or its end. */
-export type DateBound = 'lower' | 'upper';
 
 /** Longer than any accepted form (the longest, with nanoseconds and an offset, is 35 characters). */
 export const MAX_DATE_INPUT_LENGTH = 100;

@@ -9,8 +9,8 @@
  * repositories). The detail fragments `#/images/<name>` and `#/images/<name>/versions/<n>` follow
  * that pattern but were not found verbatim in a public source, so they are unverified.
  */
-import { partitionOf } from './arns';
-import { consoleDomain } from './regions';
+import { partitionOf } from '../../model/arns';
+import { consoleDomain } from '../../model/regions';
 
 /**
  * The console host for a region. The commercial partition uses the region-prefixed host (what
