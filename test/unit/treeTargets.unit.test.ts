@@ -47,7 +47,7 @@ function seed(emulator: SageMakerEmulator): void {
 }
 
 describe('what commands act on: locate, tree order and targets (plain Node, emulator)', function () {
-  const { emu, newTree } = useTreeSuite(NOW, seed);
+  const { emu, session, newTree } = useTreeSuite(NOW, seed);
 
   const sent = () =>
     emu()
@@ -224,6 +224,23 @@ describe('what commands act on: locate, tree order and targets (plain Node, emul
         [],
         'a row is resolved without asking the service',
       );
+    });
+
+    it('a row still selected after the region changed keeps its own region', async function () {
+      const t = newTree();
+      const image = await imageUnder(t.tree, 'alpha');
+      const version = await versionUnder(t.tree, image, 1);
+      const before = session().settings;
+      session().updateSettings({ ...before, region: 'eu-west-1' });
+      try {
+        t.tree.refresh();
+        assert.deepEqual(await rowsUnder(t.tree), ['eu-image'], 'the tree now lists the other region');
+        const ctx = contextOf(t.tree);
+        assert.deepEqual(await imageTarget(ctx, image, TITLE), { region: 'us-east-1', imageName: 'alpha' });
+        assert.deepEqual(await versionTarget(ctx, version, TITLE), { region: 'us-east-1', imageName: 'alpha', version: 1 });
+      } finally {
+        session().updateSettings(before);
+      }
     });
   });
 });

@@ -108,9 +108,13 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     return this.branches.find((b) => b.key === key);
   }
 
-  /** The region an image was listed in ('' until the session's is known); a dropped branch's key is its region. */
+  /**
+   * The region an image was listed in: the row's own once known (a row from before a region
+   * change keeps its region), else its branch's ('' until the session's is known); a dropped
+   * branch's key is its region.
+   */
   private regionOf(image: ImageNode): string {
-    return this.branchOf(image)?.resolvedRegion ?? image.branchKey;
+    return image.listedIn || (this.branchOf(image)?.resolvedRegion ?? image.branchKey);
   }
 
   private versionQueryKey(): string {

@@ -42,6 +42,11 @@ export interface ImageNode {
   readonly parent: RegionNode | undefined;
   /** The key of the region part of the tree this image was listed in (RegionBranch.key). */
   readonly branchKey: string;
+  /**
+   * The region it was listed in, once known ('' before): kept on the row itself, so a row still
+   * selected after the region changed acts on its own region, not on the new branch's.
+   */
+  listedIn: string;
 }
 
 export interface VersionNode {

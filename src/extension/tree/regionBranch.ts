@@ -66,9 +66,11 @@ export class RegionBranch {
   imageNode(image: ImageSummary): ImageNode {
     const id = `${this.node ? `${this.node.id}/` : ''}image/${image.imageName}`;
     let node = this.imageNodes.get(id);
-    if (node) node.image = image;
-    else {
-      node = { kind: 'image', id, image, parent: this.node, branchKey: this.key };
+    if (node) {
+      node.image = image;
+      if (node.listedIn === '') node.listedIn = this.resolvedRegion;
+    } else {
+      node = { kind: 'image', id, image, parent: this.node, branchKey: this.key, listedIn: this.resolvedRegion };
       this.imageNodes.set(id, node);
     }
     return node;
