@@ -67,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   }
   const session = new SageMakerSession(initial.ok ? initial.settings : {}, logger, version, {
     requestTimeoutMs: readRequestTimeoutMs(),
-    // The session logs it (warn) and calls this once per endpoint: plain http off loopback.
+    // Plain http off loopback: the session logs it (warn) and calls this once per host for its lifetime.
     onInsecureEndpoint: (host) =>
       void vscode.window.showWarningMessage(
         vscode.l10n.t(
