@@ -15,7 +15,7 @@ import { DetailsStore, type ImageRef, type VersionRef } from '../../model/detail
 import type { PagedList } from '../../model/pagedList';
 import type { SageMakerSession } from '../../model/sageMakerSession';
 import { hasFilters, toListParameters } from '../../model/versionQuery';
-import { commandId } from '../../model/commands';
+import { commandRecord } from '../../model/commands';
 import { LiveStatus } from './liveStatus';
 import {
   imageTooltip,
@@ -272,7 +272,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       parent: branch.node,
       label: vscode.l10n.t('No images whose name contains “{0}” in {1}', name, region),
       tooltip: vscode.l10n.t('Click to change the name filter.'),
-      command: { command: commandId('filterImages'), title: vscode.l10n.t('Filter Images by Name…') },
+      command: commandRecord('filterImages'),
     };
   }
 
@@ -283,7 +283,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       parent,
       label: vscode.l10n.t('No versions match the filters'),
       tooltip: vscode.l10n.t('Click to clear the version filters.'),
-      command: { command: commandId('clearVersionFilters'), title: vscode.l10n.t('Clear Version Filters') },
+      command: commandRecord('clearVersionFilters'),
     };
   }
 

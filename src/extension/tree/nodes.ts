@@ -13,7 +13,7 @@ import type { ImageSummary, ImageVersionSummary } from '../../model/types';
 import type { VersionDetails, VersionRef } from '../../model/detailsStore';
 import { commandLink, mdCode, mdText } from '../../model/markdownText';
 import { statusIcon, statusKind } from '../../model/statuses';
-import { commandId, commandIds } from '../../model/commands';
+import { commandIds, commandRecord } from '../../model/commands';
 import { formatLocal, formatRelative, formatUtc } from '../../model/timeFormat';
 
 const CONTEXT = {
@@ -223,7 +223,7 @@ function loadMoreTreeItem(node: LoadMoreNode): vscode.TreeItem {
   item.contextValue = CONTEXT.loadMore;
   item.iconPath = new vscode.ThemeIcon('ellipsis');
   item.description = vscode.l10n.t('{0} loaded', node.loadedCount);
-  item.command = { command: commandId('loadMore'), title: vscode.l10n.t('Load More'), arguments: [node] };
+  item.command = commandRecord('loadMore', node);
   item.accessibilityInformation = {
     label:
       node.parent?.kind === 'image'
@@ -275,9 +275,7 @@ function errorTreeItem(node: ErrorNode): vscode.TreeItem {
   );
   item.tooltip = md;
   item.description = gone ? vscode.l10n.t('click to refresh') : vscode.l10n.t('click to retry');
-  item.command = gone
-    ? { command: commandId('refresh'), title: vscode.l10n.t('Refresh') }
-    : { command: commandId('retry'), title: vscode.l10n.t('Retry'), arguments: [node] };
+  item.command = gone ? commandRecord('refresh') : commandRecord('retry', node);
   item.accessibilityInformation = {
     label: gone ? vscode.l10n.t('Error: {0}. Activate to refresh.', message) : vscode.l10n.t('Error: {0}. Activate to retry.', message),
   };
