@@ -4,9 +4,10 @@
  *
  * Each folder of src/ is one bundle (esbuild.js), so these rules are what keeps a bundle's promise:
  *  - dist/extension.js is loaded at activation in every window: it must not pull in the command
- *    handlers or the AWS SDK except through the one lazy loader each (commandsLoader, awsLayer);
+ *    handlers, the tree or the AWS SDK except through the one lazy loader each (commandsLoader,
+ *    treeLoader, awsLayer);
  *  - src/model is vscode-free and SDK-free so that it runs in plain Node (the unit suite) and is
- *    shared by the three other bundles;
+ *    shared by the other bundles;
  *  - only src/aws talks to the SDK, so SDK types and errors never leak into the rest.
  *
  * Type-only imports count for cycles on purpose: they cost nothing at run time, but a cycle of
@@ -46,9 +47,9 @@ module.exports = {
       name: 'model-imports-only-model',
       severity: 'error',
       comment:
-        'src/model never imports src/extension, src/commands or src/aws; src/model/awsLayer.ts reaches src/aws by its lazy require only (next rule).',
+        'src/model never imports src/extension, src/tree, src/commands or src/aws; src/model/awsLayer.ts reaches src/aws by its lazy require only (next rule).',
       from: { path: '^src/model/', pathNot: '^src/model/awsLayer\\.ts$' },
-      to: { path: '^src/(extension|commands|aws)/' },
+      to: { path: '^src/(extension|tree|commands|aws)/' },
     },
     {
       name: 'awsLayer-requires-aws-lazily',
@@ -62,7 +63,7 @@ module.exports = {
       severity: 'error',
       comment: 'The lazy loader of dist/aws.js has no business with the extension or the command handlers.',
       from: { path: '^src/model/awsLayer\\.ts$' },
-      to: { path: '^src/(extension|commands)/' },
+      to: { path: '^src/(extension|tree|commands)/' },
     },
     {
       name: 'commands-only-type-import-extension',
@@ -86,6 +87,30 @@ module.exports = {
       to: { path: '^src/commands/', dependencyTypesNot: ['require', ...TYPE_ONLY] },
     },
     {
+      name: 'extension-reaches-tree-through-loader',
+      severity: 'error',
+      comment:
+        'dist/extension.js is loaded at activation: only src/extension/treeLoader.ts reaches src/tree (lazily, next rule); elsewhere the tree is named by its types.',
+      from: { path: '^src/extension/', pathNot: '^src/extension/treeLoader\\.ts$' },
+      to: { path: '^src/tree/', dependencyTypesNot: TYPE_ONLY },
+    },
+    {
+      name: 'treeLoader-requires-tree-lazily',
+      severity: 'error',
+      comment:
+        'src/extension/treeLoader.ts loads dist/tree.js when the view first asks for rows: a require (and its types), never a static import.',
+      from: { path: '^src/extension/treeLoader\\.ts$' },
+      to: { path: '^src/tree/', dependencyTypesNot: ['require', ...TYPE_ONLY] },
+    },
+    {
+      name: 'tree-imports-only-tree-and-model',
+      severity: 'error',
+      comment:
+        'dist/tree.js is required by dist/extension.js and dist/commands.js: src/tree never imports src/extension, src/commands or src/aws.',
+      from: { path: '^src/tree/' },
+      to: { path: '^src/(extension|commands|aws)/' },
+    },
+    {
       name: 'extension-reaches-aws-through-model',
       severity: 'error',
       comment: 'dist/extension.js never loads the SDK bundle itself: src/aws is reached only through src/model/awsLayer.ts (loadAws).',
@@ -97,7 +122,7 @@ module.exports = {
       severity: 'error',
       comment: 'dist/aws.js is required by dist/model.js: src/aws never imports src/extension or src/commands.',
       from: { path: '^src/aws/' },
-      to: { path: '^src/(extension|commands)/' },
+      to: { path: '^src/(extension|tree|commands)/' },
     },
     {
       name: 'commands-reach-aws-through-model',

@@ -1,12 +1,15 @@
 // Bundles the extension. Each folder of src/ is one bundle, and the folder says which:
-//  - src/extension -> dist/extension.js: activation (the tree, settings, command registration).
-//    Runs in every window at startup (ARN hovers need the extension active), so it stays small.
+//  - src/extension -> dist/extension.js: activation (settings, status bar, command registration,
+//    the view's deferred provider). Runs in every window at startup (ARN hovers need the extension
+//    active), so it stays small.
+//  - src/tree      -> dist/tree.js: the Images view's provider, nodes and live status, required
+//    when the view first asks for rows or something needs the tree (src/extension/treeLoader.ts).
 //  - src/commands  -> dist/commands.js: the command handlers and the ARN hover provider, required
 //    on the first command or hover (src/extension/commandsLoader.ts).
 //  - src/aws       -> dist/aws.js: the AWS SDK and our calls through it, required on the first
 //    AWS call (src/model/awsLayer.ts), so activation never parses the SDK.
 //  - src/model     -> dist/model.js: vscode-free and SDK-free logic and helpers, shared by the
-//    three others at run time (required with dist/extension.js).
+//    others at run time (required with dist/extension.js).
 // An import that crosses folders becomes a runtime require of the other bundle (bundleFolders
 // below), so no module is compiled twice; the build fails if one is (see checkBundles).
 // `--production` minifies; `--watch` rebuilds on change (F5). Each build writes dist/meta.json
@@ -19,7 +22,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const SRC = path.join(__dirname, 'src');
-const BUNDLES = ['extension', 'commands', 'aws', 'model'];
+const BUNDLES = ['extension', 'tree', 'commands', 'aws', 'model'];
 
 /** The bundle a source path (with or without extension) belongs to: its folder under src/. */
 function bundleOf(file) {

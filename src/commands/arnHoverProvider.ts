@@ -10,16 +10,16 @@
  * request. Failures are one line in the hover, never a notification.
  */
 import * as vscode from 'vscode';
-import { parseArn } from '../model/arns';
+import { parseArn } from './model/arns';
 import { isAwsError } from '../model/errors';
 import { isKnownRegion } from '../model/regions';
-import type { ParsedImageArn, ParsedImageVersionArn } from '../model/arns';
+import type { ParsedImageArn, ParsedImageVersionArn } from './model/arns';
 import { SECTION } from '../model/settings';
 import { findArnAt } from './model/arnScan';
-import { DetailsStore, type ImageOverview, type VersionDetails } from '../model/detailsStore';
+import { DetailsStore, type ImageOverview, type VersionDetails } from '../tree/model/detailsStore';
 import type { SageMakerSession } from '../model/sageMakerSession';
-import { statusIcon } from '../model/statuses';
-import { formatLocal, formatUtc } from '../model/timeFormat';
+import { statusIcon } from '../tree/model/statuses';
+import { formatLocal, formatUtc } from '../tree/model/timeFormat';
 import { commandLink, mdCode, mdText } from '../model/markdownText';
 import { errorMessage } from '../model/errors';
 import { commandIds, type CommandName } from '../model/commands';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { VersionRef } from '../model/detailsStore';
+import type { VersionRef } from '../tree/model/detailsStore';
 import { MAX_PAGE_SIZE, versionsRequest } from '../model/listRequests';
 import type { ImageVersionSummary } from '../model/types';
 import type { CommandContext } from './context';

@@ -1,8 +1,8 @@
 import type * as vscode from 'vscode';
 import type { VersionDocumentProvider } from '../extension/versionDocuments';
 import type { SageMakerSession } from '../model/sageMakerSession';
-import type { ImagesTreeProvider } from '../extension/tree/imagesTreeProvider';
-import type { Node } from '../extension/tree/nodes';
+import type { ImagesTreeProvider } from '../tree/imagesTreeProvider';
+import type { Node } from '../tree/nodes';
 import type { ViewQuery } from '../extension/viewQuery';
 import type { SettingsAccess } from '../extension/configuration';
 import type { Logger } from '../model/log';

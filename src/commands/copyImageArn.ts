@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { parseArn } from '../model/arns';
-import type { Node } from '../extension/tree/nodes';
+import { parseArn } from './model/arns';
+import type { Node } from '../tree/nodes';
 import type { CommandContext } from './context';
 import { copyArns } from './copyArns';
 import { pickImage } from './pickers';

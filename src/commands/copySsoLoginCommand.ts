@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { isAwsError } from '../model/errors';
 import { ssoLoginCommand } from '../model/shellQuote';
-import type { Node } from '../extension/tree/nodes';
+import type { Node } from '../tree/nodes';
 import type { CommandContext } from './context';
 import { plainText } from '../model/markdownText';
 import { profileName } from '../model/settings';

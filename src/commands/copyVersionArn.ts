@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Node } from '../extension/tree/nodes';
+import type { Node } from '../tree/nodes';
 import type { CommandContext } from './context';
 import { copyArns } from './copyArns';
 import { sameResource } from './copyImageArn';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ErrorNode, LoadMoreNode } from '../extension/tree/nodes';
+import type { ErrorNode, LoadMoreNode } from '../tree/nodes';
 import type { CommandContext } from './context';
 import { refuseArgument } from './targets';
 

@@ -4,8 +4,8 @@
  * item, or undefined when dismissed.
  */
 import * as vscode from 'vscode';
-import type { FetchPage } from '../model/pagedList';
-import { PagedList } from '../model/pagedList';
+import type { FetchPage } from '../tree/model/pagedList';
+import { PagedList } from '../tree/model/pagedList';
 import { errorMessage } from '../model/errors';
 
 interface Entry<T> extends vscode.QuickPickItem {

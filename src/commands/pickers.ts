@@ -3,9 +3,9 @@
  * one of its versions. Commands use them when nothing in the tree says what to act on.
  */
 import * as vscode from 'vscode';
-import { parseImageArn } from '../model/arns';
+import { parseImageArn } from './model/arns';
 import type { ImageSummary, ImageVersionSummary } from '../model/types';
-import { formatRelative } from '../model/timeFormat';
+import { formatRelative } from '../tree/model/timeFormat';
 import { imagesRequest, MAX_PAGE_SIZE, versionsRequest } from '../model/listRequests';
 import type { CommandContext } from './context';
 import { pickFromPages } from './pickFromPages';

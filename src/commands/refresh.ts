@@ -1,4 +1,4 @@
-import type { ImageNode } from '../extension/tree/nodes';
+import type { ImageNode } from '../tree/nodes';
 import type { CommandContext } from './context';
 
 /** Refresh: everything from the view title or palette; one image from its context menu. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ErrorNode } from '../extension/tree/nodes';
+import type { ErrorNode } from '../tree/nodes';
 import type { CommandContext } from './context';
 import { refuseArgument } from './targets';
 

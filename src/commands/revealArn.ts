@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { IMAGE_ARN, IMAGE_VERSION_ARN, parseArn } from '../model/arns';
+import { IMAGE_ARN, IMAGE_VERSION_ARN, parseArn } from './model/arns';
 import { isCancelled } from '../model/errors';
 import { isKnownRegion } from '../model/regions';
-import type { RevealOutcome } from '../extension/tree/imagesTreeProvider';
+import type { RevealOutcome } from '../tree/imagesTreeProvider';
 import { errorMessage } from '../model/errors';
 import type { CommandContext } from './context';
 import { plainText } from '../model/markdownText';

@@ -5,10 +5,10 @@
  * link in a hover or a file can pass any JSON: issue 13).
  */
 import * as vscode from 'vscode';
-import { parseArn } from '../model/arns';
+import { parseArn } from './model/arns';
 import { isKnownRegion } from '../model/regions';
-import type { ImageRef, VersionRef } from '../model/detailsStore';
-import type { Node } from '../extension/tree/nodes';
+import type { ImageRef, VersionRef } from '../tree/model/detailsStore';
+import type { Node } from '../tree/nodes';
 import type { CommandContext } from './context';
 import { pickImage, pickVersion, regionOf } from './pickers';
 

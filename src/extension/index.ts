@@ -24,12 +24,12 @@ import { VERSION_DOCUMENT_SCHEME } from '../model/versionDocument';
 import { createLogger } from './logChannel';
 import { SageMakerSession } from '../model/sageMakerSession';
 import { ConnectionStatusBar } from './statusBar';
-import { ImagesTreeProvider, VIEW_ID } from './tree/imagesTreeProvider';
-import type { Node } from './tree/nodes';
+import type { ImagesTreeProvider, Node } from '../tree';
+import { DeferredTree } from './treeLoader';
 import { ViewQuery } from './viewQuery';
 import { plainText } from '../model/markdownText';
 import { l10n } from '../model/l10n';
-import { commandId } from '../model/commands';
+import { commandId, VIEW_ID } from '../model/commands';
 
 const NO_CREDENTIALS_CONTEXT = 'sagemakerImages.noCredentials';
 
@@ -77,33 +77,45 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       ),
   });
   const query = new ViewQuery(context.workspaceState);
-  const tree = new ImagesTreeProvider(session, {
-    pageSize: () => readPageSize((m) => logger.warn(m)),
-    versionQuery: () => query.versionQuery,
-    imageNameContains: () => query.nameContains,
-    regions: () => readRegions((m) => logger.warn(m)),
-    onNoCredentials: (missing) => void vscode.commands.executeCommand('setContext', NO_CREDENTIALS_CONTEXT, missing),
-    onRegion: () => showQuery(),
-  });
-  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
+  // The provider and its bundle (dist/tree.js) are created when the view first asks for rows or
+  // something needs `tree` (src/extension/treeLoader.ts); until then there is nothing to refresh.
+  const deferredTree = new DeferredTree(
+    session,
+    {
+      pageSize: () => readPageSize((m) => logger.warn(m)),
+      versionQuery: () => query.versionQuery,
+      imageNameContains: () => query.nameContains,
+      regions: () => readRegions((m) => logger.warn(m)),
+      onNoCredentials: (missing) => void vscode.commands.executeCommand('setContext', NO_CREDENTIALS_CONTEXT, missing),
+      onRegion: () => showQuery(),
+    },
+    {
+      changed: new vscode.EventEmitter<Node | undefined>(),
+      refreshedAll: () => {
+        documents.refreshOpen();
+        hoverProvider?.details.forget();
+      },
+    },
+  );
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: deferredTree, showCollapseAll: true, canSelectMany: true });
   const statusBar = new ConnectionStatusBar(session);
-  const documents = new VersionDocumentProvider(() => tree.details);
+  const documents = new VersionDocumentProvider(() => deferredTree.provider.details);
   // The hover provider and its bundle load on the first hover over a line that may hold an ARN.
   let hoverProvider: ArnHoverProvider | undefined;
   const hovers = () => (hoverProvider ??= new (loadCommands().ArnHoverProvider)(session));
 
   const showQuery = () => {
     void query.syncContext();
-    view.description = [tree.region, query.describe()].filter(Boolean).join(' · ');
+    view.description = [deferredTree.region, query.describe()].filter(Boolean).join(' · ');
   };
   const onQueryChanged = (what: 'versions' | 'images') => {
     showQuery();
-    if (what === 'images') tree.refresh();
-    else tree.applyVersionQuery();
+    if (what === 'images') deferredTree.loaded?.refresh();
+    else deferredTree.loaded?.applyVersionQuery();
   };
 
   const refreshTree = () => {
-    tree.refresh();
+    deferredTree.loaded?.refresh();
     showQuery();
   };
   /** A refused setting: logged and shown; the settings in force stay. */
@@ -140,7 +152,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(
     logChannel,
     view,
-    tree,
+    deferredTree,
     statusBar,
     { dispose: () => session.dispose() },
     documents,
@@ -149,13 +161,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       provideHover: (document, position, token) =>
         mayHoldArn(document.lineAt(position.line).text) ? hovers().provideHover(document, position, token) : undefined,
     }),
-    tree.onDidRefreshAll(() => {
-      documents.refreshOpen();
-      hoverProvider?.details.forget();
-    }),
     ...registerCommands({
       session,
-      tree,
+      get tree() {
+        return deferredTree.provider;
+      },
       view,
       query,
       logChannel,
@@ -167,18 +177,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
     view.onDidChangeVisibility((e) => {
       statusBar.setVisible(e.visible);
-      tree.setVisible(e.visible);
+      deferredTree.setVisible(e.visible);
       if (e.visible) showQuery();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => settings.changed((key) => e.affectsConfiguration(`${SECTION}.${key}`))),
   );
   statusBar.setVisible(view.visible);
-  tree.setVisible(view.visible);
+  deferredTree.setVisible(view.visible);
   showQuery();
   logger.info(`SageMaker Image Versions ${version} activated`);
   return {
     session,
-    tree,
+    get tree() {
+      return deferredTree.provider;
+    },
     view,
     query,
     statusBar,
@@ -188,7 +200,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     },
     settled: () => settings.settled(),
     recentLog: () => logger.recent(),
-    setLiveStatusIntervals: (intervals) => tree.live.setIntervals(intervals),
+    setLiveStatusIntervals: (intervals) => deferredTree.provider.live.setIntervals(intervals),
   };
 }
 

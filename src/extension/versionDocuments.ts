@@ -8,7 +8,7 @@
  * workspace gets a document asking for trust: in neither case is a request made.
  */
 import * as vscode from 'vscode';
-import type { DetailsStore, VersionRef } from '../model/detailsStore';
+import type { DetailsStore, VersionRef } from '../tree/model/detailsStore';
 import { isKnownRegion } from '../model/regions';
 import {
   decideVersionDocument,

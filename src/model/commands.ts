@@ -10,6 +10,9 @@ import { errorMessage, isAwsError } from './errors';
 import { l10n } from './l10n';
 
 /** What the extension needs to know about one command; `K` is its name, the key in COMMANDS. */
+/** The images view's id (package.json contributes.views), for createTreeView and progress in the view. */
+export const VIEW_ID = 'sagemakerImages.images';
+
 export interface CommandSpec<K extends string = string> {
   /** The id package.json contributes: the extension's prefix and the name (the type checks it). */
   readonly id: `sagemakerImages.${K}`;

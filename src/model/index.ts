@@ -5,27 +5,20 @@
  * a require of this bundle, which is why every module is re-exported here (the build refuses an
  * import of a module this file leaves out).
  */
-export * from './arns';
 export * from './commands';
 export * from './awsLayer';
-export * from './detailsStore';
 export * from './endpointSecurity';
 export * from './errors';
-export * from './expiringCache';
 export * from './listRequests';
 export * from './l10n';
 export * from './log';
 export * from './markdownText';
-export * from './pagedList';
 export * from './paging';
 export * from './regions';
 export * from './sageMakerSession';
 export * from './settings';
 export * from './settingsController';
 export * from './shellQuote';
-export * from './statusPoller';
-export * from './statuses';
-export * from './timeFormat';
 export * from './types';
 export * from './versionDocument';
 export * from './versionQuery';

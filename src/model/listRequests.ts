@@ -1,6 +1,6 @@
 /**
  * The ListImages and ListImageVersions requests the extension sends, built in one place: the tree
- * (src/extension/tree/regionBranch.ts), the pickers, Compare, Export and live status all list the
+ * (src/tree/regionBranch.ts), the pickers, Compare, Export and live status all list the
  * same way, so a change to how a listing is asked for (a new filter, another sort) is made once.
  * Also the one definition of what a name filter (ListImages NameContains) may hold, which both the
  * filter's input box and the request's own check (src/aws/inputs.ts) use. vscode-free.

@@ -71,6 +71,29 @@ export interface ImageVersionDetails extends ImageVersionSummary {
   releaseNotes?: string;
 }
 
+/** One image, in one region (keys of the details caches, documents and commands). */
+export interface ImageRef {
+  readonly region: string;
+  readonly imageName: string;
+}
+
+/** One version of an image, in one region. */
+export interface VersionRef extends ImageRef {
+  readonly version: number;
+}
+
+export interface VersionDetails {
+  readonly details: ImageVersionDetails;
+  /** ListAliases with the version: bare alias strings. */
+  readonly aliases: readonly string[];
+}
+
+export interface ImageOverview {
+  readonly image: ImageDetails;
+  /** The latest version, or undefined when the image has none. */
+  readonly latest: ImageVersionDetails | undefined;
+}
+
 export interface ListImagesInput extends TimeFilters {
   maxResults?: number;
   nameContains?: string;

@@ -3,7 +3,7 @@
  * plus the version's aliases, as JSON. Members always come in the same order and every member is
  * present (null when the service left it out), so two documents diff line by line (Compare Versions).
  */
-import type { VersionDetails } from './detailsStore';
+import type { VersionDetails } from './types';
 
 export function versionDocumentJson(imageName: string, { details: d, aliases }: VersionDetails): string {
   const doc = {

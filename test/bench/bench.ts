@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { paginateListImageVersions, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { createConnection } from '../../src/aws/clientFactory';
 import { listImageVersionsPage } from '../../src/aws/operations';
-import { PagedList } from '../../src/model/pagedList';
+import { PagedList } from '../../src/tree/model/pagedList';
 import { controlRequest, run } from './benchIo';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');

@@ -11,7 +11,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import type { ErrorNode, ImageNode, Node, VersionNode } from '../../src/extension/tree/nodes';
+import type { ErrorNode, ImageNode, Node, VersionNode } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
 import { activateExtension, labelOf, resetSettings, settled, useEndpoint, waitFor } from '../suite/helpers';
 

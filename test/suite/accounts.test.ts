@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import type { AwsError } from '../../src/model/errors';
 import { listProfiles } from '../../src/aws/profiles';
 import type { ExtensionApi } from '../../src/extension';
-import type { ErrorNode, ImageNode, Node } from '../../src/extension/tree/nodes';
+import type { ErrorNode, ImageNode, Node } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
 import { activateExtension, labelOf, setSetting, settled, startCounting, waitFor } from './helpers';
 

@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import type { ExportResult } from '../../src/commands/exportVersions';
 import type { RevealResult } from '../../src/commands/revealArn';
 import type { ExtensionApi } from '../../src/extension';
-import type { ImageNode, LoadMoreNode, Node, RegionNode, VersionNode } from '../../src/extension/tree/nodes';
+import type { ImageNode, LoadMoreNode, Node, RegionNode, VersionNode } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
 import { containerImageFor, imageVersionArn, imageArn } from '../emulator/store';
 import {

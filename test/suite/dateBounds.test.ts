@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import type { ImageNode, Node } from '../../src/extension/tree/nodes';
+import type { ImageNode, Node } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
 import { activateExtension, labelOf, resetSettings, useEndpoint, waitFor } from './helpers';
 

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { FaultSpec } from '../emulator/faults';
-import type { ErrorNode, ImageNode, LoadMoreNode, Node } from '../../src/extension/tree/nodes';
+import type { ErrorNode, ImageNode, LoadMoreNode, Node } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
 import { activateExtension, labelOf, resetSettings, setSetting, settled, sortVersions, startCounting, useEndpoint } from './helpers';
 

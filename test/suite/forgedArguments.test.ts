@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RevealResult } from '../../src/commands/revealArn';
 import type { ExtensionApi } from '../../src/extension';
-import type { ImageNode, Node, VersionNode } from '../../src/extension/tree/nodes';
+import type { ImageNode, Node, VersionNode } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
 import { containerImageFor, imageArn, imageVersionArn } from '../emulator/store';
 import { activateExtension, resetSettings, setSetting, useEndpoint, waitFor } from './helpers';

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import type { Node } from '../../src/extension/tree/nodes';
+import type { Node } from '../../src/tree/nodes';
 import type { VersionQuery } from '../../src/model/versionQuery';
 
 export const EXTENSION_ID = 'sagemaker-image-versions.sagemaker-image-versions';

@@ -13,7 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import type { ErrorNode, ImageNode, Node, VersionNode } from '../../src/extension/tree/nodes';
+import type { ErrorNode, ImageNode, Node, VersionNode } from '../../src/tree/nodes';
 import { HOSTILE, HOSTILE_ALL } from '../emulator/fixtures';
 import { SageMakerEmulator } from '../emulator/server';
 import { imageArn, imageVersionArn } from '../emulator/store';

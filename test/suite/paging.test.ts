@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { SORT_CHOICES } from '../../src/model/versionQuery';
-import type { ErrorNode, ImageNode, LoadMoreNode, Node, VersionNode } from '../../src/extension/tree/nodes';
+import type { ErrorNode, ImageNode, LoadMoreNode, Node, VersionNode } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
 import { activateExtension, labelOf, resetSettings, settled, sortVersions, startCounting, useEndpoint, waitFor } from './helpers';
 

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import type { ImageNode, LoadMoreNode, Node, VersionNode } from '../../src/extension/tree/nodes';
+import type { ImageNode, LoadMoreNode, Node, VersionNode } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
 import {
   activateExtension,

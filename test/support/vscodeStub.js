@@ -1,6 +1,6 @@
 // A minimal stand-in for the `vscode` module: enough for activate() to run in plain Node, so
 // activation cost and "the SDK is not loaded at activation" can be checked without a VS Code host,
-// and for the tree (src/extension/tree) and target resolution to be unit-tested in plain Node
+// and for the tree (src/tree) and target resolution to be unit-tested in plain Node
 // (test/unit/vscodeInNode.ts installs it in the mocha process).
 'use strict';
 const Module = require('module');

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArn, parseImageArn, parseImageVersionArn } from '../../src/model/arns';
+import { parseArn, parseImageArn, parseImageVersionArn } from '../../src/commands/model/arns';
 import { isAwsError } from '../../src/model/errors';
 import { listImageVersionsPage } from '../../src/aws/operations';
 import { checkConnectionSettings, checkEndpoint, checkProfile, checkRegion } from '../../src/model/settings';

@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { silentLogger } from '../../src/model/log';
-import { DetailsStore } from '../../src/model/detailsStore';
+import { DetailsStore } from '../../src/tree/model/detailsStore';
 import { SageMakerSession } from '../../src/model/sageMakerSession';
 import { SageMakerEmulator } from '../emulator/server';
 import { useEmulator } from './helpers';

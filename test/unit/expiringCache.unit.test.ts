@@ -3,7 +3,7 @@
  * stale write-back from a load that outlived a clear() or delete().
  */
 import * as assert from 'node:assert/strict';
-import { ExpiringCache } from '../../src/model/expiringCache';
+import { ExpiringCache } from '../../src/tree/model/expiringCache';
 
 /** A load the test resolves or rejects by hand, counting how often it was started. */
 function manualLoad<V>() {

@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { isAwsError } from '../../src/model/errors';
-import { PagedList } from '../../src/model/pagedList';
+import { PagedList } from '../../src/tree/model/pagedList';
 import { scripted } from './scriptedFetcher';
 
 const tick = () => new Promise((r) => setImmediate(r));

@@ -4,7 +4,7 @@
  * page again. Without a signal nothing changes.
  */
 import * as assert from 'node:assert/strict';
-import { PagedList } from '../../src/model/pagedList';
+import { PagedList } from '../../src/tree/model/pagedList';
 import { scripted } from './scriptedFetcher';
 
 describe('PagedList with a caller signal', () => {

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { RequestCancelledError } from '../../src/model/errors';
 import type { Page } from '../../src/model/types';
-import { PagedList } from '../../src/model/pagedList';
+import { PagedList } from '../../src/tree/model/pagedList';
 
 interface Row {
   id: string;

@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Page } from '../../src/model/types';
-import { PagedList } from '../../src/model/pagedList';
+import { PagedList } from '../../src/tree/model/pagedList';
 
 interface Pending {
   token: string | undefined;

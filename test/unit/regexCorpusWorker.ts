@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseArn, parseImageArn, parseImageVersionArn } from '../../src/model/arns';
+import { parseArn, parseImageArn, parseImageVersionArn } from '../../src/commands/model/arns';
 import { isKnownRegion } from '../../src/model/regions';
 import { toAwsError } from '../../src/aws/errorMapping';
 import { checkAlias, checkImageName, checkNameContains } from '../../src/aws/inputs';

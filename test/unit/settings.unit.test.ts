@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { imageArn, imageVersionArn, parseArn, parseImageArn, parseImageVersionArn, partitionOf } from '../../src/model/arns';
+import { imageArn, imageVersionArn, parseArn, parseImageArn, parseImageVersionArn, partitionOf } from '../../src/commands/model/arns';
 import { FALLBACK_REGION, resolveRegion } from '../../src/aws/sharedConfig';
 import { checkConnectionSettings, checkEndpoint, checkProfile, checkRegion, settingsKey } from '../../src/model/settings';
 import { imageArn as emulatorImageArn, imageVersionArn as emulatorImageVersionArn } from '../emulator/store';

@@ -3,7 +3,7 @@
  * guarantees around a poll in flight (no overlap, no reschedule after unwatch).
  */
 import * as assert from 'node:assert/strict';
-import { StatusPoller, type PollTimers } from '../../src/model/statusPoller';
+import { StatusPoller, type PollTimers } from '../../src/tree/model/statusPoller';
 
 /** Timers on a virtual clock that only moves when the test advances it. */
 class FakeTimers implements PollTimers {

@@ -3,7 +3,7 @@
  * exactly those) and which icon each kind of status gets in a tree row and in hover text.
  */
 import * as assert from 'node:assert/strict';
-import { isTransient, statusIcon, statusKind, TRANSIENT_STATUSES } from '../../src/model/statuses';
+import { isTransient, statusIcon, statusKind, TRANSIENT_STATUSES } from '../../src/tree/model/statuses';
 
 describe('statuses', () => {
   it('knows the transient statuses', () => {

@@ -6,8 +6,8 @@
  * tree*.unit.test.ts files.
  */
 import './vscodeInNode';
-import { ImagesTreeProvider } from '../../src/extension/tree/imagesTreeProvider';
-import type { ImageNode, LoadMoreNode, Node, RegionNode, VersionNode } from '../../src/extension/tree/nodes';
+import { ImagesTreeProvider } from '../../src/tree/imagesTreeProvider';
+import type { ImageNode, LoadMoreNode, Node, RegionNode, VersionNode } from '../../src/tree/nodes';
 import { SageMakerSession } from '../../src/model/sageMakerSession';
 import { silentLogger } from '../../src/model/log';
 import type { SageMakerEmulator } from '../emulator/server';

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { shownMessages } from './vscodeInNode';
 import * as vscode from 'vscode';
-import type { ErrorNode, Node } from '../../src/extension/tree/nodes';
+import type { ErrorNode, Node } from '../../src/tree/nodes';
 import { isAwsError } from '../../src/model/errors';
 import { DAY, HOUR } from './helpers';
 import type { SageMakerEmulator } from '../emulator/server';

@@ -1,6 +1,6 @@
 /**
  * Sort, time filters and page size as they go over the wire, read from the emulator's request log
- * through the real SDK: from the tree's fetcher (RegionBranch, src/extension/tree/regionBranch.ts, which is
+ * through the real SDK: from the tree's fetcher (RegionBranch, src/tree/regionBranch.ts, which is
  * vscode-free), from the export's page loop (exportPages fed as the Export command feeds it), and
  * from listImageVersionsPage itself. A mapping function that is right while its caller drops or
  * swaps a member would pass toListParameters' and versionsRequest's own tests; these would not.
@@ -13,7 +13,7 @@ import { SageMakerSession } from '../../src/model/sageMakerSession';
 import { exportPages, ExportWriter } from '../../src/commands/model/versionExport';
 import { MAX_PAGE_SIZE, versionsRequest } from '../../src/model/listRequests';
 import type { VersionQuery } from '../../src/model/versionQuery';
-import { RegionBranch, type BranchQuery } from '../../src/extension/tree/regionBranch';
+import { RegionBranch, type BranchQuery } from '../../src/tree/regionBranch';
 import { connect, DAY, HOUR, useEmulator } from './helpers';
 
 const NOW = Date.UTC(2026, 3, 15, 12, 0, 0);

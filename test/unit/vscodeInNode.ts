@@ -1,6 +1,6 @@
 /**
  * Importing this module makes `vscode` resolve, in this mocha process, to the stand-in in
- * test/support/vscodeStub.js, so the tree (src/extension/tree) and the commands' target
+ * test/support/vscodeStub.js, so the tree (src/tree) and the commands' target
  * resolution run in plain Node against the emulator. Import it before anything that imports
  * `vscode` (TypeScript keeps the order of imports in its CommonJS output). No other unit test
  * loads `vscode`, so installing it for the whole process changes nothing for them.

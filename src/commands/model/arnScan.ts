@@ -4,7 +4,7 @@
  * recognises an ARN wherever configuration puts one: in quotes, after `=` or `:`, in JSON,
  * Terraform and YAML, or in prose followed by punctuation.
  */
-import { IMAGE_ARN, IMAGE_VERSION_ARN, parseArn, type ParsedImageArn, type ParsedImageVersionArn } from '../../model/arns';
+import { IMAGE_ARN, IMAGE_VERSION_ARN, parseArn, type ParsedImageArn, type ParsedImageVersionArn } from './arns';
 
 export interface ArnMatch {
   arn: string;

@@ -9,7 +9,7 @@
  * repositories). The detail fragments `#/images/<name>` and `#/images/<name>/versions/<n>` follow
  * that pattern but were not found verbatim in a public source, so they are unverified.
  */
-import { partitionOf } from '../../model/arns';
+import { partitionOf } from './arns';
 import { consoleDomain } from '../../model/regions';
 
 /**

@@ -12,14 +12,14 @@
  * next poll look at the list as it is now. Polling gives up on a resource that is gone, and after
  * MAX_FAILURES failures in a row (the error nodes of the next load say why).
  */
-import { isAwsError } from '../../model/errors';
-import { MAX_PAGE_SIZE, versionsRequest } from '../../model/listRequests';
-import type { ImageVersionSummary } from '../../model/types';
-import type { DetailsStore } from '../../model/detailsStore';
-import type { PagedList } from '../../model/pagedList';
-import type { SageMakerSession } from '../../model/sageMakerSession';
-import { StatusPoller } from '../../model/statusPoller';
-import { isTransient } from '../../model/statuses';
+import { isAwsError } from '../model/errors';
+import { MAX_PAGE_SIZE, versionsRequest } from '../model/listRequests';
+import type { ImageVersionSummary } from '../model/types';
+import type { DetailsStore } from './model/detailsStore';
+import type { PagedList } from './model/pagedList';
+import type { SageMakerSession } from '../model/sageMakerSession';
+import { StatusPoller } from './model/statusPoller';
+import { isTransient } from './model/statuses';
 import type { ImageNode, Node } from './nodes';
 import type { RegionBranch } from './regionBranch';
 

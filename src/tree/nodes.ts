@@ -5,16 +5,16 @@
  * belongs to by a key (see RegionBranch.key), never by holding it: the provider looks it up.
  */
 import * as vscode from 'vscode';
-import type { AwsError } from '../../model/errors';
-import { errorMessage, isAwsError } from '../../model/errors';
-import { regionName } from '../../model/regions';
-import { ssoLoginCommand } from '../../model/shellQuote';
-import type { ImageSummary, ImageVersionSummary } from '../../model/types';
-import type { VersionDetails, VersionRef } from '../../model/detailsStore';
-import { commandLink, mdCode, mdText } from '../../model/markdownText';
-import { statusIcon, statusKind } from '../../model/statuses';
-import { commandIds, commandRecord } from '../../model/commands';
-import { formatLocal, formatRelative, formatUtc } from '../../model/timeFormat';
+import type { AwsError } from '../model/errors';
+import { errorMessage, isAwsError } from '../model/errors';
+import { regionName } from '../model/regions';
+import { ssoLoginCommand } from '../model/shellQuote';
+import type { ImageSummary, ImageVersionSummary } from '../model/types';
+import type { VersionDetails, VersionRef } from './model/detailsStore';
+import { commandLink, mdCode, mdText } from '../model/markdownText';
+import { statusIcon, statusKind } from './model/statuses';
+import { commandIds, commandRecord } from '../model/commands';
+import { formatLocal, formatRelative, formatUtc } from './model/timeFormat';
 
 const CONTEXT = {
   region: 'sagemakerImages.region',

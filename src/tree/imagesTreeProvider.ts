@@ -8,14 +8,14 @@
  * Nodes are plain records naming their branch by key; this provider looks the branch up.
  */
 import * as vscode from 'vscode';
-import { isAwsError, isCancelled, RequestCancelledError } from '../../model/errors';
-import { tooManyPages } from '../../model/paging';
-import type { ImageSummary, ImageVersionSummary } from '../../model/types';
-import { DetailsStore, type ImageRef, type VersionRef } from '../../model/detailsStore';
-import type { PagedList } from '../../model/pagedList';
-import type { SageMakerSession } from '../../model/sageMakerSession';
-import { hasFilters, toListParameters } from '../../model/versionQuery';
-import { commandRecord } from '../../model/commands';
+import { isAwsError, isCancelled, RequestCancelledError } from '../model/errors';
+import { tooManyPages } from '../model/paging';
+import type { ImageSummary, ImageVersionSummary } from '../model/types';
+import { DetailsStore, type ImageRef, type VersionRef } from './model/detailsStore';
+import type { PagedList } from './model/pagedList';
+import type { SageMakerSession } from '../model/sageMakerSession';
+import { hasFilters, toListParameters } from '../model/versionQuery';
+import { commandRecord, VIEW_ID } from '../model/commands';
 import { LiveStatus } from './liveStatus';
 import {
   imageTooltip,
@@ -30,8 +30,6 @@ import {
   type VersionNode,
 } from './nodes';
 import { RegionBranch, type BranchQuery } from './regionBranch';
-
-export const VIEW_ID = 'sagemakerImages.images';
 
 export interface TreeOptions extends BranchQuery {
   /** `sagemakerImages.regions`: two or more put region nodes at the root (one is applied as the session's region). */

@@ -8,33 +8,12 @@
  * A caller's signal (a hover that is cancelled) stops that caller waiting, not the shared
  * request: another caller may be waiting for the same answer, and it is worth keeping.
  */
-import { RequestCancelledError } from './errors';
-import type { ImageDetails, ImageVersionDetails } from './types';
+import { RequestCancelledError } from '../../model/errors';
+import type { ImageOverview, ImageRef, VersionDetails, VersionRef } from '../../model/types';
 import { ExpiringCache } from './expiringCache';
-import type { SageMakerSession } from './sageMakerSession';
+import type { SageMakerSession } from '../../model/sageMakerSession';
 
-/** One image, in one region. */
-export interface ImageRef {
-  readonly region: string;
-  readonly imageName: string;
-}
-
-/** One version of an image, in one region. */
-export interface VersionRef extends ImageRef {
-  readonly version: number;
-}
-
-export interface VersionDetails {
-  readonly details: ImageVersionDetails;
-  /** ListAliases with the version: bare alias strings. */
-  readonly aliases: readonly string[];
-}
-
-export interface ImageOverview {
-  readonly image: ImageDetails;
-  /** The latest version, or undefined when the image has none. */
-  readonly latest: ImageVersionDetails | undefined;
-}
+export type { ImageRef, VersionRef, VersionDetails, ImageOverview } from '../../model/types';
 
 export class DetailsStore {
   private readonly versions: ExpiringCache<string, VersionDetails>;

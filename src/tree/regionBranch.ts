@@ -6,11 +6,11 @@
  * provider looks the branch up (nodes import nothing from here).
  */
 import * as vscode from 'vscode';
-import type { ImageSummary, ImageVersionSummary } from '../../model/types';
-import { PagedList, type FetchPage } from '../../model/pagedList';
-import type { CallScope, SageMakerSession } from '../../model/sageMakerSession';
-import { imagesRequest, versionsRequest } from '../../model/listRequests';
-import type { VersionQuery } from '../../model/versionQuery';
+import type { ImageSummary, ImageVersionSummary } from '../model/types';
+import { PagedList, type FetchPage } from './model/pagedList';
+import type { CallScope, SageMakerSession } from '../model/sageMakerSession';
+import { imagesRequest, versionsRequest } from '../model/listRequests';
+import type { VersionQuery } from '../model/versionQuery';
 import type { ImageNode, RegionNode } from './nodes';
 
 export interface BranchQuery {

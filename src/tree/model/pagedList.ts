@@ -15,9 +15,9 @@
  * - repeated items: with `keyOf`, an item already loaded (e.g. shifted onto the next page by a
  *   version created meanwhile) is not appended twice; a tree cannot show two rows with one id.
  */
-import { isCancelled } from './errors';
-import { RepeatedTokenGuard } from './paging';
-import type { Page } from './types';
+import { isCancelled } from '../../model/errors';
+import { RepeatedTokenGuard } from '../../model/paging';
+import type { Page } from '../../model/types';
 
 export type FetchPage<T> = (nextToken: string | undefined, signal: AbortSignal) => Promise<Page<T>>;
 
