@@ -12,6 +12,7 @@ export * from './detailsStore';
 export * from './endpointSecurity';
 export * from './errors';
 export * from './expiringCache';
+export * from './imageFields';
 export * from './listRequests';
 export * from './l10n';
 export * from './log';
