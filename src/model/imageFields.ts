@@ -111,7 +111,9 @@ const RULES: { readonly [F in FieldName]: FieldRule } = {
     max: 128,
     pattern: VERSIONED_NAME,
     rule: () =>
-      l10n.t('Programming languages are a name of letters, an optional space and a version of two or three numbers, such as “Python 3.11”.'),
+      l10n.t(
+        'Programming languages are a name of letters, an optional space and a version of two or three numbers, such as “Python 3.11”.',
+      ),
   },
   tagKey: {
     min: 1,
