@@ -39,6 +39,13 @@ const THROTTLED = new Set([
 ]);
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
 const VALIDATION = new Set(['ValidationException', 'SerializationException', 'InvalidParameterValue', 'InvalidParameterException']);
+const IN_USE = new Set(['ResourceInUse', 'ResourceInUseException', 'ConflictException']);
+const LIMIT_EXCEEDED = new Set([
+  'ResourceLimitExceeded',
+  'ResourceLimitExceededException',
+  'ServiceQuotaExceededException',
+  'LimitExceededException',
+]);
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -78,6 +85,8 @@ function str(v: unknown): string | undefined {
 /** What the call was about, as the object of a sentence ("… for {subject}"). */
 function subject(ctx: ErrorContext): string {
   if (ctx.imageName !== undefined && ctx.version !== undefined) return l10n.t('version {0} of image “{1}”', ctx.version, ctx.imageName);
+  if (ctx.imageName !== undefined && ctx.alias !== undefined)
+    return l10n.t('the version of image “{0}” with alias “{1}”', ctx.imageName, ctx.alias);
   if (ctx.imageName !== undefined) return l10n.t('image “{0}”', ctx.imageName);
   return l10n.t('SageMaker images');
 }
@@ -89,6 +98,14 @@ function where(ctx: ErrorContext): string {
 
 /** The not-found message, a whole sentence per case (a capitalized fragment would not translate). */
 function notFoundMessage(ctx: ErrorContext, loc: string): string {
+  // By alias, the service does not say whether the image or the alias is missing.
+  if (ctx.imageName !== undefined && ctx.alias !== undefined && ctx.version === undefined)
+    return l10n.t(
+      'Image “{0}” or its alias “{1}” was not found{2}. It may have been deleted or moved; refresh to see the current list.',
+      ctx.imageName,
+      ctx.alias,
+      loc,
+    );
   if (ctx.imageName !== undefined && ctx.version !== undefined)
     return l10n.t(
       'Version {0} of image “{1}” was not found{2}. It may have been deleted; refresh to see the current list.',
@@ -99,6 +116,22 @@ function notFoundMessage(ctx: ErrorContext, loc: string): string {
   if (ctx.imageName !== undefined)
     return l10n.t('Image “{0}” was not found{1}. It may have been deleted; refresh to see the current list.', ctx.imageName, loc);
   return l10n.t('The requested resource was not found{0}. It may have been deleted; refresh to see the current list.', loc);
+}
+
+/**
+ * ResourceInUse: CreateImage of a name that exists (or is still being deleted), or a write to
+ * something CREATING, UPDATING or DELETING. `text` is the service's own, shown as data.
+ */
+function conflictMessage(ctx: ErrorContext, what: string, loc: string, text: string): string {
+  if (ctx.operation === 'CreateImage' && ctx.imageName !== undefined)
+    return l10n.t('An image named “{0}” already exists{1} (or is still being deleted): {2} Choose another name.', ctx.imageName, loc, text);
+  return l10n.t(
+    'SageMaker refused {0} for {1}{2} because it is in use or still changing: {3} If it is being created, updated or deleted, wait for that to finish, then retry.',
+    ctx.operation,
+    what,
+    loc,
+    text,
+  );
 }
 
 /** "The response … could not be read (HTTP n)": the body was not the service's JSON. */
@@ -197,7 +230,34 @@ export function toAwsError(e: unknown, ctx: ErrorContext): AwsError {
     );
   }
   if (VALIDATION.has(name)) {
+    // The service's answer to a version created while its image is not CREATED (recorded in the
+    // reference model): a literal search of a bounded prefix, so the hint costs one linear pass.
+    if (ctx.operation === 'CreateImageVersion' && raw.slice(0, MAX_MATCHED).includes('is in an invalid state')) {
+      return make(
+        'validation',
+        l10n.t(
+          'SageMaker refused to create a version of {0}: {1} Versions can be created once the image is CREATED; wait for it to finish, then retry.',
+          what,
+          bounded(raw, MAX_SHOWN),
+        ),
+        false,
+      );
+    }
     return make('validation', l10n.t('SageMaker rejected the request for {0}: {1}', what, bounded(raw, MAX_SHOWN)), false);
+  }
+  if (IN_USE.has(name)) return make('conflict', conflictMessage(ctx, what, loc, bounded(raw, MAX_SHOWN)), false);
+  if (LIMIT_EXCEEDED.has(name)) {
+    return make(
+      'limitExceeded',
+      l10n.t(
+        'SageMaker refused {0} for {1}{2}: the account has reached a SageMaker limit. {3} Delete unused images or versions, or request a higher quota, then retry.',
+        ctx.operation,
+        what,
+        loc,
+        bounded(raw, MAX_SHOWN),
+      ),
+      false,
+    );
   }
   // Below, only errors no name above recognised: the runtime's and the SDK's own failures, whose
   // messages are the only hint. Literal alternations over a bounded prefix: linear.

@@ -5,22 +5,39 @@
  * never sent and the message says what is wrong.
  */
 import { AwsError } from '../model/errors';
+import {
+  checkAliases,
+  checkClientToken as clientTokenProblem,
+  checkField,
+  checkTags,
+  IMAGE_DELETE_PROPERTIES,
+  JOB_TYPES,
+  PROCESSORS,
+  VENDOR_GUIDANCE,
+  type FieldName,
+} from '../model/imageFields';
 import { l10n } from '../model/l10n';
 import { isNameFilter } from '../model/listRequests';
-import { IMAGE_SORT_BY, IMAGE_VERSION_SORT_BY, SORT_ORDERS } from '../model/types';
+import { IMAGE_SORT_BY, IMAGE_VERSION_SORT_BY, SORT_ORDERS, type ImageDeleteProperty, type ImageTag } from '../model/types';
 
-const IMAGE_NAME = /^[a-zA-Z0-9]([-.]?[a-zA-Z0-9]){0,62}$/;
-const ALIAS = /^(?!^[.-])^([a-zA-Z0-9-_.]+)$/;
 const MAX_TOKEN_LENGTH = 8192;
 
 function invalid(message: string): AwsError {
   return new AwsError('validation', message, false, { code: 'ClientValidation' });
 }
 
+/** The error of a request refused before it is sent (kind validation, code ClientValidation). */
+export const invalidInput = invalid;
+
+/** A value quoted in a message, cut so a pasted megabyte never fills a notification. */
+function shown(value: string): string {
+  return value.length > 70 ? `${value.slice(0, 70)}…` : value;
+}
+
 export function checkImageName(name: unknown): string {
   if (typeof name !== 'string' || name.length === 0) throw invalid(l10n.t('An image name is required.'));
   if (name.length > 63) throw invalid(l10n.t('Image name “{0}…” is longer than 63 characters.', name.slice(0, 70)));
-  if (!IMAGE_NAME.test(name)) {
+  if (checkField('imageName', name) !== undefined) {
     throw invalid(
       l10n.t('“{0}” is not a valid image name: use letters, digits and single hyphens or dots between them (1–63 characters).', name),
     );
@@ -52,8 +69,8 @@ export function checkVersionNumber(v: unknown): number | undefined {
 
 export function checkAlias(a: unknown): string | undefined {
   if (a === undefined) return undefined;
-  if (typeof a !== 'string' || a.length < 1 || a.length > 128 || !ALIAS.test(a)) {
-    throw invalid(l10n.t('“{0}” is not a valid alias (1–128 of letters, digits, - _ . ; not starting with . or -).', String(a)));
+  if (typeof a !== 'string' || checkField('alias', a) !== undefined) {
+    throw invalid(l10n.t('“{0}” is not a valid alias (1–128 of letters, digits, - _ . ; not starting with . or -).', shown(String(a))));
   }
   return a;
 }
@@ -69,7 +86,7 @@ export function checkNameContains(s: unknown): string | undefined {
 export function checkEnum<T extends string>(value: unknown, allowed: readonly T[], what: string): T | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw invalid(l10n.t('{0} must be one of {1}, not {2}.', what, allowed.join(', '), JSON.stringify(value)));
+    throw invalid(l10n.t('{0} must be one of {1}, not {2}.', what, allowed.join(', '), shown(JSON.stringify(value) ?? String(value))));
   }
   return value as T;
 }
@@ -83,3 +100,82 @@ export function checkDate(d: unknown, what: string): Date | undefined {
 export const checkImageSortBy = (v: unknown) => checkEnum(v, IMAGE_SORT_BY, 'Image sort');
 export const checkVersionSortBy = (v: unknown) => checkEnum(v, IMAGE_VERSION_SORT_BY, 'Version sort');
 export const checkSortOrder = (v: unknown) => checkEnum(v, SORT_ORDERS, 'Sort order');
+
+/** An optional text member: absent stays absent; present, it must pass the field's rule (src/model/imageFields.ts). */
+export function checkOptionalField(field: FieldName, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw invalid(l10n.t('Expected text, not {0}.', typeof value));
+  const problem = checkField(field, value);
+  if (problem !== undefined) throw invalid(problem);
+  return value;
+}
+
+/** A required text member: `missing` is the message when it is absent or empty. */
+export function checkRequiredField(field: FieldName, value: unknown, missing: string): string {
+  if (value === undefined || value === '') throw invalid(missing);
+  return checkOptionalField(field, value) as string;
+}
+
+export function checkClientToken(value: unknown): string {
+  if (typeof value !== 'string' || value === '') throw invalid(l10n.t('A client token is required: make one per user action.'));
+  const problem = clientTokenProblem(value);
+  if (problem !== undefined) throw invalid(problem);
+  return value;
+}
+
+/** An optional alias list; each alias valid, none twice. An empty list is sent as given. */
+export function checkAliasList(values: unknown): string[] | undefined {
+  if (values === undefined) return undefined;
+  if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) throw invalid(l10n.t('Aliases must be a list of text.'));
+  const problem = checkAliases(values as string[]);
+  if (problem !== undefined) throw invalid(problem);
+  return values as string[];
+}
+
+/** An optional tag list, as the SDK's Tags member. */
+export function checkTagList(tags: unknown): { Key: string; Value: string }[] | undefined {
+  if (tags === undefined) return undefined;
+  const ok = (t: unknown): t is ImageTag =>
+    typeof t === 'object' && t !== null && typeof (t as ImageTag).key === 'string' && typeof (t as ImageTag).value === 'string';
+  if (!Array.isArray(tags) || !tags.every(ok)) throw invalid(l10n.t('Tags must be a list of keys and values.'));
+  const problem = checkTags(tags);
+  if (problem !== undefined) throw invalid(problem);
+  return tags.map((t) => ({ Key: t.key, Value: t.value }));
+}
+
+export function checkBoolean(value: unknown, what: string): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw invalid(l10n.t('{0} must be true or false.', what));
+  return value;
+}
+
+/** UpdateImage DeleteProperties: at most DisplayName and Description, each once. */
+export function checkDeleteProperties(values: unknown): ImageDeleteProperty[] | undefined {
+  if (values === undefined) return undefined;
+  const allowed: readonly string[] = IMAGE_DELETE_PROPERTIES;
+  if (
+    !Array.isArray(values) ||
+    values.some((v) => typeof v !== 'string' || !allowed.includes(v)) ||
+    new Set(values).size !== values.length
+  ) {
+    throw invalid(l10n.t('Only {0} can be cleared on an image, each once.', IMAGE_DELETE_PROPERTIES.join(', ')));
+  }
+  return values as ImageDeleteProperty[];
+}
+
+/**
+ * The version a write acts on: by number or by alias, exactly one. The model makes both optional
+ * and does not document what neither or both mean; a write never guesses (neither might be the
+ * latest version, which a delete must not pick by default).
+ */
+export function checkVersionSelector(version: unknown, alias: unknown): { Version?: number; Alias?: string } {
+  const v = checkVersionNumber(version);
+  const a = checkAlias(alias);
+  if (v === undefined && a === undefined) throw invalid(l10n.t('Say which version: a version number or an alias.'));
+  if (v !== undefined && a !== undefined) throw invalid(l10n.t('Give a version number or an alias, not both.'));
+  return v !== undefined ? { Version: v } : { Alias: a };
+}
+
+export const checkJobType = (v: unknown) => checkEnum(v, JOB_TYPES, l10n.t('Job type'));
+export const checkProcessor = (v: unknown) => checkEnum(v, PROCESSORS, l10n.t('Processor'));
+export const checkVendorGuidance = (v: unknown) => checkEnum(v, VENDOR_GUIDANCE, l10n.t('Vendor guidance'));

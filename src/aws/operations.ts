@@ -4,15 +4,22 @@
  * what each takes and answers). Each validates its input (so an invalid request is never sent),
  * makes exactly one request, maps failures through toAwsError, logs the call (operation,
  * parameters, status, request id, duration: never headers or credentials) and returns plain
- * objects with Dates. None of them follows NextToken (paging is the caller's decision) except
+ * objects with Dates. The writes carry only what the caller set (an edit sends what changed).
+ * None of them follows NextToken (paging is the caller's decision) except
  * listAllAliases, which reads the few pages of an alias list to the end, never unboundedly.
  */
 import {
+  CreateImageCommand,
+  CreateImageVersionCommand,
+  DeleteImageCommand,
+  DeleteImageVersionCommand,
   DescribeImageCommand,
   DescribeImageVersionCommand,
   ListAliasesCommand,
   ListImagesCommand,
   ListImageVersionsCommand,
+  UpdateImageCommand,
+  UpdateImageVersionCommand,
   type Image,
   type ImageVersion,
 } from '@aws-sdk/client-sagemaker';
@@ -23,20 +30,36 @@ import { l10n } from '../model/l10n';
 import { toAwsError } from './errorMapping';
 import {
   checkAlias,
+  checkAliasList,
+  checkBoolean,
+  checkClientToken,
   checkDate,
+  checkDeleteProperties,
   checkImageName,
   checkImageSortBy,
+  checkJobType,
   checkMaxResults,
   checkNameContains,
   checkNextToken,
+  checkOptionalField,
+  checkProcessor,
+  checkRequiredField,
   checkSortOrder,
+  checkTagList,
+  checkVendorGuidance,
   checkVersionNumber,
+  checkVersionSelector,
   checkVersionSortBy,
+  invalidInput,
 } from './inputs';
 import { silentLogger } from '../model/log';
 import { collectAllPages } from '../model/paging';
 import { profileName } from '../model/settings';
 import type {
+  CreateImageInput,
+  CreateImageVersionInput,
+  DeleteImageInput,
+  DeleteImageVersionInput,
   DescribeImageInput,
   DescribeImageVersionInput,
   ImageDetails,
@@ -49,6 +72,9 @@ import type {
   ListImageVersionsInput,
   Page,
   TimeFilters,
+  EmptyOutput,
+  UpdateImageInput,
+  UpdateImageVersionInput,
 } from '../model/types';
 
 interface SendableCommand {
@@ -208,7 +234,7 @@ export async function describeImageVersion(
   const out = await send<import('@aws-sdk/client-sagemaker').DescribeImageVersionCommandOutput>(
     conn,
     new DescribeImageVersionCommand(request),
-    { operation: 'DescribeImageVersion', imageName, version },
+    { operation: 'DescribeImageVersion', imageName, version, alias: request.Alias },
     options,
   );
   return defined({
@@ -258,6 +284,150 @@ export function listAllAliases(conn: SageMakerConnection, input: ListAllAliasesI
   return collectAllPages((nextToken) => listAliasesPage(conn, { imageName, version, maxResults: 100, nextToken }, options), what);
 }
 
+/** The version metadata CreateImageVersion and UpdateImageVersion share, as request members. */
+function versionMetadata(input: Omit<CreateImageVersionInput, 'imageName' | 'baseImage' | 'clientToken' | 'aliases'>) {
+  return {
+    VendorGuidance: checkVendorGuidance(input.vendorGuidance),
+    JobType: checkJobType(input.jobType),
+    MLFramework: checkOptionalField('mlFramework', input.mlFramework),
+    ProgrammingLang: checkOptionalField('programmingLang', input.programmingLang),
+    Processor: checkProcessor(input.processor),
+    Horovod: checkBoolean(input.horovod, l10n.t('Horovod')),
+    ReleaseNotes: checkOptionalField('releaseNotes', input.releaseNotes),
+  };
+}
+
+export async function createImage(
+  conn: SageMakerConnection,
+  input: CreateImageInput,
+  options: OperationOptions = {},
+): Promise<{ imageArn: string }> {
+  const imageName = checkImageName(input.imageName);
+  const request = defined({
+    ImageName: imageName,
+    RoleArn: checkRequiredField('roleArn', input.roleArn, l10n.t('A role ARN is required to create an image.')),
+    DisplayName: checkOptionalField('displayName', input.displayName),
+    Description: checkOptionalField('description', input.description),
+    Tags: checkTagList(input.tags),
+  });
+  const out = await send<import('@aws-sdk/client-sagemaker').CreateImageCommandOutput>(
+    conn,
+    new CreateImageCommand(request),
+    { operation: 'CreateImage', imageName },
+    options,
+  );
+  return { imageArn: out.ImageArn ?? '' };
+}
+
+/**
+ * CreateImageVersion with the caller's ClientToken, never one of the SDK's: the caller makes one
+ * per user action, and the SDK's own retries resend this same input, so the service answers the
+ * same version to every attempt instead of making a second one.
+ */
+export async function createImageVersion(
+  conn: SageMakerConnection,
+  input: CreateImageVersionInput,
+  options: OperationOptions = {},
+): Promise<{ imageVersionArn: string }> {
+  const imageName = checkImageName(input.imageName);
+  const request = defined({
+    ImageName: imageName,
+    BaseImage: checkRequiredField('baseImage', input.baseImage, l10n.t('A base image (a container image URI) is required.')),
+    ClientToken: checkClientToken(input.clientToken),
+    Aliases: checkAliasList(input.aliases),
+    ...versionMetadata(input),
+  });
+  const out = await send<import('@aws-sdk/client-sagemaker').CreateImageVersionCommandOutput>(
+    conn,
+    new CreateImageVersionCommand(request),
+    { operation: 'CreateImageVersion', imageName },
+    options,
+  );
+  return { imageVersionArn: out.ImageVersionArn ?? '' };
+}
+
+export async function updateImage(
+  conn: SageMakerConnection,
+  input: UpdateImageInput,
+  options: OperationOptions = {},
+): Promise<{ imageArn: string }> {
+  const imageName = checkImageName(input.imageName);
+  const request = defined({
+    ImageName: imageName,
+    DisplayName: checkOptionalField('displayName', input.displayName),
+    Description: checkOptionalField('description', input.description),
+    RoleArn: checkOptionalField('roleArn', input.roleArn),
+    DeleteProperties: checkDeleteProperties(input.deleteProperties),
+  });
+  for (const property of request.DeleteProperties ?? []) {
+    if (request[property] !== undefined) throw invalidInput(l10n.t('{0} cannot be both set and cleared in one edit.', property));
+  }
+  if (Object.keys(request).length === 1) throw invalidInput(l10n.t('Nothing to change on image “{0}”.', imageName));
+  const out = await send<import('@aws-sdk/client-sagemaker').UpdateImageCommandOutput>(
+    conn,
+    new UpdateImageCommand(request),
+    { operation: 'UpdateImage', imageName },
+    options,
+  );
+  return { imageArn: out.ImageArn ?? '' };
+}
+
+export async function updateImageVersion(
+  conn: SageMakerConnection,
+  input: UpdateImageVersionInput,
+  options: OperationOptions = {},
+): Promise<{ imageVersionArn: string }> {
+  const imageName = checkImageName(input.imageName);
+  const selector = checkVersionSelector(input.version, input.alias);
+  const changes = defined({
+    AliasesToAdd: checkAliasList(input.aliasesToAdd),
+    AliasesToDelete: checkAliasList(input.aliasesToDelete),
+    ...versionMetadata(input),
+  });
+  const both = (changes.AliasesToAdd ?? []).find((a) => changes.AliasesToDelete?.includes(a));
+  if (both !== undefined) throw invalidInput(l10n.t('Alias “{0}” cannot be both added and removed in one edit.', both));
+  if (Object.keys(changes).length === 0) throw invalidInput(l10n.t('Nothing to change on this version of image “{0}”.', imageName));
+  const out = await send<import('@aws-sdk/client-sagemaker').UpdateImageVersionCommandOutput>(
+    conn,
+    new UpdateImageVersionCommand({ ImageName: imageName, ...selector, ...changes }),
+    { operation: 'UpdateImageVersion', imageName, version: selector.Version, alias: selector.Alias },
+    options,
+  );
+  return { imageVersionArn: out.ImageVersionArn ?? '' };
+}
+
+/** DeleteImage: the image and every version of it (the container images in ECR stay). */
+export async function deleteImage(
+  conn: SageMakerConnection,
+  input: DeleteImageInput,
+  options: OperationOptions = {},
+): Promise<EmptyOutput> {
+  const imageName = checkImageName(input.imageName);
+  await send<import('@aws-sdk/client-sagemaker').DeleteImageCommandOutput>(
+    conn,
+    new DeleteImageCommand({ ImageName: imageName }),
+    { operation: 'DeleteImage', imageName },
+    options,
+  );
+  return {};
+}
+
+export async function deleteImageVersion(
+  conn: SageMakerConnection,
+  input: DeleteImageVersionInput,
+  options: OperationOptions = {},
+): Promise<EmptyOutput> {
+  const imageName = checkImageName(input.imageName);
+  const selector = checkVersionSelector(input.version, input.alias);
+  await send<import('@aws-sdk/client-sagemaker').DeleteImageVersionCommandOutput>(
+    conn,
+    new DeleteImageVersionCommand({ ImageName: imageName, ...selector }),
+    { operation: 'DeleteImageVersion', imageName, version: selector.Version, alias: selector.Alias },
+    options,
+  );
+  return {};
+}
+
 function page<T>(items: T[], nextToken: string | undefined, requestId: string | undefined): Page<T> {
   return defined({ items, nextToken: nextToken === '' ? undefined : nextToken, requestId });
 }
@@ -270,4 +440,10 @@ export const operations: OperationTable<SageMakerConnection> = {
   describeImageVersion,
   listAliases: listAliasesPage,
   listAllAliases,
+  createImage,
+  createImageVersion,
+  updateImage,
+  updateImageVersion,
+  deleteImage,
+  deleteImageVersion,
 };

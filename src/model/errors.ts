@@ -5,14 +5,32 @@
  * bundles.
  */
 
+/**
+ * What went wrong, for the code that reacts to it. `conflict` (ResourceInUse: the subject exists
+ * already, or is CREATING, UPDATING or DELETING) and `limitExceeded` (ResourceLimitExceeded) come
+ * only from writes; neither is retryable as it is (a conflict may pass once the subject settles,
+ * which the message says).
+ */
 export type AwsErrorKind =
-  'notFound' | 'accessDenied' | 'throttled' | 'expiredCredentials' | 'noCredentials' | 'network' | 'timeout' | 'validation' | 'unknown';
+  | 'notFound'
+  | 'accessDenied'
+  | 'throttled'
+  | 'expiredCredentials'
+  | 'noCredentials'
+  | 'network'
+  | 'timeout'
+  | 'validation'
+  | 'conflict'
+  | 'limitExceeded'
+  | 'unknown';
 
 /** What the failing call was about, so the message can name it. */
 export interface ErrorContext {
   operation: string;
   imageName?: string;
   version?: number;
+  /** The alias the call chose its version by, when it chose by alias. */
+  alias?: string;
   region?: string;
   /** The profile in use, when one was chosen or named by AWS_PROFILE. */
   profile?: string;

@@ -9,6 +9,7 @@ export * from './commands';
 export * from './awsLayer';
 export * from './endpointSecurity';
 export * from './errors';
+export * from './imageFields';
 export * from './listRequests';
 export * from './l10n';
 export * from './log';

@@ -137,13 +137,88 @@ export interface ListAllAliasesInput {
   version?: number;
 }
 
+/** A resource tag, as CreateImage takes it (src/model/imageFields.ts checks key and value). */
+export interface ImageTag {
+  key: string;
+  value: string;
+}
+
+export interface CreateImageInput {
+  imageName: string;
+  roleArn: string;
+  displayName?: string;
+  description?: string;
+  tags?: ImageTag[];
+}
+
+export interface CreateImageVersionInput {
+  imageName: string;
+  baseImage: string;
+  /**
+   * Made once per user action (newClientToken() in src/model/imageFields.ts) and sent as is: the
+   * SDK's retries resend the same input, so a retry after a timeout never makes a second version.
+   */
+  clientToken: string;
+  aliases?: string[];
+  vendorGuidance?: string;
+  jobType?: string;
+  mlFramework?: string;
+  programmingLang?: string;
+  processor?: string;
+  horovod?: boolean;
+  releaseNotes?: string;
+}
+
+/** Properties UpdateImage can clear (the model's ImageDeleteProperty). */
+export type ImageDeleteProperty = 'DisplayName' | 'Description';
+
+export interface UpdateImageInput {
+  imageName: string;
+  displayName?: string;
+  description?: string;
+  roleArn?: string;
+  /** Cleared on the image; a property cannot be both set and cleared in one call. */
+  deleteProperties?: ImageDeleteProperty[];
+}
+
+export interface UpdateImageVersionInput {
+  imageName: string;
+  /** Version or alias selects the version (the model allows either; neither is the latest). */
+  version?: number;
+  alias?: string;
+  aliasesToAdd?: string[];
+  aliasesToDelete?: string[];
+  vendorGuidance?: string;
+  jobType?: string;
+  mlFramework?: string;
+  programmingLang?: string;
+  processor?: string;
+  horovod?: boolean;
+  releaseNotes?: string;
+}
+
+export interface DeleteImageInput {
+  imageName: string;
+}
+
+export interface DeleteImageVersionInput {
+  imageName: string;
+  version?: number;
+  alias?: string;
+}
+
+/** What a delete answers: nothing (the service's response is `{}`). */
+export type EmptyOutput = Record<string, never>;
+
 /**
  * The operation table: every call the extension makes to SageMaker, by name, with what it takes
  * and what it answers. src/aws implements each entry (src/aws/operations.ts `operations`, typed
  * so a missing or extra entry fails to compile) and SageMakerSession.call runs one by name, so a
  * new operation is its types here, its input checks and entry in src/aws, its consumer and the
  * emulator: no forwarder or re-export. Each entry validates its input first (an invalid one sends
- * nothing) and sends one request; listAllAliases alone follows NextToken, one request a page.
+ * nothing) and sends one request (the writes too: createImageVersion carries the caller's
+ * ClientToken, so the SDK's retries of it are idempotent); listAllAliases alone follows
+ * NextToken, one request a page.
  */
 export interface Operations {
   listImages: { input: ListImagesInput; output: Page<ImageSummary> };
@@ -152,6 +227,12 @@ export interface Operations {
   describeImageVersion: { input: DescribeImageVersionInput; output: ImageVersionDetails };
   listAliases: { input: ListAliasesInput; output: Page<string> };
   listAllAliases: { input: ListAllAliasesInput; output: string[] };
+  createImage: { input: CreateImageInput; output: { imageArn: string } };
+  createImageVersion: { input: CreateImageVersionInput; output: { imageVersionArn: string } };
+  updateImage: { input: UpdateImageInput; output: { imageArn: string } };
+  updateImageVersion: { input: UpdateImageVersionInput; output: { imageVersionArn: string } };
+  deleteImage: { input: DeleteImageInput; output: EmptyOutput };
+  deleteImageVersion: { input: DeleteImageVersionInput; output: EmptyOutput };
 }
 
 export type OperationName = keyof Operations;

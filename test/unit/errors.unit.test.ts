@@ -193,6 +193,95 @@ describe('toAwsError', function () {
     assert.equal(toAwsError(e, ctx), e);
   });
 
+  describe('writes (issue 15)', function () {
+    const write = (operation: string, extra: object = {}) => ({ operation, imageName: 'my-image', region: 'eu-west-1', ...extra });
+
+    it('ResourceInUse is conflict, not retryable as it is, names the subject and says to wait, with the service’s text as data', function () {
+      const e = toAwsError(
+        service('ResourceInUse', 400, 'Image version is in use <b>now</b>.'),
+        write('DeleteImageVersion', { version: 3 }),
+      );
+      assert.equal(e.kind, 'conflict');
+      assert.equal(e.retryable, false);
+      assert.equal(
+        e.message,
+        'SageMaker refused DeleteImageVersion for version 3 of image “my-image” in eu-west-1 because it is in use or still changing: Image version is in use <b>now</b>. If it is being created, updated or deleted, wait for that to finish, then retry.',
+      );
+      const byAlias = toAwsError(service('ResourceInUse', 400), write('UpdateImageVersion', { alias: 'prod' }));
+      assert.match(byAlias.message, /for the version of image “my-image” with alias “prod” in eu-west-1/);
+    });
+
+    it('ResourceInUse on CreateImage says the name is taken', function () {
+      const e = toAwsError(
+        service('ResourceInUse', 400, 'The Image with ImageName my-image already exists. Please use a different ImageName.'),
+        write('CreateImage'),
+      );
+      assert.equal(e.kind, 'conflict');
+      assert.match(e.message, /^An image named “my-image” already exists in eu-west-1 \(or is still being deleted\): The Image with/);
+      assert.match(e.message, /Choose another name\.$/);
+    });
+
+    it('ResourceLimitExceeded is limitExceeded, not retryable, naming the operation, the subject and what to do', function () {
+      const e = toAwsError(service('ResourceLimitExceeded', 400, 'The account-level service limit was exceeded.'), write('CreateImage'));
+      assert.equal(e.kind, 'limitExceeded');
+      assert.equal(e.retryable, false);
+      assert.match(
+        e.message,
+        /^SageMaker refused CreateImage for image “my-image” in eu-west-1: the account has reached a SageMaker limit\./,
+      );
+      assert.match(e.message, /The account-level service limit was exceeded\. Delete unused images or versions, or request a higher quota/);
+    });
+
+    it('the service’s text in a conflict or limit message is bounded; the log keeps it whole', function () {
+      for (const name of ['ResourceInUse', 'ResourceLimitExceeded']) {
+        const e = toAwsError(service(name, 400, 'x'.repeat(100_000)), write('CreateImageVersion'));
+        assert.ok(e.message.length < 1_400, `${name}: ${e.message.length} characters`);
+        assert.equal(e.details.rawMessage?.length, 100_000);
+      }
+    });
+
+    it('the invalid-state ValidationException of CreateImageVersion says to wait for the image', function () {
+      const e = toAwsError(service('ValidationException', 400, 'Image my-image is in an invalid state.'), write('CreateImageVersion'));
+      assert.equal(e.kind, 'validation');
+      assert.equal(
+        e.message,
+        'SageMaker refused to create a version of image “my-image”: Image my-image is in an invalid state. Versions can be created once the image is CREATED; wait for it to finish, then retry.',
+      );
+      const other = toAwsError(service('ValidationException', 400, 'Image my-image is in an invalid state.'), write('UpdateImage'));
+      assert.match(other.message, /^SageMaker rejected the request for image “my-image”/);
+    });
+
+    it('ResourceNotFound on a write names what was not found, by number or by alias', function () {
+      assert.match(
+        toAwsError(service('ResourceNotFound', 400), write('DeleteImage')).message,
+        /^Image “my-image” was not found in eu-west-1\. It may have been deleted/,
+      );
+      assert.match(
+        toAwsError(service('ResourceNotFound', 400), write('UpdateImageVersion', { version: 4 })).message,
+        /^Version 4 of image “my-image” was not found in eu-west-1\./,
+      );
+      assert.match(
+        toAwsError(service('ResourceNotFound', 400), write('DeleteImageVersion', { alias: 'prod' })).message,
+        /^Image “my-image” or its alias “prod” was not found in eu-west-1\./,
+      );
+    });
+
+    it('AccessDenied names the IAM action of every write (sagemaker: and the API name)', function () {
+      for (const operation of [
+        'CreateImage',
+        'CreateImageVersion',
+        'UpdateImage',
+        'UpdateImageVersion',
+        'DeleteImage',
+        'DeleteImageVersion',
+      ]) {
+        const e = toAwsError(service('AccessDeniedException', 400, 'User is not authorized.'), { ...write(operation), profile: 'dev' });
+        assert.equal(e.kind, 'accessDenied');
+        assert.ok(e.message.includes(`profile “dev” is not allowed sagemaker:${operation}.`), e.message);
+      }
+    });
+  });
+
   const provider = (name: string, message: string) => Object.assign(new Error(message), { name });
 
   it("reads the missing profile from each of the SDK's messages", function () {

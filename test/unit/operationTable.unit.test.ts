@@ -23,11 +23,12 @@ interface Case<K extends OperationName> {
 }
 
 const IMAGE = 'table-image';
+const ROLE = 'arn:aws:iam::123456789012:role/TableRole';
 
 const CASES: { [K in OperationName]: Case<K> } = {
   listImages: {
     wire: 'ListImages',
-    valid: { maxResults: 5, nameContains: 'table' },
+    valid: { maxResults: 5, nameContains: 'table-image' },
     check: (page) =>
       assert.deepEqual(
         page.items.map((i) => i.imageName),
@@ -69,6 +70,43 @@ const CASES: { [K in OperationName]: Case<K> } = {
     check: (aliases) => assert.deepEqual([...aliases].sort(), ['latest', 'one', 'two']),
     invalid: { imageName: 'a'.repeat(64) },
   },
+  // The writes act on images of their own, so no case changes what another one reads.
+  createImage: {
+    wire: 'CreateImage',
+    valid: { imageName: 'table-new', roleArn: ROLE },
+    check: (out) => assert.equal(out.imageArn, 'arn:aws:sagemaker:us-east-1:123456789012:image/table-new'),
+    invalid: { imageName: 'table-new', roleArn: 'arn:aws:iam::1234:role/short' },
+  },
+  createImageVersion: {
+    wire: 'CreateImageVersion',
+    valid: { imageName: 'table-versioned', baseImage: 'repo/app:3', clientToken: 'table-token-1' },
+    check: (out) => assert.equal(out.imageVersionArn, 'arn:aws:sagemaker:us-east-1:123456789012:image-version/table-versioned/2'),
+    invalid: { imageName: 'table-versioned', baseImage: 'repo/app:3', clientToken: 'not a token!' },
+  },
+  updateImage: {
+    wire: 'UpdateImage',
+    valid: { imageName: 'table-edited', description: 'New text' },
+    check: (out) => assert.equal(out.imageArn, 'arn:aws:sagemaker:us-east-1:123456789012:image/table-edited'),
+    invalid: { imageName: 'table-edited', displayName: ' padded ' },
+  },
+  updateImageVersion: {
+    wire: 'UpdateImageVersion',
+    valid: { imageName: 'table-edited', version: 1, releaseNotes: 'Notes' },
+    check: (out) => assert.equal(out.imageVersionArn, 'arn:aws:sagemaker:us-east-1:123456789012:image-version/table-edited/1'),
+    invalid: { imageName: 'table-edited', version: 1, mlFramework: 'PyTorch' },
+  },
+  deleteImage: {
+    wire: 'DeleteImage',
+    valid: { imageName: 'table-doomed' },
+    check: (out) => assert.deepEqual(out, {}),
+    invalid: { imageName: '-doomed' },
+  },
+  deleteImageVersion: {
+    wire: 'DeleteImageVersion',
+    valid: { imageName: 'table-retired', alias: 'old' },
+    check: (out) => assert.deepEqual(out, {}),
+    invalid: { imageName: 'table-retired' },
+  },
 };
 
 function recorder(): Logger & { lines: string[] } {
@@ -83,7 +121,15 @@ describe('the operation table through SageMakerSession.call', function () {
   let log: Logger & { lines: string[] };
 
   before(function () {
-    emu().seed({ images: [{ name: IMAGE, versions: [{ aliases: ['one'] }, { aliases: ['two', 'latest'] }] }] });
+    emu().seed({
+      images: [
+        { name: IMAGE, versions: [{ aliases: ['one'] }, { aliases: ['two', 'latest'] }] },
+        { name: 'table-versioned', versions: 1 },
+        { name: 'table-edited', versions: 1 },
+        { name: 'table-doomed', versions: 1 },
+        { name: 'table-retired', versions: [{ aliases: ['old'] }, {}] },
+      ],
+    });
   });
   beforeEach(function () {
     log = recorder();

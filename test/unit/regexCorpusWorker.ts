@@ -22,6 +22,21 @@ import { findArnAt, MAX_LINE_LENGTH } from '../../src/commands/model/arnScan';
 import { mdCode, mdText, plainText } from '../../src/model/markdownText';
 import { parseDateInput } from '../../src/commands/model/dateInput';
 import { parseVersionDocumentPath } from '../../src/model/versionDocument';
+import { checkAliases, checkClientToken, checkField, checkTags, type FieldName } from '../../src/model/imageFields';
+
+const FIELDS: FieldName[] = [
+  'imageName',
+  'displayName',
+  'description',
+  'roleArn',
+  'baseImage',
+  'alias',
+  'releaseNotes',
+  'mlFramework',
+  'programmingLang',
+  'tagKey',
+  'tagValue',
+];
 
 /** The size of every adversarial input. */
 export const SIZE = 100_000;
@@ -161,6 +176,18 @@ export const TARGETS: Record<string, (s: string) => unknown> = {
     parseVersionDocumentPath(s, isKnownRegion),
     parseVersionDocumentPath(`/us-east-1/${s}`, isKnownRegion),
     parseVersionDocumentPath(`/us-east-1/${s}/${s}.v1.json`, isKnownRegion),
+  ],
+  // The publishing fields: the whole input, and cut to each field's maximum (so the patterns run).
+  'imageFields: every field, aliases, tags, client token': (s) => [
+    ...FIELDS.flatMap((f) => [checkField(f, s), checkField(f, s.slice(0, 2048)), checkField(f, s.slice(0, 128))]),
+    checkAliases([s.slice(0, 128), s]),
+    checkTags([{ key: s.slice(0, 128), value: s.slice(0, 256) }]),
+    checkClientToken(s.slice(0, 36)),
+  ],
+  'toAwsError ResourceInUse and ResourceLimitExceeded': (s) => [
+    toAwsError(named('ResourceInUse', s, { $metadata: { httpStatusCode: 400 } }), { ...ctx, operation: 'CreateImage' }),
+    toAwsError(named('ResourceLimitExceeded', s, { $metadata: { httpStatusCode: 400 } }), ctx),
+    toAwsError(named('ValidationException', s, { $metadata: { httpStatusCode: 400 } }), { ...ctx, operation: 'CreateImageVersion' }),
   ],
   'inputs: image name, alias, name filter': (s) => [
     attempt(() => checkImageName(s))(),
