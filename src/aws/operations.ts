@@ -53,6 +53,7 @@ import {
   invalidInput,
 } from './inputs';
 import { silentLogger } from '../model/log';
+import { studioOperations } from './studioOperations';
 import { collectAllPages } from '../model/paging';
 import { profileName } from '../model/settings';
 import type {
@@ -446,4 +447,5 @@ export const operations: OperationTable<SageMakerConnection> = {
   updateImageVersion,
   deleteImage,
   deleteImageVersion,
+  ...studioOperations,
 };

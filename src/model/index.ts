@@ -23,3 +23,5 @@ export * from './shellQuote';
 export * from './types';
 export * from './versionDocument';
 export * from './versionQuery';
+export * from './page';
+export * from './studioTypes';

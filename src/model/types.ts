@@ -2,6 +2,8 @@
  * Plain data the rest of the extension sees. No SDK types leak past src/aws, so src/model and
  * src/tree never load (or even type-depend on) @aws-sdk/client-sagemaker.
  */
+import type { Page } from './page';
+import type { StudioOperations } from './studioTypes';
 
 export type ImageStatus = 'CREATING' | 'CREATED' | 'CREATE_FAILED' | 'UPDATING' | 'UPDATE_FAILED' | 'DELETING' | 'DELETE_FAILED';
 
@@ -17,13 +19,7 @@ export type ImageVersionSortBy = (typeof IMAGE_VERSION_SORT_BY)[number];
 export const SORT_ORDERS = ['ASCENDING', 'DESCENDING'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 
-/** One page of a list call. `nextToken` is absent on the last page (an empty string counts as absent). */
-export interface Page<T> {
-  readonly items: T[];
-  readonly nextToken?: string;
-  /** x-amzn-RequestId of the call that produced the page, for logs and error reports. */
-  readonly requestId?: string;
-}
+export type { Page } from './page';
 
 /** Inclusive time bounds, as the API defines them ("on or after" / "on or before"). */
 export interface TimeFilters {
@@ -220,7 +216,7 @@ export type EmptyOutput = Record<string, never>;
  * ClientToken, so the SDK's retries of it are idempotent); listAllAliases alone follows
  * NextToken, one request a page.
  */
-export interface Operations {
+export interface Operations extends StudioOperations {
   listImages: { input: ListImagesInput; output: Page<ImageSummary> };
   listImageVersions: { input: ListImageVersionsInput; output: Page<ImageVersionSummary> };
   describeImage: { input: DescribeImageInput; output: ImageDetails };

@@ -9,6 +9,8 @@
  * extension gets wrong must show up as a difference, not be shared.
  */
 
+import { STUDIO_OPERATIONS } from './studioSchema';
+
 export type Shape =
   | { type: 'string'; min?: number; max?: number; pattern?: string; flags?: string }
   | { type: 'integer'; min?: number; max?: number }
@@ -134,6 +136,7 @@ export const OPERATIONS = {
     RoleArn: { shape: RoleArn },
   },
   DeleteImage: { ImageName: { shape: ImageName, required: true } },
+  ...STUDIO_OPERATIONS,
 } satisfies Record<string, Record<string, Member>>;
 
 export type OperationName = keyof typeof OPERATIONS;

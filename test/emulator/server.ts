@@ -18,6 +18,9 @@ import { DEFAULT_REGION, demoSpec, FIXTURES, hostileSpec, seed, type FixtureName
 import { isOperation, type OperationName } from './schema';
 import { issueToken, readToken, tokenQuery } from './tokens';
 import { RegionStore, Store } from './store';
+import { StudioAccount, type StudioRegion } from './studio';
+import { demoStudioSpec, seedStudio, syntheticStudioSpec, type StudioSeedSpec } from './studioFixtures';
+import { isStudioOperation } from './studioSchema';
 import { validateInput } from './validation';
 
 export interface LoggedRequest {
@@ -39,6 +42,8 @@ export interface Activity {
   seq: number;
   /** Milliseconds since the last request arrived or was answered. */
   idleMs: number;
+  /** The most API requests in progress at once since the log was last cleared (a scan's concurrency bound is checked on it). */
+  peakInFlight: number;
 }
 
 export interface QuietOptions {
@@ -85,6 +90,8 @@ const MAX_BODY = 1_000_000;
 
 export class SageMakerEmulator {
   readonly store: Store;
+  /** Studio domains, user profiles and spaces (studio.ts), per region. */
+  readonly studio = new StudioAccount();
   readonly faults = new Faults();
   readonly requests: LoggedRequest[] = [];
   latencyMs: number;
@@ -93,6 +100,8 @@ export class SageMakerEmulator {
   private seq = 0;
   /** API requests arrived and not yet answered (or closed), over all images and regions. */
   private inFlightTotal = 0;
+  /** The high-water mark of inFlightTotal since clearRequests. */
+  private peakInFlightTotal = 0;
   /** When the last API request arrived or was answered (ms since epoch). */
   private lastActivity = Date.now();
   private urlValue?: string;
@@ -115,10 +124,12 @@ export class SageMakerEmulator {
   /** Replaces all data with a fixture. */
   loadFixture(name: FixtureName): void {
     this.store.clear();
+    this.studio.clear();
     if (name === 'demo' || name === 'hostile') {
       const spec = name === 'demo' ? demoSpec(this.options.now) : hostileSpec(this.options.now);
       seed(this.store.region(spec.region ?? DEFAULT_REGION), spec, this.options.now);
     }
+    if (name === 'demo') this.seedStudio(demoStudioSpec(this.options.now), this.options.now);
     // A fixture's CREATING/UPDATING/DELETING rows move like fresh writes when transitions are on.
     if (this.store.lifecycle.moves) this.store.startTransientRows();
   }
@@ -151,6 +162,16 @@ export class SageMakerEmulator {
     return seed(this.store.region(spec.region ?? DEFAULT_REGION), spec, now);
   }
 
+  /** Adds Studio domains, profiles and spaces (studioFixtures.ts). Returns how many domains. */
+  seedStudio(spec: StudioSeedSpec, now?: number): number {
+    return seedStudio(this.studio.region(spec.region ?? DEFAULT_REGION), spec, now);
+  }
+
+  /** One region's Studio resources (for a test that deletes a profile or space mid-scan). */
+  studioRegion(name = DEFAULT_REGION): StudioRegion {
+    return this.studio.region(name);
+  }
+
   addFault(spec: FaultSpec): void {
     this.faults.add(spec);
   }
@@ -158,6 +179,7 @@ export class SageMakerEmulator {
   clearRequests(): void {
     this.requests.length = 0;
     this.peakInFlight.clear();
+    this.peakInFlightTotal = this.inFlightTotal;
   }
 
   /** Requests per image in progress now (arrived, not yet answered, socket still open). */
@@ -167,6 +189,7 @@ export class SageMakerEmulator {
 
   private trackTotal(res: http.ServerResponse): void {
     this.inFlightTotal++;
+    this.peakInFlightTotal = Math.max(this.peakInFlightTotal, this.inFlightTotal);
     this.lastActivity = Date.now();
     let done = false;
     const release = () => {
@@ -208,7 +231,7 @@ export class SageMakerEmulator {
 
   /** What is happening now: requests in progress, the last sequence number, ms since the last arrival or answer. */
   activity(): Activity {
-    return { inFlight: this.inFlightTotal, seq: this.seq, idleMs: Date.now() - this.lastActivity };
+    return { inFlight: this.inFlightTotal, seq: this.seq, idleMs: Date.now() - this.lastActivity, peakInFlight: this.peakInFlightTotal };
   }
 
   /**
@@ -318,6 +341,7 @@ export class SageMakerEmulator {
   }
 
   private execute(operation: OperationName, region: string, params: Record<string, unknown>): Record<string, unknown> {
+    if (isStudioOperation(operation)) return this.studio.execute(operation, region, params);
     const r = this.store.region(region);
     return r[operation](params);
   }
@@ -393,7 +417,7 @@ export class SageMakerEmulator {
       const route = `${method} ${path}`;
       switch (route) {
         case 'GET /_emulator/health':
-          return ok({ ok: true, ...this.store.counts(), latencyMs: this.latencyMs, transitionMs: this.transitionMs });
+          return ok({ ok: true, ...this.store.counts(), ...this.studio.counts(), latencyMs: this.latencyMs, transitionMs: this.transitionMs });
         case 'GET /_emulator/transitions':
           return ok(this.pendingTransitions());
         case 'POST /_emulator/transitions/complete': {
@@ -447,6 +471,29 @@ export class SageMakerEmulator {
           return ok();
         case 'POST /_emulator/seed':
           return ok({ added: this.seed(body as SeedSpec) });
+        case 'POST /_emulator/studio/seed':
+          return ok({ added: this.seedStudio(body as StudioSeedSpec) });
+        case 'POST /_emulator/studio/synthetic': {
+          const shape = (body ?? {}) as { domains?: unknown; profiles?: unknown; spaces?: unknown; images?: unknown; region?: unknown };
+          const count = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10_000;
+          if (!count(shape.domains) || !count(shape.profiles) || !count(shape.spaces))
+            return bad('body must be {"domains": n, "profiles": n, "spaces": n} (whole numbers 0–10000), optionally "images": [names]');
+          const images = Array.isArray(shape.images) ? shape.images.map(String) : undefined;
+          const spec = syntheticStudioSpec({ domains: shape.domains as number, profiles: shape.profiles as number, spaces: shape.spaces as number, images });
+          return ok({ added: this.seedStudio({ ...spec, region: typeof shape.region === 'string' ? shape.region : undefined }), ...this.studio.counts() });
+        }
+        case 'POST /_emulator/studio/delete': {
+          const b = (body ?? {}) as { region?: string; domainId?: string; userProfileName?: string; spaceName?: string };
+          if (typeof b.domainId !== 'string') return bad('body must name a domainId, and a userProfileName or spaceName to delete only that');
+          const r = this.studio.region(b.region ?? DEFAULT_REGION);
+          const deleted =
+            b.userProfileName !== undefined
+              ? r.deleteUserProfile(b.domainId, b.userProfileName)
+              : b.spaceName !== undefined
+                ? r.deleteSpace(b.domainId, b.spaceName)
+                : r.deleteDomain(b.domainId);
+          return ok({ deleted });
+        }
         case 'POST /_emulator/reset': {
           const fixture = (query.get('fixture') ?? 'empty') as FixtureName;
           if (!(FIXTURES as readonly string[]).includes(fixture)) return bad(`fixture must be one of ${FIXTURES.join(', ')}`);

@@ -12,6 +12,7 @@ import type { Logger } from '../../src/model/log';
 import { SageMakerSession } from '../../src/model/sageMakerSession';
 import type { OperationInput, OperationName, OperationOutput } from '../../src/model/types';
 import { useEmulator } from './helpers';
+import { STUDIO_CASE_SEED, STUDIO_CASES } from './studioOperationCases';
 
 interface Case<K extends OperationName> {
   /** The SageMaker operation the entry sends. */
@@ -107,6 +108,7 @@ const CASES: { [K in OperationName]: Case<K> } = {
     check: (out) => assert.deepEqual(out, {}),
     invalid: { imageName: 'table-retired' },
   },
+  ...STUDIO_CASES,
 };
 
 function recorder(): Logger & { lines: string[] } {
@@ -130,6 +132,7 @@ describe('the operation table through SageMakerSession.call', function () {
         { name: 'table-retired', versions: [{ aliases: ['old'] }, {}] },
       ],
     });
+    emu().seedStudio(STUDIO_CASE_SEED);
   });
   beforeEach(function () {
     log = recorder();
