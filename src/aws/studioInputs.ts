@@ -25,7 +25,9 @@ function shown(value: string): string {
 export function checkDomainId(id: unknown): string {
   if (typeof id !== 'string' || id.length === 0) throw invalid(l10n.t('A domain id is required.'));
   if (id.length > MAX_LENGTH || !DOMAIN_ID.test(id))
-    throw invalid(l10n.t('“{0}” is not a valid domain id: it looks like d-abc123 (up to 63 lower-case letters, digits and hyphens).', shown(id)));
+    throw invalid(
+      l10n.t('“{0}” is not a valid domain id: it looks like d-abc123 (up to 63 lower-case letters, digits and hyphens).', shown(id)),
+    );
   return id;
 }
 
@@ -49,7 +51,10 @@ export function checkSpaceName(name: unknown): string {
   if (typeof name !== 'string' || name.length === 0) throw invalid(l10n.t('A space name is required.'));
   if (name.length > MAX_LENGTH || !STUDIO_NAME.test(name))
     throw invalid(
-      l10n.t('“{0}” is not a valid space name: use letters, digits and hyphens, starting with a letter or digit (1–63 characters).', shown(name)),
+      l10n.t(
+        '“{0}” is not a valid space name: use letters, digits and hyphens, starting with a letter or digit (1–63 characters).',
+        shown(name),
+      ),
     );
   return name;
 }

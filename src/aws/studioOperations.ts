@@ -79,7 +79,8 @@ export function referencesIn(settings: object | undefined, scope: ImageReference
       if (typeof imageName !== 'string' || imageName.length === 0) continue;
       const version = entry.ImageVersionNumber;
       if (version === undefined || version === null) out.push({ imageName, appType, scope });
-      else if (typeof version === 'number' && Number.isSafeInteger(version) && version >= 0) out.push({ imageName, version, appType, scope });
+      else if (typeof version === 'number' && Number.isSafeInteger(version) && version >= 0)
+        out.push({ imageName, version, appType, scope });
     }
   }
   return out;
@@ -102,12 +103,20 @@ export async function describeDomain(
   options: OperationOptions = {},
 ): Promise<DomainDescription> {
   const domainId = checkDomainId(input.domainId);
-  const out = await send<DescribeDomainCommandOutput>(conn, new DescribeDomainCommand({ DomainId: domainId }), { operation: 'DescribeDomain' }, options);
+  const out = await send<DescribeDomainCommandOutput>(
+    conn,
+    new DescribeDomainCommand({ DomainId: domainId }),
+    { operation: 'DescribeDomain' },
+    options,
+  );
   return defined({
     domainId: out.DomainId ?? domainId,
     domainName: out.DomainName,
     status: out.Status,
-    references: [...referencesIn(out.DefaultUserSettings, 'domainDefaultUser'), ...referencesIn(out.DefaultSpaceSettings, 'domainDefaultSpace')],
+    references: [
+      ...referencesIn(out.DefaultUserSettings, 'domainDefaultUser'),
+      ...referencesIn(out.DefaultSpaceSettings, 'domainDefaultSpace'),
+    ],
   });
 }
 
@@ -121,7 +130,12 @@ export async function listUserProfilesPage(
     MaxResults: checkMaxResults(input.maxResults),
     NextToken: checkNextToken(input.nextToken),
   });
-  const out = await send<ListUserProfilesCommandOutput>(conn, new ListUserProfilesCommand(request), { operation: 'ListUserProfiles' }, options);
+  const out = await send<ListUserProfilesCommandOutput>(
+    conn,
+    new ListUserProfilesCommand(request),
+    { operation: 'ListUserProfiles' },
+    options,
+  );
   const items = (out.UserProfiles ?? []).map((p) =>
     defined({ domainId: p.DomainId ?? input.domainId ?? '', userProfileName: p.UserProfileName ?? '', status: p.Status }),
   );
@@ -171,7 +185,11 @@ export async function listSpacesPage(
   return page(items, out.NextToken, out.$metadata.requestId);
 }
 
-export async function describeSpace(conn: SageMakerConnection, input: DescribeSpaceInput, options: OperationOptions = {}): Promise<SpaceDescription> {
+export async function describeSpace(
+  conn: SageMakerConnection,
+  input: DescribeSpaceInput,
+  options: OperationOptions = {},
+): Promise<SpaceDescription> {
   const domainId = checkDomainId(input.domainId);
   const spaceName = checkSpaceName(input.spaceName);
   const out = await send<DescribeSpaceCommandOutput>(

@@ -25,3 +25,4 @@ export * from './versionDocument';
 export * from './versionQuery';
 export * from './page';
 export * from './studioTypes';
+export * from './usageScan';

@@ -387,7 +387,7 @@ export class SageMakerEmulator {
         req.socket.destroy();
         return true;
       case 'delay':
-        await (f.release ? Promise.race([f.release, sleep(f.delayMs ?? 0)]) : sleep(f.delayMs ?? 0));
+        await (f.release ? held(f.delayMs ?? 0, f.release) : sleep(f.delayMs ?? 0));
         return res.destroyed || req.socket.destroyed;
       case 'malformed':
         entry.status = 200;
@@ -417,7 +417,13 @@ export class SageMakerEmulator {
       const route = `${method} ${path}`;
       switch (route) {
         case 'GET /_emulator/health':
-          return ok({ ok: true, ...this.store.counts(), ...this.studio.counts(), latencyMs: this.latencyMs, transitionMs: this.transitionMs });
+          return ok({
+            ok: true,
+            ...this.store.counts(),
+            ...this.studio.counts(),
+            latencyMs: this.latencyMs,
+            transitionMs: this.transitionMs,
+          });
         case 'GET /_emulator/transitions':
           return ok(this.pendingTransitions());
         case 'POST /_emulator/transitions/complete': {
@@ -479,12 +485,21 @@ export class SageMakerEmulator {
           if (!count(shape.domains) || !count(shape.profiles) || !count(shape.spaces))
             return bad('body must be {"domains": n, "profiles": n, "spaces": n} (whole numbers 0–10000), optionally "images": [names]');
           const images = Array.isArray(shape.images) ? shape.images.map(String) : undefined;
-          const spec = syntheticStudioSpec({ domains: shape.domains as number, profiles: shape.profiles as number, spaces: shape.spaces as number, images });
-          return ok({ added: this.seedStudio({ ...spec, region: typeof shape.region === 'string' ? shape.region : undefined }), ...this.studio.counts() });
+          const spec = syntheticStudioSpec({
+            domains: shape.domains as number,
+            profiles: shape.profiles as number,
+            spaces: shape.spaces as number,
+            images,
+          });
+          return ok({
+            added: this.seedStudio({ ...spec, region: typeof shape.region === 'string' ? shape.region : undefined }),
+            ...this.studio.counts(),
+          });
         }
         case 'POST /_emulator/studio/delete': {
           const b = (body ?? {}) as { region?: string; domainId?: string; userProfileName?: string; spaceName?: string };
-          if (typeof b.domainId !== 'string') return bad('body must name a domainId, and a userProfileName or spaceName to delete only that');
+          if (typeof b.domainId !== 'string')
+            return bad('body must name a domainId, and a userProfileName or spaceName to delete only that');
           const r = this.studio.region(b.region ?? DEFAULT_REGION);
           const deleted =
             b.userProfileName !== undefined
@@ -539,6 +554,18 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+  });
+}
+
+/** Waits `ms`, or less when `release` settles first; then its timer is cleared, so a released hold keeps no process alive. */
+function held(ms: number, release: Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    release.then(done, done);
   });
 }
 

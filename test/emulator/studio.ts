@@ -170,7 +170,14 @@ export class StudioRegion {
       [...this.userProfiles.values()].filter((p) => (domainId === undefined || p.domainId === domainId) && p.name.includes(contains)),
       body,
     );
-    const hash = queryHash({ op: 'ListUserProfiles', region: this.region, domainId, contains, sortBy: body.SortBy, sortOrder: body.SortOrder });
+    const hash = queryHash({
+      op: 'ListUserProfiles',
+      region: this.region,
+      domainId,
+      contains,
+      sortBy: body.SortBy,
+      sortOrder: body.SortOrder,
+    });
     const { items, nextToken } = paginate(matching, body, hash);
     return compact({
       UserProfiles: items.map((p) => ({

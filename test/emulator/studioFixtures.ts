@@ -144,7 +144,10 @@ export function demoStudioSpec(now = Date.now()): StudioSeedSpec {
         createdAt: now - 400 * DAY,
         defaultUser: { JupyterLab: [{ image: 'conda-env-kernel', version: 8 }] },
         userProfiles: [
-          { name: 'alice', apps: { JupyterLab: [{ image: 'conda-env-kernel', version: 12 }], KernelGateway: [{ image: 'pytorch-nightly-gpu' }] } },
+          {
+            name: 'alice',
+            apps: { JupyterLab: [{ image: 'conda-env-kernel', version: 12 }], KernelGateway: [{ image: 'pytorch-nightly-gpu' }] },
+          },
           { name: 'bob', apps: { KernelGateway: [{ image: 'pytorch-nightly-gpu', version: 201 }] } },
           { name: 'carol', apps: { CodeEditor: [{ image: 'conda-env-kernel' }] } },
           { name: 'dave' },

@@ -59,7 +59,8 @@ export const STUDIO_CASES: { [K in StudioOperationName]: StudioCase<K> } = {
   describeUserProfile: {
     wire: 'DescribeUserProfile',
     valid: { domainId: DOMAIN, userProfileName: 'table-user' },
-    check: (p) => assert.deepEqual(p.references, [{ imageName: 'table-image', version: 2, appType: 'KernelGateway', scope: 'userProfile' }]),
+    check: (p) =>
+      assert.deepEqual(p.references, [{ imageName: 'table-image', version: 2, appType: 'KernelGateway', scope: 'userProfile' }]),
     invalid: { domainId: DOMAIN, userProfileName: '-starts-with-hyphen' },
   },
   listSpaces: {
