@@ -14,7 +14,10 @@ import * as path from 'node:path';
 import { paginateListImageVersions, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { createConnection } from '../../src/aws/clientFactory';
 import { listImageVersionsPage } from '../../src/aws/operations';
+import { silentLogger } from '../../src/model/log';
 import { PagedList } from '../../src/tree/model/pagedList';
+import { SageMakerSession } from '../../src/model/sageMakerSession';
+import { scanImageUsage, type StudioCall } from '../../src/model/usageScan';
 import { controlRequest, run } from './benchIo';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -311,6 +314,127 @@ async function listing(): Promise<void> {
   json.listing = results;
 }
 
+/** An account's shape for the usage scan: domains, and user profiles and spaces per domain. */
+interface AccountShape {
+  domains: number;
+  profiles: number[];
+  spaces: number[];
+}
+
+const pages = (n: number) => Math.max(1, Math.ceil(n / PAGE));
+
+/** Requests a full scan makes: the domain list's pages, a Describe per resource, and each domain's two lists' pages. */
+function scanCalls(a: AccountShape): number {
+  let calls = pages(a.domains) + a.domains;
+  for (let d = 0; d < a.domains; d++) calls += pages(a.profiles[d]) + a.profiles[d] + pages(a.spaces[d]) + a.spaces[d];
+  return calls;
+}
+
+/**
+ * The fewest sequential round trips a scan can take at `concurrency`: the domain list's pages come
+ * first, one at a time (nothing else is known before them); after them at most `concurrency`
+ * requests share each round trip; and no schedule beats the longest dependency chain (the domain
+ * pages, then a domain's profile or space pages one after the other, then one Describe).
+ */
+function scanFloor(a: AccountShape, concurrency: number): number {
+  const first = pages(a.domains);
+  const rest = scanCalls(a) - first;
+  const chain = first + Math.max(1, ...a.profiles.map(pages), ...a.spaces.map(pages)) + 1;
+  return Math.max(chain, first + Math.ceil(rest / concurrency));
+}
+
+/**
+ * Issue 16's scan ("where is this image used") against the emulator in a child process at 20 ms
+ * latency: the demo account and a synthetic 5 domains × 200 user profiles × 50 spaces (per
+ * domain), at concurrency 2, 4 and 8, each the median of RUNS_SCAN scans after one warm-up.
+ */
+async function usage(): Promise<void> {
+  const LATENCY = 20;
+  const RUNS_SCAN = 3;
+  const { url, proc } = await startEmulator();
+  Object.assign(process.env, {
+    AWS_ACCESS_KEY_ID: 'AKIDBENCHEXAMPLE0001',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: '/nonexistent',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+  });
+  const session = new SageMakerSession({ region: 'us-east-1', endpoint: url }, silentLogger, 'bench');
+  const call: StudioCall = (operation, input, scope) => session.call(operation, input, scope);
+  const results: Record<string, unknown>[] = [];
+  const accounts: [string, AccountShape, () => Promise<void>][] = [
+    [
+      'demo account (2 domains, 7 profiles, 4 spaces)',
+      { domains: 2, profiles: [4, 3], spaces: [3, 1] },
+      async () => {
+        await controlRequest(url, 'POST', '/_emulator/reset?fixture=demo');
+      },
+    ],
+    [
+      'synthetic 5 domains × 200 profiles × 50 spaces',
+      { domains: 5, profiles: [200, 200, 200, 200, 200], spaces: [50, 50, 50, 50, 50] },
+      async () => {
+        await controlRequest(url, 'POST', '/_emulator/reset?fixture=empty');
+        await control(url, 'studio/synthetic', { domains: 5, profiles: 200, spaces: 50 });
+      },
+    ],
+  ];
+  try {
+    for (const [label, shape, load] of accounts) {
+      await load();
+      await control(url, 'latency', { ms: LATENCY });
+      const expected = scanCalls(shape);
+      await scanImageUsage(call, { concurrency: 4 }); // warm-up: JIT, sockets, the SDK's first load
+      for (const concurrency of [2, 4, 8]) {
+        const times: number[] = [];
+        let calls = 0;
+        let logged = 0;
+        let references = 0;
+        for (let i = 0; i < RUNS_SCAN; i++) {
+          await clearLog(url);
+          const t = performance.now();
+          const scan = await scanImageUsage(call, { concurrency });
+          times.push(performance.now() - t);
+          calls = scan.calls;
+          references = scan.references.length;
+          logged = (JSON.parse(await controlRequest(url, 'GET', '/_emulator/requests')) as unknown[]).length;
+        }
+        const floorTrips = scanFloor(shape, concurrency);
+        const floorMs = floorTrips * LATENCY;
+        const wall = median(times);
+        const section = `Usage scan, ${label}, latency ${LATENCY} ms (median of ${RUNS_SCAN})`;
+        rows.push({
+          section,
+          metric: `concurrency ${concurrency}${concurrency === 4 ? ' (the default)' : ''}: calls, wall time`,
+          value: `${calls} calls (log ${logged}), ${ms(wall)}, ${references} references`,
+          target: `${expected} calls`,
+          met: calls === expected && logged === expected,
+        });
+        rows.push({
+          section,
+          metric: `concurrency ${concurrency}: floor (${floorTrips} round trips × ${LATENCY} ms), wall ÷ floor`,
+          value: `${ms(floorMs)}, ${(wall / floorMs).toFixed(2)}×`,
+        });
+        results.push({
+          account: label,
+          concurrency,
+          calls,
+          logged,
+          expectedCalls: expected,
+          wallMs: wall,
+          floorRoundTrips: floorTrips,
+          floorMs,
+          references,
+        });
+      }
+    }
+  } finally {
+    session.dispose();
+    proc.kill();
+  }
+  json.usageScan = results;
+}
+
 /** Heap growth per version after 10,000 versions are loaded into the tree model, in a child with --expose-gc. */
 async function memory(): Promise<void> {
   const probe = `
@@ -446,11 +570,20 @@ function print(): void {
 
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  // `node out/test/bench/bench.js --only usage` runs one section (after the build steps of npm run bench).
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  if (only === 'usage') {
+    await usage();
+    print();
+    return;
+  }
+  if (only !== undefined) throw new Error(`--only takes: usage`);
   size();
   await activation();
   await listing();
   await memory();
   await firstPage();
+  await usage();
   print();
 }
 

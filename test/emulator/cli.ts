@@ -83,9 +83,10 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   const { images, versions } = emulator.store.counts();
+  const studio = emulator.studio.counts();
   console.log(`SageMaker images emulator listening on ${url}`);
   console.log(
-    `fixture ${opts.fixture}: ${images} images, ${versions} versions; latency ${opts.latencyMs} ms; transitions ${opts.transitionMs} ms`,
+    `fixture ${opts.fixture}: ${images} images, ${versions} versions; Studio: ${studio.domains} domains, ${studio.userProfiles} user profiles, ${studio.spaces} spaces; latency ${opts.latencyMs} ms; transitions ${opts.transitionMs} ms`,
   );
   console.log(`  AWS CLI:   aws sagemaker list-images --endpoint-url ${url} --region us-east-1`);
   console.log(`  SDK:       AWS_ENDPOINT_URL_SAGEMAKER=${url}`);

@@ -3,7 +3,8 @@
  * images page too), one with 250 versions, some with 0, 1 and about 12, every version status
  * (FailureReason on the failed ones), aliases, and dates spread over two years. It is
  * deterministic for a given `now`. `hostile` is one image whose every free-text member holds
- * markup (hostileSpec). `seed` lets tests describe exactly what they need.
+ * markup (hostileSpec). `seed` lets tests describe exactly what they need. The demo's Studio
+ * account (domains, user profiles and spaces that reference these images) is in studioFixtures.ts.
  */
 import { containerImageFor, type ImageStatus, type RegionStore, type StoredImage, type StoredVersion, type VersionStatus } from './store';
 
