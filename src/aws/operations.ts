@@ -2,8 +2,8 @@
  * One function per SageMaker call, all of the shape (connection, input, options), and `operations`,
  * the table of them that SageMakerSession.call runs by name (src/model/types.ts Operations says
  * what each takes and answers). Each validates its input (so an invalid request is never sent),
- * makes exactly one request, maps failures through toAwsError, logs the call (operation,
- * parameters, status, request id, duration: never headers or credentials) and returns plain
+ * makes exactly one request (request.ts `send`: maps failures through toAwsError, logs the call: operation,
+ * parameters, status, request id, duration, never headers or credentials) and returns plain
  * objects with Dates. The writes carry only what the caller set (an edit sends what changed).
  * None of them follows NextToken (paging is the caller's decision) except
  * listAllAliases, which reads the few pages of an alias list to the end, never unboundedly.
@@ -25,9 +25,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import type { SageMakerConnection } from './clientFactory';
 import type { OperationOptions, OperationTable } from '../model/awsLayer';
-import { RequestCancelledError, type ErrorContext } from '../model/errors';
 import { l10n } from '../model/l10n';
-import { toAwsError } from './errorMapping';
 import {
   checkAlias,
   checkAliasList,
@@ -52,10 +50,9 @@ import {
   checkVersionSortBy,
   invalidInput,
 } from './inputs';
-import { silentLogger } from '../model/log';
+import { defined, page, send } from './request';
 import { studioOperations } from './studioOperations';
 import { collectAllPages } from '../model/paging';
-import { profileName } from '../model/settings';
 import type {
   CreateImageInput,
   CreateImageVersionInput,
@@ -78,45 +75,6 @@ import type {
   UpdateImageVersionInput,
 } from '../model/types';
 
-interface SendableCommand {
-  readonly input: object;
-}
-
-/** Sends one command with logging, cancellation and error mapping. */
-async function send<T extends { $metadata: { requestId?: string; httpStatusCode?: number } }>(
-  conn: SageMakerConnection,
-  command: SendableCommand,
-  ctx: Omit<ErrorContext, 'region'>,
-  options: OperationOptions,
-): Promise<T> {
-  const logger = options.logger ?? silentLogger;
-  const started = performance.now();
-  const params = JSON.stringify(command.input);
-  logger.debug(`→ ${ctx.operation} ${params}`);
-  try {
-    // The SDK's send is overloaded per command class; our commands are SageMaker commands.
-    const output = (await conn.client.send(command as Parameters<typeof conn.client.send>[0], {
-      abortSignal: options.abortSignal,
-    })) as unknown as T;
-    const ms = (performance.now() - started).toFixed(0);
-    logger.debug(`← ${ctx.operation} ${output.$metadata.httpStatusCode ?? ''} ${ms} ms requestId=${output.$metadata.requestId ?? '-'}`);
-    return output;
-  } catch (e) {
-    if (options.abortSignal?.aborted || (e as { name?: string })?.name === 'AbortError') {
-      logger.debug(`× ${ctx.operation} cancelled`);
-      throw new RequestCancelledError(ctx.operation);
-    }
-    const error = toAwsError(e, { ...ctx, region: conn.region, profile: profileName(conn.settings.profile) });
-    const ms = (performance.now() - started).toFixed(0);
-    logger.error(
-      `✗ ${ctx.operation} ${params} → ${error.kind} (${error.details.code ?? '?'}, HTTP ${error.details.httpStatus ?? '-'}, requestId=${
-        error.details.requestId ?? '-'
-      }, ${ms} ms): ${error.details.rawMessage ?? error.message}`,
-    );
-    throw error;
-  }
-}
-
 function checkTimeFilters(f: TimeFilters): TimeFilters {
   return {
     CreationTimeAfter: checkDate(f.creationTimeAfter, l10n.t('Created after')),
@@ -124,11 +82,6 @@ function checkTimeFilters(f: TimeFilters): TimeFilters {
     LastModifiedTimeAfter: checkDate(f.lastModifiedTimeAfter, l10n.t('Modified after')),
     LastModifiedTimeBefore: checkDate(f.lastModifiedTimeBefore, l10n.t('Modified before')),
   } as TimeFilters;
-}
-
-/** Drops undefined members so the request body carries only what was set. */
-function defined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
 function epoch(d: Date | undefined): Date {
@@ -427,10 +380,6 @@ export async function deleteImageVersion(
     options,
   );
   return {};
-}
-
-function page<T>(items: T[], nextToken: string | undefined, requestId: string | undefined): Page<T> {
-  return defined({ items, nextToken: nextToken === '' ? undefined : nextToken, requestId });
 }
 
 /** The operation table (src/model/types.ts Operations): a missing or extra entry fails to compile. */

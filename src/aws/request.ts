@@ -1,8 +1,8 @@
 /**
  * Sending one SageMaker command with logging, cancellation and error mapping, and the small
- * helpers that shape a result, for the Studio operations (studioOperations.ts). operations.ts
- * keeps its own private copy of the same `send`, `defined` and `page` for now: it is being edited
- * in parallel (write operations), so it is left as it is until both land; it can then import these.
+ * helpers that shape a result: shared by the image operations (operations.ts) and the Studio
+ * operations (studioOperations.ts), which import them from here rather than from each other so
+ * the two tables have no import cycle (operations.ts spreads studioOperations into its table).
  */
 import type { SageMakerConnection } from './clientFactory';
 import type { OperationOptions } from '../model/awsLayer';
