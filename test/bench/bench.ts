@@ -438,7 +438,7 @@ async function usage(): Promise<void> {
 /** Heap growth per version after 10,000 versions are loaded into the tree model, in a child with --expose-gc. */
 async function memory(): Promise<void> {
   const probe = `
-const { PagedList } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'model', 'pagedList.js'))});
+const { PagedList } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'tree', 'model', 'pagedList.js'))});
 const N = 10000;
 const page = (i) => ({
   imageArn: 'arn:aws:sagemaker:us-east-1:123456789012:image/bench-image',
@@ -489,7 +489,7 @@ async function firstPage(): Promise<void> {
 const { installVscodeStub } = require(${JSON.stringify(stub)});
 installVscodeStub();
 const { SageMakerSession } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'model', 'sageMakerSession.js'))});
-const { ImagesTreeProvider } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'extension', 'tree', 'imagesTreeProvider.js'))});
+const { ImagesTreeProvider } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'tree', 'imagesTreeProvider.js'))});
 const { silentLogger } = require(${JSON.stringify(path.join(ROOT, 'out', 'src', 'model', 'log.js'))});
 (async () => {
   const session = new SageMakerSession({ region: 'us-east-1', endpoint: process.env.BENCH_ENDPOINT }, silentLogger, 'bench');
