@@ -25,4 +25,6 @@ export interface CommandContext {
   readonly settled: () => Promise<void>;
   /** Reads and writes settings (configuration.ts lives in the activation bundle). */
   readonly settings: SettingsAccess;
+  /** The extension's global state (e.g. the role ARNs used recently by Create Image…). */
+  readonly state: vscode.Memento;
 }

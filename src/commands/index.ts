@@ -29,6 +29,14 @@ import { showLog } from './showLog';
 import { showVersionDetails } from './showVersionDetails';
 import { sortVersions } from './sortVersions';
 import { testConnection } from './testConnection';
+import { createImageVersion } from './createImageVersion';
+import { updateImageVersion } from './updateImageVersion';
+import { addAlias } from './addAlias';
+import { removeAlias } from './removeAlias';
+import { deleteImageVersion } from './deleteImageVersion';
+import { createImage } from './createImage';
+import { updateImage } from './updateImage';
+import { deleteImage } from './deleteImage';
 
 export { ArnHoverProvider } from './arnHoverProvider';
 
@@ -63,6 +71,14 @@ export const COMMAND_HANDLERS = {
   revealArn,
   exportVersions,
   compareVersions,
+  createImageVersion,
+  updateImageVersion,
+  addAlias,
+  removeAlias,
+  deleteImageVersion,
+  createImage,
+  updateImage,
+  deleteImage,
 } as const satisfies { readonly [K in CommandName]: CommandHandler };
 
 /** The handler of one command, with its own parameters and result. */

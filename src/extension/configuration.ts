@@ -84,6 +84,14 @@ export function createSettingsAccess(controller: Pick<SettingsController, 'writi
  * sagemakerImages.regions: regions shown side by side. Unknown names and repeats are dropped
  * (and reported), so one typo never empties the view.
  */
+/**
+ * Whether commands that change AWS may run: not in read-only mode (`sagemakerImages.readOnly`,
+ * anything but `true` counts as off) and not in an untrusted workspace.
+ */
+export function writesAllowed(): boolean {
+  return vscode.workspace.isTrusted && vscode.workspace.getConfiguration(SECTION).get<unknown>('readOnly', false) !== true;
+}
+
 export function readRegions(onInvalid?: (message: string) => void): string[] {
   const raw = vscode.workspace.getConfiguration(SECTION).get<unknown>('regions', []);
   if (!Array.isArray(raw)) {

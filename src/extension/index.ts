@@ -174,6 +174,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       documents,
       settled: () => settings.settled(),
       settings: createSettingsAccess(settings),
+      state: context.globalState,
     }),
     view.onDidChangeVisibility((e) => {
       statusBar.setVisible(e.visible);

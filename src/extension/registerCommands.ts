@@ -10,10 +10,11 @@
  */
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/context';
-import { COMMAND_NAMES, commandFailureLogLine, commandId, commandTitle, type CommandName } from '../model/commands';
+import { COMMAND_NAMES, COMMANDS, commandFailureLogLine, commandId, commandTitle, type CommandName } from '../model/commands';
 import { CommandFailure, errorMessage, isCancelled } from '../model/errors';
 import { plainText } from '../model/markdownText';
 import { loadCommands } from './commandsLoader';
+import { writesAllowed } from './configuration';
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   return COMMAND_NAMES.map((name) => vscode.commands.registerCommand(commandId(name), (...args: unknown[]) => runCommand(ctx, name, args)));
@@ -21,6 +22,21 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
 
 /** Runs one command's handler inside the boundary: its result, or undefined when it failed or was cancelled. */
 export async function runCommand(ctx: CommandContext, name: CommandName, args: readonly unknown[]): Promise<unknown> {
+  // The menus hide write commands there (WRITES_ALLOWED); a keybinding or executeCommand does not go through the menus.
+  if (COMMANDS[name].writes && !writesAllowed()) {
+    void vscode.window.showWarningMessage(
+      vscode.workspace.isTrusted
+        ? vscode.l10n.t(
+            '{0}: SageMaker Images is in read-only mode (setting sagemakerImages.readOnly); nothing was changed.',
+            commandTitle(name).replace(/…$/, ''),
+          )
+        : vscode.l10n.t(
+            '{0}: commands that change AWS are disabled in an untrusted workspace; nothing was changed.',
+            commandTitle(name).replace(/…$/, ''),
+          ),
+    );
+    return undefined;
+  }
   try {
     const handler = loadCommands().COMMAND_HANDLERS[name] as (ctx: CommandContext, ...rest: unknown[]) => unknown;
     return await handler(ctx, ...args);

@@ -9,10 +9,17 @@
 import { errorMessage, isAwsError } from './errors';
 import { l10n } from './l10n';
 
-/** What the extension needs to know about one command; `K` is its name, the key in COMMANDS. */
 /** The images view's id (package.json contributes.views), for createTreeView and progress in the view. */
 export const VIEW_ID = 'sagemakerImages.images';
 
+/**
+ * When a command that writes to AWS is offered (palette and menus): never in read-only mode or an
+ * untrusted workspace. The boundary (src/extension/registerCommands.ts) refuses it there too, for a
+ * keybinding or executeCommand that skips the menus.
+ */
+export const WRITES_ALLOWED = 'isWorkspaceTrusted && !config.sagemakerImages.readOnly';
+
+/** What the extension needs to know about one command; `K` is its name, the key in COMMANDS. */
 export interface CommandSpec<K extends string = string> {
   /** The id package.json contributes: the extension's prefix and the name (the type checks it). */
   readonly id: `sagemakerImages.${K}`;
@@ -29,6 +36,8 @@ export interface CommandSpec<K extends string = string> {
    * `'false'`, never, because it only acts on a row or an argument the extension hands out.
    */
   readonly palette?: string;
+  /** It changes something in AWS: hidden and refused in read-only mode and in an untrusted workspace (WRITES_ALLOWED). */
+  readonly writes?: true;
 }
 
 /** Checks each entry against its key (the id must be the prefix and the key) and types every entry alike. */
@@ -85,6 +94,56 @@ export const COMMANDS = declareCommands({
   revealArn: { id: 'sagemakerImages.revealArn', title: () => l10n.t('Reveal Image Version by ARN…'), icon: '$(search)' },
   exportVersions: { id: 'sagemakerImages.exportVersions', title: () => l10n.t('Export Versions…'), icon: '$(export)' },
   compareVersions: { id: 'sagemakerImages.compareVersions', title: () => l10n.t('Compare Versions'), icon: '$(diff)' },
+  createImageVersion: {
+    id: 'sagemakerImages.createImageVersion',
+    title: () => l10n.t('Create Image Version…'),
+    icon: '$(add)',
+    palette: WRITES_ALLOWED,
+    writes: true,
+  },
+  updateImageVersion: {
+    id: 'sagemakerImages.updateImageVersion',
+    title: () => l10n.t('Edit Image Version…'),
+    icon: '$(edit)',
+    palette: WRITES_ALLOWED,
+    writes: true,
+  },
+  addAlias: { id: 'sagemakerImages.addAlias', title: () => l10n.t('Add Alias…'), icon: '$(tag)', palette: WRITES_ALLOWED, writes: true },
+  removeAlias: {
+    id: 'sagemakerImages.removeAlias',
+    title: () => l10n.t('Remove Alias…'),
+    icon: '$(close)',
+    palette: WRITES_ALLOWED,
+    writes: true,
+  },
+  deleteImageVersion: {
+    id: 'sagemakerImages.deleteImageVersion',
+    title: () => l10n.t('Delete Image Version…'),
+    icon: '$(trash)',
+    palette: WRITES_ALLOWED,
+    writes: true,
+  },
+  createImage: {
+    id: 'sagemakerImages.createImage',
+    title: () => l10n.t('Create Image…'),
+    icon: '$(new-file)',
+    palette: WRITES_ALLOWED,
+    writes: true,
+  },
+  updateImage: {
+    id: 'sagemakerImages.updateImage',
+    title: () => l10n.t('Edit Image…'),
+    icon: '$(edit)',
+    palette: WRITES_ALLOWED,
+    writes: true,
+  },
+  deleteImage: {
+    id: 'sagemakerImages.deleteImage',
+    title: () => l10n.t('Delete Image…'),
+    icon: '$(trash)',
+    palette: WRITES_ALLOWED,
+    writes: true,
+  },
 });
 
 /** A command's name: its key in COMMANDS, its handler's key and its handler's file (src/commands/<name>.ts). */

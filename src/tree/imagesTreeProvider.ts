@@ -337,6 +337,59 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     this.changed.fire(undefined);
   }
 
+  /**
+   * After a write: the image row as the service now describes it, or gone (`undefined`). A new
+   * image is put where the name order puts it among the loaded rows; a changed one is updated in
+   * place; live status follows it while it is CREATING, UPDATING or DELETING. Other rows, and
+   * other images' loaded versions, stay as they are. `region` '' means the session's region.
+   */
+  showImage(region: string, imageName: string, image: ImageSummary | undefined): void {
+    const branch = this.branchFor(region);
+    if (!branch) return;
+    const list = branch.images;
+    const shown = image
+      ? list.upsertItem(image, (loaded) => {
+          const at = loaded.findIndex((i) => i.imageName.localeCompare(image.imageName) > 0);
+          return at === -1 ? 'end' : at;
+        })
+      : list.updateItems((i) => (i.imageName === imageName ? undefined : i));
+    if (!shown) return;
+    const node = image ? branch.imageNode(image) : undefined;
+    if (node) this.live.watchImage(node, branch);
+    this.changed.fire(branch.node);
+  }
+
+  /**
+   * After a write: one version row as the service now describes it, or gone (`version` given,
+   * `summary` undefined), in the image's loaded versions if they are loaded (nothing to show
+   * otherwise: expanding the image lists it). A new version goes first under a descending sort
+   * and last under an ascending one (when the last page is in); live status follows it.
+   */
+  showVersion(region: string, imageName: string, version: number, summary: ImageVersionSummary | undefined): void {
+    const branch = this.branchFor(region);
+    const node = branch?.findImageNode(imageName);
+    const list = branch?.versionLists.get(imageName);
+    if (!branch || !node || !list) return;
+    this.details.forget({ region: branch.resolvedRegion, imageName, version });
+    const descending = this.options.versionQuery().sortOrder === 'DESCENDING';
+    const shown = summary
+      ? list.upsertItem(summary, () => (descending ? 0 : 'end'))
+      : list.updateItems((v) => (v.version === version ? undefined : v));
+    if (!shown) return;
+    this.live.watchVersions(node, list, branch);
+    this.changed.fire(node);
+  }
+
+  /**
+   * After a write that changed a version's metadata or aliases (no transient state): its cached
+   * details go and its row is drawn again, so the next hover describes it afresh.
+   */
+  refreshVersionRow(ref: VersionRef): void {
+    this.details.forget(ref);
+    const node = this.branchFor(ref.region)?.findImageNode(ref.imageName);
+    if (node) this.changed.fire(node);
+  }
+
   /** Pauses live status polling while the view is hidden. */
   setVisible(visible: boolean): void {
     this.live.setActive(visible);

@@ -37,6 +37,7 @@ export class LiveStatus {
   private readonly failures = new Map<string, number>();
   private poller: StatusPoller<string>;
   private active = true;
+  private pollIntervals: { baseMs?: number; maxMs?: number } = {};
 
   constructor(
     private readonly session: SageMakerSession,
@@ -44,6 +45,7 @@ export class LiveStatus {
     private readonly details: DetailsStore,
     intervals: { baseMs?: number; maxMs?: number } = {},
   ) {
+    this.pollIntervals = intervals;
     this.poller = this.createPoller(intervals);
   }
 
@@ -55,9 +57,15 @@ export class LiveStatus {
 
   /** New intervals (everything watched is dropped); tests reach it through ExtensionApi.setLiveStatusIntervals. */
   setIntervals(intervals: { baseMs?: number; maxMs?: number }): void {
+    this.pollIntervals = intervals;
     this.clear();
     this.poller.dispose();
     this.poller = this.createPoller(intervals);
+  }
+
+  /** The poll intervals in force (`{}`: the defaults); a command following its own write polls alike. */
+  get intervals(): { baseMs?: number; maxMs?: number } {
+    return this.pollIntervals;
   }
 
   /** Keys being polled, e.g. `versions us-east-1 my-image` (for tests and the log). */

@@ -14,7 +14,7 @@ import * as vscode from 'vscode';
 import { COMMAND_HANDLERS } from '../../src/commands/index';
 import type { CommandContext } from '../../src/commands/context';
 import { registerCommands } from '../../src/extension/registerCommands';
-import { COMMAND_NAMES, COMMANDS, commandRecord, type CommandName } from '../../src/model/commands';
+import { COMMAND_NAMES, COMMANDS, commandRecord, WRITES_ALLOWED, type CommandName } from '../../src/model/commands';
 import { RequestCancelledError } from '../../src/model/errors';
 import type { Logger } from '../../src/model/log';
 import { SageMakerSession } from '../../src/model/sageMakerSession';
@@ -72,6 +72,38 @@ describe('the command table and package.json', () => {
     const linked = [...welcome.matchAll(/command:(sagemakerImages\.[A-Za-z]+)/g)].map((m) => m[1]);
     assert.ok(linked.length > 0, 'the welcome view links commands');
     for (const id of linked) assert.ok(ids.has(id), `a welcome link names ${id}, which is not in the table`);
+  });
+
+  it('hides every command that writes to AWS in read-only mode and untrusted workspaces, wherever it is offered', () => {
+    const writes = COMMAND_NAMES.filter((name) => COMMANDS[name].writes);
+    assert.deepEqual([...writes].sort(), [
+      'addAlias',
+      'createImage',
+      'createImageVersion',
+      'deleteImage',
+      'deleteImageVersion',
+      'removeAlias',
+      'updateImage',
+      'updateImageVersion',
+    ]);
+    for (const name of writes) {
+      const id = COMMANDS[name].id;
+      const contributed = manifest.contributes.commands.find((c) => c.command === id) as { enablement?: string };
+      assert.equal(contributed.enablement, WRITES_ALLOWED, `${id} is enabled only where writes are allowed`);
+      for (const [menu, entries] of Object.entries(manifest.contributes.menus)) {
+        for (const entry of entries.filter((e) => e.command === id)) {
+          assert.ok(entry.when?.includes(WRITES_ALLOWED), `${menu} offers ${id} without “${WRITES_ALLOWED}”`);
+        }
+      }
+    }
+    for (const name of COMMAND_NAMES.filter((n) => !COMMANDS[n].writes)) {
+      const contributed = manifest.contributes.commands.find((c) => c.command === COMMANDS[name].id) as { enablement?: string };
+      assert.equal(contributed.enablement, undefined, `${name} reads only: enabled everywhere`);
+    }
+    const readOnly = (
+      manifest.contributes as unknown as { configuration: { properties: Record<string, { scope?: string; default?: unknown }> } }
+    ).configuration.properties['sagemakerImages.readOnly'];
+    assert.deepEqual({ scope: readOnly.scope, default: readOnly.default }, { scope: 'machine-overridable', default: false });
   });
 
   it('the handler map has exactly the table’s names', () => {
@@ -210,6 +242,46 @@ describe('the command boundary', function () {
   const boundaryLines = () => seen.lines.filter((l) => l.text.startsWith('sagemakerImages.'));
   /** Lets the notification's `.then` (Show Log) run. */
   const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+  for (const [what, readOnly, trusted, expected] of [
+    ['read-only mode', true, true, /read-only mode \(setting sagemakerImages\.readOnly\); nothing was changed\.$/],
+    ['an untrusted workspace', false, false, /disabled in an untrusted workspace; nothing was changed\.$/],
+  ] as const) {
+    it(`refuses every write command in ${what}: a warning, nothing sent, the handler never runs`, async () => {
+      const warnings: string[] = [];
+      const saved = {
+        getConfiguration: vscode.workspace.getConfiguration,
+        isTrusted: vscode.workspace.isTrusted,
+        warn: vscode.window.showWarningMessage,
+      };
+      Object.assign(vscode.workspace, {
+        isTrusted: trusted,
+        getConfiguration: () => ({ get: (key: string, d: unknown) => (key === 'readOnly' ? readOnly : d) }),
+      });
+      Object.assign(vscode.window, {
+        showWarningMessage: async (message: string) => {
+          warnings.push(message);
+          return undefined;
+        },
+      });
+      try {
+        emu().requests.length = 0;
+        const writes = COMMAND_NAMES.filter((name) => COMMANDS[name].writes);
+        for (const name of writes) assert.equal(await run(name, imageArn('us-east-1', 'boundary-image')), undefined, name);
+        assert.equal(warnings.length, writes.length, JSON.stringify(warnings));
+        for (const w of warnings) assert.match(w, expected);
+        assert.deepEqual(
+          emu().requests.map((r) => r.operation),
+          [],
+          'nothing reached the service',
+        );
+        assert.deepEqual(seen.errors, []);
+      } finally {
+        Object.assign(vscode.workspace, { getConfiguration: saved.getConfiguration, isTrusted: saved.isTrusted });
+        Object.assign(vscode.window, { showWarningMessage: saved.warn });
+      }
+    });
+  }
 
   it('registers every command of the table, once', () => {
     assert.deepEqual([...handlers.keys()].sort(), [...tableIds].sort());

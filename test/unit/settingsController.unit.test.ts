@@ -274,13 +274,13 @@ describe('SettingsController', () => {
     assert.equal(world.log.at(-1), 'refreshAll regions=');
   });
 
-  it('follows every setting package.json contributes except hovers.enabled (read on each hover)', () => {
+  it('follows every setting package.json contributes except hovers.enabled and readOnly (read on each hover, each command)', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as {
       contributes: { configuration: { properties: Record<string, unknown> } };
     };
     const contributed = Object.keys(manifest.contributes.configuration.properties)
       .map((key) => key.replace(/^sagemakerImages\./, ''))
-      .filter((key) => key !== 'hovers.enabled');
+      .filter((key) => key !== 'hovers.enabled' && key !== 'readOnly');
     assert.deepEqual(Object.keys(WATCHED_SETTINGS).sort(), contributed.sort());
   });
 });

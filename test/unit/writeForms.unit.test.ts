@@ -30,7 +30,7 @@ const selected = (uri: string) => {
 describe('write forms (vscode-free)', () => {
   describe('baseImageSelection', () => {
     const cases: [uri: string, selection: [number, number], text: string][] = [
-      ['123456789012.dkr.ecr.us-east-1.amazonaws.com/repo:v1.2', [51, 55], 'v1.2'],
+      ['123456789012.dkr.ecr.us-east-1.amazonaws.com/repo:v1.2', [50, 54], 'v1.2'],
       ['host:5000/repo:tag', [15, 18], 'tag'],
       ['host:5000/repo', [0, 14], 'host:5000/repo'],
       ['host:5000/team/repo:latest', [20, 26], 'latest'],

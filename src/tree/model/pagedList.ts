@@ -141,6 +141,28 @@ export class PagedList<T> {
     return changed;
   }
 
+  /**
+   * Puts an item the extension itself just created or changed into what is loaded (after a write,
+   * so the row shows at once): an item with the same key is replaced where it is; a new one goes
+   * where `position` says, given the loaded items in their order (the end is refused while more
+   * pages may follow: it would be on one of those). Returns whether the item is now loaded. A
+   * later page holding the same item does not add it twice (its key is known).
+   */
+  upsertItem(item: T, position: (loaded: readonly T[]) => number | 'end'): boolean {
+    const key = this.keyOf?.(item);
+    if (key !== undefined && this.keys.has(key)) {
+      this.loadedItems = this.loadedItems.map((i) => (this.keyOf?.(i) === key ? item : i));
+      return true;
+    }
+    if (!this.started) return false;
+    const at = position(this.loadedItems);
+    if (at === 'end' && this.hasMore) return false;
+    const index = at === 'end' ? this.loadedItems.length : Math.max(0, Math.min(at, this.loadedItems.length));
+    this.loadedItems = [...this.loadedItems.slice(0, index), item, ...this.loadedItems.slice(index)];
+    if (key !== undefined) this.keys.add(key);
+    return true;
+  }
+
   /** Forgets everything and aborts the request in flight; optionally with a new fetcher (new query). */
   reset(fetchPage?: FetchPage<T>): void {
     this.generation += 1;
