@@ -25,4 +25,3 @@ export * from './versionDocument';
 export * from './versionQuery';
 export * from './page';
 export * from './studioTypes';
-export * from './usageScan';

@@ -19,7 +19,7 @@ import {
   type UsageReference,
   type UsageScan,
   type UsageScanProgress,
-} from '../../src/model/usageScan';
+} from '../../src/commands/model/usageScan';
 import type { LoggedRequest, SageMakerEmulator } from '../emulator/server';
 import { syntheticStudioSpec } from '../emulator/studioFixtures';
 import { rejection, useEmulator } from './helpers';

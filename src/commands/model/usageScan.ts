@@ -14,10 +14,10 @@
  * what the others can see: AccessDenied is recorded (with the IAM action) in `partial`, and a
  * resource deleted between its listing and its Describe is recorded in `skipped`.
  */
-import { isAwsError, isCancelled, RequestCancelledError } from './errors';
-import { l10n } from './l10n';
-import { RepeatedTokenGuard } from './paging';
-import type { CallScope } from './sageMakerSession';
+import { isAwsError, isCancelled, RequestCancelledError } from '../../model/errors';
+import { l10n } from '../../model/l10n';
+import { RepeatedTokenGuard } from '../../model/paging';
+import type { CallScope } from '../../model/sageMakerSession';
 import type {
   CustomImageReference,
   DomainSummary,
@@ -27,7 +27,7 @@ import type {
   StudioOperationName,
   StudioOperations,
   UserProfileSummary,
-} from './studioTypes';
+} from '../../model/studioTypes';
 
 /** The session's typed call (SageMakerSession.call), narrowed to the Studio operations; a parameter so tests can wrap it. */
 export type StudioCall = <K extends StudioOperationName>(
