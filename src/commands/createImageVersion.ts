@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { isAwsError } from '../model/errors';
+import { versionsRequest } from '../model/listRequests';
 import { newClientToken } from '../model/imageFields';
 import type { CreateImageVersionInput } from '../model/types';
 import type { CommandContext } from './context';
@@ -25,7 +26,7 @@ export async function createImageVersion(ctx: CommandContext, arg?: unknown): Pr
   const image = await ctx.session.call('describeImage', { imageName }, { region });
   const latest = await ctx.session.call(
     'listImageVersions',
-    { imageName, sortBy: 'VERSION', sortOrder: 'DESCENDING', maxResults: 1 },
+    versionsRequest(imageName, { sortBy: 'VERSION', sortOrder: 'DESCENDING', filters: {} }, 1),
     { region },
   );
   const latestVersion = latest.items[0];

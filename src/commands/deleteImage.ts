@@ -4,6 +4,7 @@
  * The row shows DELETING at once and leaves the tree when the service says the image is gone.
  */
 import * as vscode from 'vscode';
+import { MAX_PAGE_SIZE, versionsRequest } from '../model/listRequests';
 import type { CommandContext } from './context';
 import { imageTarget } from './targets';
 import { confirmWrite, followImage, regionOrSession, whereText } from './writeSupport';
@@ -15,7 +16,11 @@ export async function deleteImage(ctx: CommandContext, arg?: unknown): Promise<b
   const region = await regionOrSession(ctx, target.region);
   const { imageName } = target;
   const image = await ctx.session.call('describeImage', { imageName }, { region });
-  const versions = await ctx.session.call('listImageVersions', { imageName, maxResults: 100 }, { region });
+  const versions = await ctx.session.call(
+    'listImageVersions',
+    versionsRequest(imageName, { sortBy: 'VERSION', sortOrder: 'DESCENDING', filters: {} }, MAX_PAGE_SIZE),
+    { region },
+  );
   const count = versions.nextToken
     ? vscode.l10n.t('more than {0} versions', versions.items.length)
     : vscode.l10n.t('{0} versions', versions.items.length);

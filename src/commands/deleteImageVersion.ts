@@ -52,7 +52,12 @@ async function targets(ctx: CommandContext, title: string, clicked: unknown, sel
   if (Array.isArray(selected) && selected.length > 0) {
     const nodes = selectedNodes(ctx, 'version', title, clicked, selected);
     if (!nodes) return undefined;
-    return Promise.all(nodes.map(async (n) => ({ ...ctx.tree.refOf(n), region: await regionOrSession(ctx, ctx.tree.refOf(n).region) })));
+    return Promise.all(
+      nodes.map(async (n) => {
+        const ref = ctx.tree.refOf(n);
+        return { ...ref, region: await regionOrSession(ctx, ref.region) };
+      }),
+    );
   }
   const one = await versionTarget(ctx, clicked, title);
   return one && [{ ...one, region: await regionOrSession(ctx, one.region) }];

@@ -55,9 +55,8 @@ export interface ImageVersionSummary {
   failureReason?: string;
 }
 
-export interface ImageVersionDetails extends ImageVersionSummary {
-  baseImage?: string;
-  containerImage?: string;
+/** A version's metadata: what DescribeImageVersion answers and CreateImageVersion / UpdateImageVersion set. */
+export interface VersionMetadata {
   vendorGuidance?: string;
   jobType?: string;
   mlFramework?: string;
@@ -65,6 +64,11 @@ export interface ImageVersionDetails extends ImageVersionSummary {
   processor?: string;
   horovod?: boolean;
   releaseNotes?: string;
+}
+
+export interface ImageVersionDetails extends ImageVersionSummary, VersionMetadata {
+  baseImage?: string;
+  containerImage?: string;
 }
 
 /** One image, in one region (keys of the details caches, documents and commands). */
@@ -147,7 +151,7 @@ export interface CreateImageInput {
   tags?: ImageTag[];
 }
 
-export interface CreateImageVersionInput {
+export interface CreateImageVersionInput extends VersionMetadata {
   imageName: string;
   baseImage: string;
   /**
@@ -156,13 +160,6 @@ export interface CreateImageVersionInput {
    */
   clientToken: string;
   aliases?: string[];
-  vendorGuidance?: string;
-  jobType?: string;
-  mlFramework?: string;
-  programmingLang?: string;
-  processor?: string;
-  horovod?: boolean;
-  releaseNotes?: string;
 }
 
 /** Properties UpdateImage can clear (the model's ImageDeleteProperty). */
@@ -177,20 +174,13 @@ export interface UpdateImageInput {
   deleteProperties?: ImageDeleteProperty[];
 }
 
-export interface UpdateImageVersionInput {
+export interface UpdateImageVersionInput extends VersionMetadata {
   imageName: string;
   /** Version or alias selects the version (the model allows either; neither is the latest). */
   version?: number;
   alias?: string;
   aliasesToAdd?: string[];
   aliasesToDelete?: string[];
-  vendorGuidance?: string;
-  jobType?: string;
-  mlFramework?: string;
-  programmingLang?: string;
-  processor?: string;
-  horovod?: boolean;
-  releaseNotes?: string;
 }
 
 export interface DeleteImageInput {
