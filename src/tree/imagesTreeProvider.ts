@@ -139,6 +139,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'version') return toTreeItem(node, { aliases: this.details.knownAliases(this.refOf(node)) });
     return toTreeItem(node);
   }
 

@@ -19,7 +19,11 @@ import { formatLocal, formatRelative, formatUtc } from './model/timeFormat';
 const CONTEXT = {
   region: 'sagemakerImages.region',
   image: 'sagemakerImages.image',
+  /** A version row whose aliases are not known yet (nothing has described it): Remove Alias… is offered. */
   version: 'sagemakerImages.version',
+  /** A version known (from its cached details) to hold aliases, or to hold none: Remove Alias… only on the first. */
+  versionAliased: 'sagemakerImages.version.aliased',
+  versionUnaliased: 'sagemakerImages.version.unaliased',
   loadMore: 'sagemakerImages.loadMore',
   message: 'sagemakerImages.message',
   error: 'sagemakerImages.error',
@@ -143,12 +147,19 @@ export function imageTooltip(node: ImageNode, aliases: Resolved<readonly string[
   return md;
 }
 
+/** What the provider knows of a row beyond its node, from caches only (rendering never calls AWS). */
+export interface RowFacts {
+  /** The version's aliases, when its details are cached. */
+  readonly aliases?: readonly string[];
+}
+
 /** The version row; its tooltip is left to resolveTreeItem (see versionTooltip). */
-function versionTreeItem(node: VersionNode, now = new Date()): vscode.TreeItem {
+function versionTreeItem(node: VersionNode, facts: RowFacts, now = new Date()): vscode.TreeItem {
   const v = node.version;
   const item = new vscode.TreeItem(vscode.l10n.t('Version {0}', v.version), vscode.TreeItemCollapsibleState.None);
   item.id = `${node.parent.id}/version/${v.version}`;
-  item.contextValue = CONTEXT.version;
+  item.contextValue =
+    facts.aliases === undefined ? CONTEXT.version : facts.aliases.length > 0 ? CONTEXT.versionAliased : CONTEXT.versionUnaliased;
   const when = formatRelative(v.creationTime, now, vscode.env.language);
   item.description = v.imageVersionStatus === 'CREATED' ? when : `${v.imageVersionStatus} · ${when}`;
   item.iconPath = statusThemeIcon(v.imageVersionStatus);
@@ -282,14 +293,14 @@ function errorTreeItem(node: ErrorNode): vscode.TreeItem {
   return item;
 }
 
-export function toTreeItem(node: Node): vscode.TreeItem {
+export function toTreeItem(node: Node, facts: RowFacts = {}): vscode.TreeItem {
   switch (node.kind) {
     case 'region':
       return regionTreeItem(node);
     case 'image':
       return imageTreeItem(node);
     case 'version':
-      return versionTreeItem(node);
+      return versionTreeItem(node, facts);
     case 'loadMore':
       return loadMoreTreeItem(node);
     case 'message':

@@ -5,9 +5,11 @@
  * the view then shows. The host suite drives the same through VS Code; this net needs no VS Code.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { shownMessages } from './vscodeInNode';
 import * as vscode from 'vscode';
-import type { ErrorNode, Node } from '../../src/tree/nodes';
+import type { ErrorNode, Node, VersionNode } from '../../src/tree/nodes';
 import { isAwsError } from '../../src/model/errors';
 import { DAY, HOUR } from './helpers';
 import type { SageMakerEmulator } from '../emulator/server';
@@ -97,6 +99,34 @@ describe('the Images tree in plain Node (emulator request log, real SDK)', funct
       const [created] = await tree.getChildren(await imageUnder(tree, 'delta'));
       const ok = tree.getTreeItem(created).iconPath as vscode.ThemeIcon;
       assert.deepEqual([ok.id, colorId(ok.color)], ['pass', 'testing.iconPassed']);
+    });
+
+    it('a version row says whether it holds aliases once its details are cached, so Remove Alias… is offered only where it can act', async function () {
+      const { tree } = newTree();
+      const delta = await imageUnder(tree, 'delta');
+      emu().region('us-east-1').images.get('delta')!.versions[1].aliases.push('stable');
+      const [v3, v2] = await tree.getChildren(delta);
+      assert.equal(tree.getTreeItem(v3).contextValue, 'sagemakerImages.version', 'not described yet: unknown');
+      assert.equal(tree.getTreeItem(v2).contextValue, 'sagemakerImages.version');
+      const before = emu().calls().length;
+      await tree.details.version(tree.refOf(v3 as VersionNode));
+      await tree.details.version(tree.refOf(v2 as VersionNode));
+      assert.equal(tree.getTreeItem(v3).contextValue, 'sagemakerImages.version.unaliased');
+      assert.equal(tree.getTreeItem(v2).contextValue, 'sagemakerImages.version.aliased');
+      const described = emu().calls().length;
+      tree.getTreeItem(v2);
+      assert.equal(emu().calls().length, described, 'rendering reads the cache, never AWS');
+      assert.equal(described - before, 4, 'one DescribeImageVersion and one ListAliases per version');
+      const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+        contributes: { menus: Record<string, { command: string; when?: string }[]> };
+      };
+      const removeWhen = manifest.contributes.menus['view/item/context'].find((m) => m.command === 'sagemakerImages.removeAlias')!.when!;
+      const offered = (contextValue: string) => new RegExp(/viewItem =~ \/(.*?)\/ /.exec(removeWhen)![1]).test(contextValue);
+      assert.deepEqual(['sagemakerImages.version', 'sagemakerImages.version.aliased', 'sagemakerImages.version.unaliased'].map(offered), [
+        true,
+        true,
+        false,
+      ]);
     });
 
     it('resolves a version’s tooltip on hover (one describe, one aliases call, then cached); its links carry the row’s region', async function () {

@@ -49,6 +49,11 @@ export class DetailsStore {
     );
   }
 
+  /** The version's aliases if its details are cached (a row's menu depends on them); never fetches. */
+  knownAliases(ref: VersionRef): readonly string[] | undefined {
+    return this.versions.peek(this.key(ref, ref.version))?.aliases;
+  }
+
   /** Every alias of the image (ListAliases without Version). */
   imageAliases(ref: ImageRef, signal?: AbortSignal): Promise<readonly string[]> {
     return untilAborted(
