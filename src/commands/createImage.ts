@@ -18,12 +18,22 @@ export async function createImage(ctx: CommandContext): Promise<string | undefin
   const region = await ctx.session.region();
   const recentRoleArns = ctx.state.get<string[]>(RECENT_ROLES_KEY, []).filter((r) => typeof r === 'string');
   const where = whereText(ctx, region, undefined);
+  const namesTried = new Map<string, Promise<boolean>>();
   const fields = await askImageFields({
     title,
     initial: {},
     withNameAndTags: true,
     recentRoleArns,
-    nameTaken: (name) => imageExists(ctx, name, region),
+    nameTaken: (name) => {
+      // Back and forth through the form asks about one name once.
+      let answer = namesTried.get(name);
+      if (!answer) {
+        answer = imageExists(ctx, name, region);
+        namesTried.set(name, answer);
+        answer.catch(() => namesTried.delete(name)); // a failed check is asked again on the next Enter
+      }
+      return answer;
+    },
     review: (f) => ({
       operation: 'CreateImage',
       rows:

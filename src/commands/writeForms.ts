@@ -6,6 +6,7 @@
  * the forms return fields; the commands build and send the request.
  */
 import * as vscode from 'vscode';
+import { errorMessage } from '../model/errors';
 import { checkField, fieldLength, JOB_TYPES, PROCESSORS, VENDOR_GUIDANCE, type FieldName } from '../model/imageFields';
 import { baseImageSelection, formatTags, parseAliases, parseTags, type ImageFields, type VersionFields } from './model/writeForms';
 
@@ -35,7 +36,8 @@ function inputStep(
     prompt: string;
     placeholder?: string;
     selection?: [number, number];
-    validate: (v: string) => Promise<string | undefined> | string | undefined;
+    /** `accepting`: Enter was pressed (checks that ask the service run only then, not per keystroke). */
+    validate: (v: string, accepting: boolean) => Promise<string | undefined> | string | undefined;
   },
 ): Promise<Answer<string>> {
   const box = vscode.window.createInputBox();
@@ -57,16 +59,22 @@ function inputStep(
       resolve(answer);
       box.dispose();
     };
-    const check = async (value: string): Promise<boolean> => {
+    const check = async (value: string, accepting = false): Promise<boolean> => {
       const mine = ++checking;
-      const message = await options.validate(value);
+      let message: string | undefined;
+      try {
+        message = await options.validate(value, accepting);
+      } catch (e) {
+        // A check that asks the service can fail (throttled, offline): the value is not accepted, and the box says why.
+        message = vscode.l10n.t('Could not check this value: {0}', errorMessage(e));
+      }
       if (mine === checking) box.validationMessage = message;
       return message === undefined;
     };
     box.onDidChangeValue((v) => void check(v));
     box.onDidAccept(async () => {
       box.busy = true;
-      const ok = await check(box.value);
+      const ok = await check(box.value, true);
       box.busy = false;
       if (ok) finish(box.value);
     });
@@ -154,10 +162,10 @@ function textStep<F>(
       prompt: required
         ? vscode.l10n.t('{0} ({1})', label, limits(field))
         : vscode.l10n.t('{0} (optional, {1}; empty: not set)', label, limits(field)),
-      validate: async (v) => {
+      validate: async (v, accepting) => {
         if (v === '' && !required) return undefined;
         if (v !== v.trim()) return vscode.l10n.t('{0} cannot start or end with spaces.', label);
-        return checkField(field, v) ?? (extra ? await extra(v) : undefined);
+        return checkField(field, v) ?? (extra && accepting ? await extra(v) : undefined);
       },
     });
     if (answer === undefined || answer === BACK) return answer;
@@ -278,6 +286,7 @@ export function askImageFields(options: {
   initial: ImageFields;
   withNameAndTags: boolean;
   recentRoleArns: readonly string[];
+  /** Asked when Enter is pressed on a well-formed name, not per keystroke: one DescribeImage per name tried. */
   nameTaken?: (name: string) => Promise<boolean>;
   review: (fields: ImageFields) => Review;
 }): Promise<ImageFields | undefined> {

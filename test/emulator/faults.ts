@@ -12,6 +12,11 @@ export type FaultKind =
   | 'reset'
   /** The response is sent after delayMs (then the request proceeds normally). */
   | 'delay'
+  /**
+   * The request is carried out, then the socket is destroyed before the answer: the write
+   * happened but the client never heard (the case a ClientToken exists for).
+   */
+  | 'dropResponse'
   /** HTTP 200 with a truncated JSON body. */
   | 'malformed'
   /** HTTP 502 with an HTML page, as a proxy would send. */
@@ -49,6 +54,7 @@ const KINDS: readonly FaultKind[] = [
   'throttle',
   'http500',
   'reset',
+  'dropResponse',
   'delay',
   'malformed',
   'html',

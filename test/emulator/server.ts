@@ -331,6 +331,12 @@ export class SageMakerEmulator {
     if (invalid) return fail(400, 'ValidationException', invalid);
     try {
       let result = this.execute(operation, region, params);
+      if (fault?.kind === 'dropResponse') {
+        entry.status = 0;
+        entry.errorCode = 'ResponseDropped';
+        req.socket.destroy();
+        return;
+      }
       if (fault?.kind === 'repeatToken') result = { ...result, NextToken: params.NextToken };
       if (fault?.kind === 'emptyPageWithToken') result = this.emptyPage(result, params);
       respond(res, 200, result);
@@ -405,6 +411,7 @@ export class SageMakerEmulator {
         return true;
       case 'repeatToken':
       case 'emptyPageWithToken':
+      case 'dropResponse':
         return false;
     }
   }
