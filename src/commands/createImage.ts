@@ -17,7 +17,7 @@ export async function createImage(ctx: CommandContext): Promise<string | undefin
   const title = vscode.l10n.t('Create Image…');
   const region = await ctx.session.region();
   const recentRoleArns = ctx.state.get<string[]>(RECENT_ROLES_KEY, []).filter((r) => typeof r === 'string');
-  const where = whereText(ctx, region, undefined);
+  const where = whereText(ctx, region, ctx.tree.anyImageArn(region));
   const namesTried = new Map<string, Promise<boolean>>();
   const fields = await askImageFields({
     title,

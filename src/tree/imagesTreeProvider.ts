@@ -391,6 +391,14 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     if (node) this.changed.fire(node);
   }
 
+  /**
+   * The ARN of an image already listed in `region`, if any: it names the account, which a
+   * confirmation states even when what it creates has no ARN yet (Create Image…).
+   */
+  anyImageArn(region: string): string | undefined {
+    return this.branchFor(region)?.images.items[0]?.imageArn;
+  }
+
   /** Pauses live status polling while the view is hidden. */
   setVisible(visible: boolean): void {
     this.live.setActive(visible);

@@ -56,6 +56,7 @@ function size(): void {
   const bundle = (name: string) => fs.statSync(path.join(ROOT, 'dist', `${name}.js`)).size;
   const ext = bundle('extension');
   const model = bundle('model');
+  const tree = bundle('tree');
   const commands = bundle('commands');
   const aws = bundle('aws');
   const vsix = fs.statSync(path.join(ROOT, 'dist-vsix', 'sagemaker-image-versions.vsix')).size;
@@ -67,6 +68,7 @@ function size(): void {
     met: ext <= 250 * 1024,
   });
   rows.push({ section: 'Size', metric: 'dist/model.js (minified, loaded at activation with it)', value: kb(model) });
+  rows.push({ section: 'Size', metric: 'dist/tree.js (minified, loaded when the view first shows a row)', value: kb(tree) });
   rows.push({ section: 'Size', metric: 'dist/commands.js (minified, loaded on first command or hover)', value: kb(commands) });
   rows.push({ section: 'Size', metric: 'dist/aws.js (minified, loaded on first AWS call)', value: kb(aws) });
   rows.push({ section: 'Size', metric: 'VSIX', value: kb(vsix) });
@@ -85,6 +87,7 @@ function size(): void {
   json.size = {
     extensionBytes: ext,
     modelBundleBytes: model,
+    treeBundleBytes: tree,
     commandsBundleBytes: commands,
     awsBundleBytes: aws,
     vsixBytes: vsix,

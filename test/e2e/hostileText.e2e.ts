@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { HOSTILE } from '../emulator/fixtures';
 import { startWorld, stopWorld, type World } from './harness';
-import { afterScenario, focusView, noHover, openFile, pointAtText, row, runCommand } from './ui';
+import { afterScenario, focusView, hoverUntil, noHover, openFile, pointAtText, row, runCommand } from './ui';
 
 const ACCOUNT = '123456789012';
 const VERSION_ARN = `arn:aws:sagemaker:us-east-1:${ACCOUNT}:image-version/hostile-markup/1`;
@@ -71,14 +71,13 @@ describe('hostile service text is shown as text in the real UI (packaged VSIX)',
     await focusView(w.page);
     const target = row(w.page, 'Image hostile-markup');
     await target.waitFor();
-    await target.hover();
     // Resolved: the aliases line comes from ListAliases.
     const hover = w.page
       .locator('.monaco-hover, .workbench-hover')
       .filter({ hasText: 'Aliases' })
       .filter({ hasText: 'beacon.png' })
       .first();
-    await hover.waitFor();
+    await hoverUntil(w.page, target, hover);
     await assertTextOnly(hover, [HOSTILE.image, HOSTILE.commandLink, HOSTILE.html, HOSTILE.bareUrl, HOSTILE.icon], 'image tooltip');
     await moveAway();
     await noHover(w.page);
@@ -89,9 +88,8 @@ describe('hostile service text is shown as text in the real UI (packaged VSIX)',
     const target = row(w.page, 'Version 1 of hostile-markup');
     await target.waitFor();
     await moveAway();
-    await target.hover();
     const hover = w.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Release notes' }).first();
-    await hover.waitFor();
+    await hoverUntil(w.page, target, hover);
     await assertTextOnly(
       hover,
       [HOSTILE.breakOut, HOSTILE.commandLink, HOSTILE.image, HOSTILE.html, HOSTILE.icon, HOSTILE.emphasis, '~~~', 'Show details'],

@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, SCREENSHOTS, startWorld, stopWorld, writeUserSettings, type World } from './harness';
-import { afterScenario, focusView, hoverWith, noHover, quiet, row, sentSince, settledSince, waitUntil } from './ui';
+import { afterScenario, focusView, hoverUntil, hoverWith, noHover, quiet, row, sentSince, settledSince, waitUntil } from './ui';
 
 const IMAGE = 'conda-env-kernel';
 const BASE = (tag: string) => `123456789012.dkr.ecr.us-east-1.amazonaws.com/${IMAGE}:${tag}`;
@@ -170,9 +170,8 @@ describe('publishing versions in code-server (packaged VSIX)', function () {
 
     await w.page.mouse.move(1100, 760);
     await noHover(w.page);
-    await row(w.page, `Version 13 of ${IMAGE}`).hover();
     const tooltip = hoverWith(w.page, 'Release notes');
-    await tooltip.waitFor();
+    await hoverUntil(w.page, row(w.page, `Version 13 of ${IMAGE}`), tooltip);
     assert.match(await tooltip.innerText(), /Aliases: candidate, e2e/);
     await w.page.mouse.move(1100, 760);
     await noHover(w.page);

@@ -168,6 +168,28 @@ export function hoverWith(page: Page, text: string): Locator {
   return page.locator('.monaco-hover, .workbench-hover').filter({ hasText: text }).first();
 }
 
+/**
+ * Hovers `target` until `hover` is on screen. A row's tooltip opens after a hover delay and after
+ * its resolveTreeItem answers; on a busy machine a first hover can be lost (the mouse arrived while
+ * the row was re-rendered, or the tooltip was dismissed by a late render), so after a while without
+ * it the mouse leaves and comes back — the user's own remedy — until the deadline.
+ */
+export async function hoverUntil(page: Page, target: Locator, hover: Locator, timeoutMs = 45_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await target.hover();
+    try {
+      await hover.waitFor({ timeout: Math.min(10_000, Math.max(1, deadline - Date.now())) });
+      return;
+    } catch (e) {
+      if (Date.now() >= deadline) throw e;
+      const width = page.viewportSize()?.width ?? 1280;
+      await page.mouse.move(width - 20, 760);
+      await noHover(page);
+    }
+  }
+}
+
 /** Opens a file of the workspace folder through quick open (F1, then its name without `>`). */
 export async function openFile(page: Page, name: string): Promise<void> {
   await quickOpen(page, name, name);

@@ -442,6 +442,7 @@ describe('publishing: the write commands on the request log', function () {
         ],
         press(),
       );
+      await image('pub-create'); // a listed image names the account the new one goes to
       await ui.run(async () => {
         assert.equal(
           await vscode.commands.executeCommand('sagemakerImages.createImage'),
@@ -450,6 +451,7 @@ describe('publishing: the write commands on the request log', function () {
         await eventually(async () => (await imageRow('pub-new'))?.image.imageStatus === 'CREATING', 'the new row, CREATING');
       });
       assert.deepEqual(ui.problems, []);
+      assert.match(ui.shown.at(-1)?.placeholder ?? '', WHERE, 'the review names account, region and profile');
       assert.deepEqual(
         emulator.calls('CreateImage').map((c) => c.params),
         [
