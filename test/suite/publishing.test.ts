@@ -261,6 +261,28 @@ describe('publishing: the write commands on the request log', function () {
       emulator.completeTransitions({ image: 'pub-retry' });
     });
 
+    it('a version that fails to build ends in a notification with its FailureReason and Show Details, which opens its details', async () => {
+      const ui = new ScriptedUi(quickCreate('pub-retry', base('pub-retry', 'fail-create')), press('Show Details'));
+      const node = await image('pub-retry');
+      await ui.run(async () => {
+        const arn = await vscode.commands.executeCommand<string>('sagemakerImages.createImageVersion', node);
+        assert.match(arn ?? '', /image-version\/pub-retry\/\d+$/);
+        emulator.completeTransitions({ image: 'pub-retry' });
+        await waitFor(() => ui.dialogs.some((d) => d.kind === 'error' && / is CREATE_FAILED: /.test(d.message)), 'the failure reported');
+        const version = Number(arn!.split('/').pop());
+        await eventually(
+          async () => vscode.window.visibleTextEditors.some((e) => e.document.uri.path.endsWith(`/pub-retry.v${version}.json`)),
+          'Show Details to open the version’s details',
+        );
+      });
+      const failed = ui.dialogs.find((d) => / is CREATE_FAILED: /.test(d.message))!;
+      const stored = storedVersions('pub-retry').at(-1)!;
+      assert.equal(stored.status, 'CREATE_FAILED');
+      assert.ok(stored.failureReason && failed.message.includes(stored.failureReason), `the service’s reason is in: ${failed.message}`);
+      assert.deepEqual(failed.items, ['Show Details']);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
     it('a refused write names the IAM action and changes nothing', async () => {
       emulator.addFault({
         kind: 'error',
