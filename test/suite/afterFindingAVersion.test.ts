@@ -25,6 +25,7 @@ import {
   startCounting,
   useEndpoint,
   waitFor,
+  findImage,
 } from './helpers';
 
 const DAY = 86_400_000;
@@ -99,16 +100,7 @@ describe('after finding a version: details, copy and open, reveal, export, regio
     return api.tree.getChildren(parent);
   }
 
-  async function image(name: string, parent?: RegionNode): Promise<ImageNode> {
-    let nodes = await roots(parent);
-    while (!nodes.some((n) => n.kind === 'image' && n.image.imageName === name)) {
-      const more = nodes.find((n): n is LoadMoreNode => n.kind === 'loadMore');
-      assert.ok(more, `image ${name} not found`);
-      await vscode.commands.executeCommand('sagemakerImages.loadMore', more);
-      nodes = await roots(parent);
-    }
-    return nodes.find((n): n is ImageNode => n.kind === 'image' && n.image.imageName === name)!;
-  }
+  const image = (name: string, parent?: RegionNode): Promise<ImageNode> => findImage(api, name, parent);
 
   async function versions(name: string): Promise<VersionNode[]> {
     const parent = await image(name);

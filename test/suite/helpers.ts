@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import type { Node } from '../../src/tree/nodes';
+import type { ImageNode, LoadMoreNode, Node, RegionNode } from '../../src/tree/nodes';
 import type { VersionQuery } from '../../src/model/versionQuery';
 
 export const EXTENSION_ID = 'sagemaker-image-versions.sagemaker-image-versions';
@@ -74,4 +74,17 @@ export function settled(emulator: Quietable): Promise<number> {
 export async function startCounting(emulator: Quietable): Promise<void> {
   await settled(emulator);
   emulator.clearRequests();
+}
+
+/** The image's row, loading image pages (Load more…) under `parent` (the roots, or a region) until it is listed. */
+export async function findImage(api: ExtensionApi, name: string, parent?: RegionNode): Promise<ImageNode> {
+  const isIt = (n: Node): n is ImageNode => n.kind === 'image' && n.image.imageName === name;
+  let nodes = await api.tree.getChildren(parent);
+  while (!nodes.some(isIt)) {
+    const more = nodes.find((n): n is LoadMoreNode => n.kind === 'loadMore');
+    assert.ok(more, `image ${name} not listed`);
+    await vscode.commands.executeCommand('sagemakerImages.loadMore', more);
+    nodes = await api.tree.getChildren(parent);
+  }
+  return nodes.find(isIt)!;
 }

@@ -9,9 +9,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import type { ImageNode, LoadMoreNode, VersionNode } from '../../src/tree/nodes';
+import type { ImageNode, VersionNode } from '../../src/tree/nodes';
 import { SageMakerEmulator, type LoggedRequest } from '../emulator/server';
-import { activateExtension, resetSettings, setSetting, settled, startCounting, useEndpoint, waitFor } from './helpers';
+import { activateExtension, resetSettings, setSetting, settled, startCounting, useEndpoint, waitFor, findImage } from './helpers';
 import { ScriptedUi, type Answer, type Dialog } from './scriptedUi';
 
 const ACCOUNT = '123456789012';
@@ -76,16 +76,7 @@ describe('publishing: the write commands on the request log', function () {
     await emulator.stop();
   });
 
-  async function image(name: string): Promise<ImageNode> {
-    let nodes = await api.tree.getChildren();
-    while (!nodes.some((n) => n.kind === 'image' && n.image.imageName === name)) {
-      const more = nodes.find((n): n is LoadMoreNode => n.kind === 'loadMore');
-      assert.ok(more, `image ${name} not listed`);
-      await vscode.commands.executeCommand('sagemakerImages.loadMore', more);
-      nodes = await api.tree.getChildren();
-    }
-    return nodes.find((n): n is ImageNode => n.kind === 'image' && n.image.imageName === name)!;
-  }
+  const image = (name: string): Promise<ImageNode> => findImage(api, name);
 
   /** The image's row as the tree shows it now (undefined when it is not among the loaded roots). */
   async function imageRow(name: string): Promise<ImageNode | undefined> {

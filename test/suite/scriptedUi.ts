@@ -77,6 +77,21 @@ async function until(done: () => boolean, timeoutMs = 15_000): Promise<boolean> 
   return true;
 }
 
+/** The members an input box and a quick pick share, as a new one has them. */
+function quickInputFields() {
+  return {
+    value: '',
+    placeholder: undefined as string | undefined,
+    title: undefined as string | undefined,
+    step: undefined as number | undefined,
+    totalSteps: undefined as number | undefined,
+    enabled: true,
+    busy: false,
+    ignoreFocusOut: false,
+    buttons: [] as readonly vscode.QuickInputButton[],
+  };
+}
+
 export class ScriptedUi {
   readonly shown: ShownBox[] = [];
   readonly dialogs: Dialog[] = [];
@@ -162,19 +177,11 @@ export class ScriptedUi {
     const button = new vscode.EventEmitter<vscode.QuickInputButton>();
     let disposed = false;
     const box = {
-      value: '',
+      ...quickInputFields(),
       valueSelection: undefined as readonly [number, number] | undefined,
-      placeholder: undefined as string | undefined,
       prompt: undefined as string | undefined,
       validationMessage: undefined as string | vscode.InputBoxValidationMessage | undefined,
       password: false,
-      title: undefined as string | undefined,
-      step: undefined as number | undefined,
-      totalSteps: undefined as number | undefined,
-      enabled: true,
-      busy: false,
-      ignoreFocusOut: false,
-      buttons: [] as readonly vscode.QuickInputButton[],
       onDidChangeValue: changed.event,
       onDidAccept: accepted.event,
       onDidHide: hidden.event,
@@ -241,15 +248,7 @@ export class ScriptedUi {
       canSelectMany: false,
       matchOnDescription: false,
       matchOnDetail: false,
-      placeholder: undefined as string | undefined,
-      value: '',
-      title: undefined as string | undefined,
-      step: undefined as number | undefined,
-      totalSteps: undefined as number | undefined,
-      enabled: true,
-      busy: false,
-      ignoreFocusOut: false,
-      buttons: [] as readonly vscode.QuickInputButton[],
+      ...quickInputFields(),
       onDidAccept: accepted.event,
       onDidHide: hidden.event,
       onDidTriggerButton: button.event,

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ErrorNode, ImageNode, LoadMoreNode, Node } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
-import { activateExtension, labelOf, resetSettings, settled, startCounting, useEndpoint } from './helpers';
+import { activateExtension, labelOf, resetSettings, settled, startCounting, useEndpoint, findImage } from './helpers';
 
 describe('the Images tree', () => {
   let api: ExtensionApi;
@@ -39,16 +39,7 @@ describe('the Images tree', () => {
     await emulator.stop();
   });
 
-  async function image(name: string): Promise<ImageNode> {
-    let roots = await api.tree.getChildren();
-    while (!roots.some((n) => n.kind === 'image' && n.image.imageName === name)) {
-      const more = roots.find((n): n is LoadMoreNode => n.kind === 'loadMore');
-      assert.ok(more, `image ${name} not found`);
-      await vscode.commands.executeCommand('sagemakerImages.loadMore', more);
-      roots = await api.tree.getChildren();
-    }
-    return roots.find((n): n is ImageNode => n.kind === 'image' && n.image.imageName === name)!;
-  }
+  const image = (name: string): Promise<ImageNode> => findImage(api, name);
 
   it('shows one page of images with Load more, and appends exactly the next page', async () => {
     const first = await api.tree.getChildren();
