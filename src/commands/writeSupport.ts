@@ -13,6 +13,7 @@ import type { ImageSummary, ImageVersionSummary, VersionRef } from '../model/typ
 import { commandId } from '../model/commands';
 import { plainText } from '../model/markdownText';
 import { isTransient } from '../tree/model/statuses';
+import type { FollowedResource } from '../tree/liveStatus';
 import type { CommandContext } from './context';
 import { parseArn } from './model/arns';
 
@@ -55,12 +56,23 @@ type Followed<T> = { state: T } | { gone: true };
 async function follow<T extends { readonly status: string }>(
   ctx: CommandContext,
   progressTitle: string,
+  resource: FollowedResource,
   describe: () => Promise<T>,
   show: (state: T | undefined) => void,
 ): Promise<Followed<T> | undefined> {
   const { baseMs = DEFAULT_FIRST_POLL_MS, maxMs = DEFAULT_MAX_POLL_MS } = ctx.tree.live.intervals;
   const started = Date.now();
+  // Live status leaves this row to us while we follow it: one poller per row.
+  const release = ctx.tree.live.follow(resource);
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: progressTitle }, async () => {
+    try {
+      return await followLoop();
+    } finally {
+      release();
+    }
+  });
+
+  async function followLoop(): Promise<Followed<T> | undefined> {
     let delay = 0;
     let failures = 0;
     for (;;) {
@@ -82,7 +94,7 @@ async function follow<T extends { readonly status: string }>(
       if (Date.now() - started > FOLLOW_LIMIT_MS) return undefined;
       delay = delay === 0 ? baseMs : Math.min(delay * 2, Math.max(maxMs, baseMs));
     }
-  });
+  }
 }
 
 /** Follows a version a write put in a transient state; reports how it ended (Show Details on a failure). */
@@ -94,6 +106,7 @@ export async function followVersion(ctx: CommandContext, ref: VersionRef, what: 
   const end = await follow<ImageVersionSummary & { status: string }>(
     ctx,
     title,
+    ref,
     async () => {
       const d = await ctx.session.call('describeImageVersion', { imageName: ref.imageName, version: ref.version }, { region: ref.region });
       return { ...summaryOf(d), status: d.imageVersionStatus };
@@ -145,6 +158,7 @@ export async function followImage(
   const end = await follow<ImageSummary & { status: string }>(
     ctx,
     title,
+    { region, imageName },
     async () => {
       const d = await ctx.session.call('describeImage', { imageName }, { region });
       return { ...d, status: d.imageStatus };

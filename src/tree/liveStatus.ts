@@ -32,8 +32,19 @@ type Target =
   | { kind: 'image'; node: ImageNode; branch: RegionBranch }
   | { kind: 'versions'; node: ImageNode; branch: RegionBranch; list: PagedList<ImageVersionSummary> };
 
+/** What a write command follows itself (see LiveStatus.follow): an image, or one version of it. */
+export interface FollowedResource {
+  readonly region: string;
+  readonly imageName: string;
+  readonly version?: number;
+}
+
+const followKey = (r: FollowedResource) => JSON.stringify([r.region, r.imageName, r.version ?? null]);
+
 export class LiveStatus {
   private readonly targets = new Map<string, Target>();
+  /** Resources a write command is following (polling Describe until they settle); counted, as two commands may follow one. */
+  private readonly followed = new Map<string, number>();
   private readonly failures = new Map<string, number>();
   private poller: StatusPoller<string>;
   private active = true;
@@ -73,13 +84,45 @@ export class LiveStatus {
     return [...this.targets.keys()].filter((k) => this.poller.isWatching(k));
   }
 
+  /**
+   * A write command follows what it changed with its own Describe polls (to report the end), so
+   * live status leaves that image or version alone until the returned function is called:
+   * one poller per row, not two. The follower shows each state it sees in the tree, and its last
+   * one re-renders the row, which lets live status take over if it is still transient.
+   */
+  follow(resource: FollowedResource): () => void {
+    const key = followKey(resource);
+    this.followed.set(key, (this.followed.get(key) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.followed.get(key) ?? 1) - 1;
+      if (left > 0) this.followed.set(key, left);
+      else this.followed.delete(key);
+    };
+  }
+
+  private isFollowed(resource: FollowedResource): boolean {
+    return this.followed.has(followKey(resource));
+  }
+
+  /** The versions of the list this poller must watch: transient, and not followed by a write command. */
+  private toPoll(node: ImageNode, branch: RegionBranch, list: PagedList<ImageVersionSummary>): ImageVersionSummary[] {
+    const region = branch.resolvedRegion;
+    return list.items.filter(
+      (v) => isTransient(v.imageVersionStatus) && !this.isFollowed({ region, imageName: node.image.imageName, version: v.version }),
+    );
+  }
+
   watchImage(node: ImageNode, branch: RegionBranch): void {
     if (!isTransient(node.image.imageStatus)) return;
+    if (this.isFollowed({ region: branch.resolvedRegion, imageName: node.image.imageName })) return;
     this.watch(`image ${node.id}`, { kind: 'image', node, branch });
   }
 
   watchVersions(node: ImageNode, list: PagedList<ImageVersionSummary>, branch: RegionBranch): void {
-    if (!list.items.some((v) => isTransient(v.imageVersionStatus))) return;
+    if (this.toPoll(node, branch, list).length === 0) return;
     this.watch(`versions ${node.id}`, { kind: 'versions', node, branch, list });
   }
 
@@ -136,6 +179,7 @@ export class LiveStatus {
   }
 
   private async pollImage(node: ImageNode, branch: RegionBranch): Promise<boolean> {
+    if (this.isFollowed({ region: branch.resolvedRegion, imageName: node.image.imageName })) return false;
     const images = branch.images;
     const generation = images.generationId;
     try {
@@ -159,7 +203,7 @@ export class LiveStatus {
   }
 
   private async pollVersions(node: ImageNode, branch: RegionBranch, list: PagedList<ImageVersionSummary>): Promise<boolean> {
-    const transient = list.items.filter((v) => isTransient(v.imageVersionStatus));
+    const transient = this.toPoll(node, branch, list);
     if (transient.length === 0) return false;
     const generation = list.generationId;
     const since = new Date(Math.min(...transient.map((v) => v.creationTime.getTime())) - CREATION_TIME_MARGIN_MS);
@@ -193,6 +237,6 @@ export class LiveStatus {
       return complete && isTransient(v.imageVersionStatus) ? undefined : v;
     });
     if (changed) this.changed(node);
-    return list.items.some((v) => isTransient(v.imageVersionStatus));
+    return this.toPoll(node, branch, list).length > 0;
   }
 }
