@@ -2,7 +2,7 @@
  * The Studio operations of the table (src/model/studioTypes.ts StudioOperations): list and
  * describe domains, user profiles and spaces, for "where is this image used" (issue 16). Like the
  * image operations each checks its input, sends exactly one request (none follows NextToken: the
- * scanner, src/commands/model/usageScan.ts, decides how far to page) and returns plain objects; a Describe
+ * scanner, src/tree/model/usageScan.ts, decides how far to page) and returns plain objects; a Describe
  * answer is reduced to the custom image references it holds, read from every settings path the
  * service model's `whereImagesAreReferenced` lists, so no SDK shape leaves src/aws.
  */

@@ -16,6 +16,8 @@ import { isKnownRegion } from '../model/regions';
 import type { ParsedImageArn, ParsedImageVersionArn } from './model/arns';
 import { SECTION } from '../model/settings';
 import { findArnAt } from './model/arnScan';
+import type { ImageUsage } from '../tree/imageUsage';
+import { referenceLines } from '../tree/usageRows';
 import { DetailsStore, type ImageOverview, type VersionDetails } from '../tree/model/detailsStore';
 import type { SageMakerSession } from '../model/sageMakerSession';
 import { statusIcon } from '../tree/model/statuses';
@@ -55,8 +57,22 @@ export class ArnHoverProvider implements vscode.HoverProvider {
   /** Hover answers, kept 60 s per ARN (the tree's details are kept until refresh). */
   readonly details: DetailsStore;
 
-  constructor(session: SageMakerSession) {
+  constructor(
+    session: SageMakerSession,
+    /** The tree's usage scans, when the tree exists: a hover says who pins a version if a scan is cached, and never scans. */
+    private readonly usage: () => ImageUsage | undefined = () => undefined,
+  ) {
     this.details = new DetailsStore(session, { ttlMs: HOVER_TTL_MS });
+  }
+
+  /** "Pinned by 3 in Studio: …" when a usage scan of the region is cached; undefined otherwise. */
+  private usageLine(arn: { region: string; imageName: string }, version?: number): string | undefined {
+    const usage = this.usage();
+    const scan = usage?.cached(arn.region);
+    if (!usage || !scan) return undefined;
+    const matches = usage.referencesTo(scan, arn.imageName, version);
+    if (matches.length === 0) return `$(references) ${mdText(vscode.l10n.t('Not used in Studio (last scan)'))}`;
+    return `$(references) ${mdText(vscode.l10n.t('Pinned by {0} in Studio: {1}', matches.length, referenceLines(matches, 3).join('; ')))}`;
   }
 
   async provideHover(
@@ -147,6 +163,8 @@ export class ArnHoverProvider implements vscode.HoverProvider {
     if (d.failureReason) lines.push(`$(error) ${vscode.l10n.t('Failure reason')}: ${mdText(d.failureReason)}`);
     if (d.containerImage) lines.push(`${vscode.l10n.t('Container image')}: ${mdCode(d.containerImage)}`);
     lines.push(`${vscode.l10n.t('Aliases')}: ${aliases.length ? aliases.map(mdCode).join(', ') : vscode.l10n.t('none')}`);
+    const used = this.usageLine(arn, arn.version);
+    if (used) lines.push(used);
     md.appendMarkdown(`${lines.join('  \n')}\n\n`);
     if (d.containerImage) links.push(link(vscode.l10n.t('Copy Container Image URI'), 'copyContainerImageUri', text));
     links.push(link(vscode.l10n.t('Open in AWS Console'), 'openInConsole', text));
@@ -184,6 +202,8 @@ export class ArnHoverProvider implements vscode.HoverProvider {
         : `${vscode.l10n.t('Latest version')}: ${vscode.l10n.t('none')}`,
     );
     if (latest?.containerImage) lines.push(`${vscode.l10n.t('Container image')}: ${mdCode(latest.containerImage)}`);
+    const used = this.usageLine(arn);
+    if (used) lines.push(used);
     md.appendMarkdown(`${lines.join('  \n')}\n\n`);
     if (latest?.containerImage) links.push(link(vscode.l10n.t('Copy Container Image URI'), 'copyContainerImageUri', text));
     links.push(link(vscode.l10n.t('Open in AWS Console'), 'openInConsole', text));

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { MAX_PAGE_SIZE, versionsRequest } from '../model/listRequests';
 import type { CommandContext } from './context';
 import { imageTarget } from './targets';
+import { usageWarning } from './usageSupport';
 import { confirmWrite, followImage, regionOrSession, whereText } from './writeSupport';
 
 export async function deleteImage(ctx: CommandContext, arg?: unknown): Promise<boolean> {
@@ -25,10 +26,14 @@ export async function deleteImage(ctx: CommandContext, arg?: unknown): Promise<b
     ? vscode.l10n.t('more than {0} versions', versions.items.length)
     : vscode.l10n.t('{0} versions', versions.items.length);
   const where = whereText(ctx, region, image.imageArn);
+  // Who still uses it (scanning first when nothing is cached; cancelling the scan cancels the delete).
+  const warning = await usageWarning(ctx, region, imageName);
+  if (!warning) return false;
   const proceed = await confirmWrite(
     vscode.l10n.t('Delete image {0} and all its versions?', imageName),
     [
       vscode.l10n.t('{0} has {1}; every one of them is deleted with it.', imageName, count),
+      ...(warning.lines.length ? ['', ...warning.lines] : []),
       '',
       where,
       '',

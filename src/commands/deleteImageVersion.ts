@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { VersionRef } from '../model/types';
 import type { CommandContext } from './context';
 import { selectedNodes, versionTarget } from './targets';
+import { usageWarning } from './usageSupport';
 import { confirmWrite, followVersion, regionOrSession, whereText } from './writeSupport';
 
 export async function deleteImageVersion(ctx: CommandContext, clicked?: unknown, selected?: unknown): Promise<VersionRef[] | undefined> {
@@ -24,6 +25,21 @@ export async function deleteImageVersion(ctx: CommandContext, clicked?: unknown,
       ? vscode.l10n.t('{0} version {1} (aliases: {2})', ref.imageName, ref.version, aliases.join(', '))
       : vscode.l10n.t('{0} version {1} (no aliases)', ref.imageName, ref.version),
   );
+  // Who still pins them (scanning first when nothing is cached; cancelling the scan cancels the delete).
+  const warnings: string[] = [];
+  const groups = new Map<string, VersionRef[]>();
+  for (const ref of refs)
+    groups.set(JSON.stringify([ref.region, ref.imageName]), [...(groups.get(JSON.stringify([ref.region, ref.imageName])) ?? []), ref]);
+  for (const group of groups.values()) {
+    const warning = await usageWarning(
+      ctx,
+      group[0].region,
+      group[0].imageName,
+      group.map((r) => r.version),
+    );
+    if (!warning) return undefined;
+    warnings.push(...warning.lines);
+  }
   const regions = [...new Set(refs.map((r) => r.region))];
   const where = regions
     .map((region) => whereText(ctx, region, described.find((d) => d.ref.region === region)?.details.imageVersionArn))
@@ -34,7 +50,7 @@ export async function deleteImageVersion(ctx: CommandContext, clicked?: unknown,
       : vscode.l10n.t('Delete {0} image versions?', refs.length);
   const confirmed = await confirmWrite(
     message,
-    [...lines, '', where, '', vscode.l10n.t('This cannot be undone.')].join('\n'),
+    [...lines, ...(warnings.length ? ['', ...warnings] : []), '', where, '', vscode.l10n.t('This cannot be undone.')].join('\n'),
     refs.length === 1 ? vscode.l10n.t('Delete Version') : vscode.l10n.t('Delete {0} Versions', refs.length),
   );
   if (!confirmed) return undefined;

@@ -9,6 +9,7 @@ import type { CommandContext } from './context';
 import { chooseConnection } from './chooseConnection';
 import { clearVersionFilters } from './clearVersionFilters';
 import { compareVersions } from './compareVersions';
+import { showImageUsage } from './showImageUsage';
 import { copyAlias } from './copyAlias';
 import { copyContainerImageUri } from './copyContainerImageUri';
 import { copyImageArn } from './copyImageArn';
@@ -71,6 +72,7 @@ export const COMMAND_HANDLERS = {
   revealArn,
   exportVersions,
   compareVersions,
+  showImageUsage,
   createImageVersion,
   updateImageVersion,
   addAlias,

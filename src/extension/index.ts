@@ -102,7 +102,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const documents = new VersionDocumentProvider(() => deferredTree.provider.details);
   // The hover provider and its bundle load on the first hover over a line that may hold an ARN.
   let hoverProvider: ArnHoverProvider | undefined;
-  const hovers = () => (hoverProvider ??= new (loadCommands().ArnHoverProvider)(session));
+  const hovers = () => (hoverProvider ??= new (loadCommands().ArnHoverProvider)(session, () => deferredTree.loaded?.usage));
 
   const showQuery = () => {
     void query.syncContext();

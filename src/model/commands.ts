@@ -94,6 +94,7 @@ export const COMMANDS = declareCommands({
   revealArn: { id: 'sagemakerImages.revealArn', title: () => l10n.t('Reveal Image Version by ARN…'), icon: '$(search)' },
   exportVersions: { id: 'sagemakerImages.exportVersions', title: () => l10n.t('Export Versions…'), icon: '$(export)' },
   compareVersions: { id: 'sagemakerImages.compareVersions', title: () => l10n.t('Compare Versions'), icon: '$(diff)' },
+  showImageUsage: { id: 'sagemakerImages.showImageUsage', title: () => l10n.t('Show Where Used'), icon: '$(references)' },
   createImageVersion: {
     id: 'sagemakerImages.createImageVersion',
     title: () => l10n.t('Create Image Version…'),

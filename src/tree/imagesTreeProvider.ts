@@ -8,7 +8,7 @@
  * Nodes are plain records naming their branch by key; this provider looks the branch up.
  */
 import * as vscode from 'vscode';
-import { isAwsError, isCancelled, RequestCancelledError } from '../model/errors';
+import { errorMessage, isAwsError, isCancelled, RequestCancelledError } from '../model/errors';
 import { tooManyPages } from '../model/paging';
 import type { ImageSummary, ImageVersionSummary } from '../model/types';
 import { DetailsStore, type ImageRef, type VersionRef } from './model/detailsStore';
@@ -16,7 +16,9 @@ import type { PagedList } from './model/pagedList';
 import type { SageMakerSession } from '../model/sageMakerSession';
 import { hasFilters, toListParameters } from '../model/versionQuery';
 import { commandRecord, VIEW_ID } from '../model/commands';
+import { ImageUsage } from './imageUsage';
 import { LiveStatus } from './liveStatus';
+import { referenceLines, usageRows } from './usageRows';
 import {
   imageTooltip,
   toTreeItem,
@@ -27,6 +29,8 @@ import {
   type LoadMoreNode,
   type Node,
   type RegionNode,
+  type UsageNode,
+  type UsedByNode,
   type VersionNode,
 } from './nodes';
 import { RegionBranch, type BranchQuery } from './regionBranch';
@@ -73,6 +77,10 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   private loadedVersionQuery: string;
   readonly details: DetailsStore;
   readonly live: LiveStatus;
+  /** Where images are used (Studio), scanned once per connection and region when asked, kept until Refresh. */
+  readonly usage: ImageUsage;
+  /** Each image's "Used by" node, kept so that VS Code's expansion state and change events name the same object. */
+  private readonly usedByNodes = new WeakMap<ImageNode, UsedByNode>();
 
   constructor(
     private readonly session: SageMakerSession,
@@ -80,6 +88,8 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   ) {
     this.details = new DetailsStore(session);
     this.live = new LiveStatus(session, (node) => this.changed.fire(node), this.details);
+    // A scan changes "pinned by" on version rows and the Used by rows' descriptions: the rows re-render from what is loaded.
+    this.usage = new ImageUsage(session, () => this.changed.fire(undefined));
     this.buildBranches();
     this.loadedVersionQuery = this.versionQueryKey();
   }
@@ -139,7 +149,29 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    if (node.kind === 'version') return toTreeItem(node, { aliases: this.details.knownAliases(this.refOf(node)) });
+    if (node.kind === 'version') {
+      const ref = this.refOf(node);
+      const scan = this.usage.cached(ref.region);
+      return toTreeItem(node, {
+        aliases: this.details.knownAliases(ref),
+        pinnedBy: scan && this.usage.referencesTo(scan, ref.imageName, ref.version).length,
+      });
+    }
+    if (node.kind === 'usedBy') {
+      const region = this.regionOf(node.parent);
+      const scan = this.usage.cached(region);
+      const scanning = this.usage.isScanning(region);
+      return toTreeItem(node, {
+        usage:
+          scan || scanning
+            ? {
+                references: scan ? this.usage.referencesTo(scan, node.parent.image.imageName).length : 0,
+                partial: !!scan && scan.partial.length > 0,
+                scanning: !scan && scanning,
+              }
+            : undefined,
+      });
+    }
     return toTreeItem(node);
   }
 
@@ -158,8 +190,47 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       const branch = this.branchOf(node);
       return branch ? this.imageChildren(branch) : [];
     }
-    if (node.kind === 'image') return this.versionChildren(node);
+    if (node.kind === 'image') return this.imageRows(node);
+    if (node.kind === 'usedBy') return this.usageChildren(node);
+    if (node.kind === 'usage') return [...node.children];
     return [];
+  }
+
+  /** The "Used by" node of an image row (the same object each time). */
+  usedByNode(image: ImageNode): UsedByNode {
+    let node = this.usedByNodes.get(image);
+    if (!node) {
+      node = { kind: 'usedBy', id: `${image.id}/usedBy`, parent: image };
+      this.usedByNodes.set(image, node);
+    }
+    return node;
+  }
+
+  /** Under an image: "Used by" first (it costs nothing until expanded), then the versions. */
+  private async imageRows(image: ImageNode): Promise<Node[]> {
+    if (!this.branchOf(image)) return []; // a row of a branch a refresh dropped
+    return [this.usedByNode(image), ...(await this.versionChildren(image))];
+  }
+
+  /** Expanding "Used by" scans the region (once; cached until Refresh) and shows who uses the image. */
+  private async usageChildren(usedBy: UsedByNode): Promise<Node[]> {
+    const region = this.regionOf(usedBy.parent) || (await this.session.region());
+    try {
+      const scan = await this.usage.scan(region);
+      return usageRows(usedBy, scan, this.usage.referencesTo(scan, usedBy.parent.image.imageName), region);
+    } catch (e) {
+      const failed: UsageNode = {
+        kind: 'usage',
+        id: `${usedBy.id}/note/failed`,
+        parent: usedBy,
+        role: 'note',
+        label: vscode.l10n.t('Could not scan where it is used: {0}', errorMessage(e)),
+        icon: 'error',
+        tooltip: vscode.l10n.t('Refresh to try again. The log has details (Show Log).'),
+        children: [],
+      };
+      return [failed];
+    }
   }
 
   /** Records nodes as this provider's own before anyone else sees them. */
@@ -191,7 +262,9 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       if (node.kind === 'version') {
         const ref = this.refOf(node);
         const resolved = await settle(this.details.version(ref, controller.signal));
-        if (resolved) item.tooltip = versionTooltip(node, resolved, ref);
+        const scan = this.usage.cached(ref.region);
+        const usedBy = scan && this.usage.referencesTo(scan, ref.imageName, ref.version);
+        if (resolved) item.tooltip = versionTooltip(node, resolved, ref, usedBy && referenceLines(usedBy, 8));
       } else if (node.kind === 'image') {
         const ref = this.imageRefOf(node);
         const resolved = await settle(this.details.imageAliases(ref, controller.signal));
@@ -314,6 +387,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       return;
     }
     this.live.clear();
+    this.usage.clear();
     for (const branch of this.branches) branch.reset();
     // The regions setting may have changed: rebuild (cheap, nothing is loaded yet).
     this.buildBranches();

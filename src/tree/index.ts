@@ -14,3 +14,7 @@ export * from './model/pagedList';
 export * from './model/statusPoller';
 export * from './model/statuses';
 export * from './model/timeFormat';
+// Where images are used (issue 16): the scan, its cache and its wording, shared with the commands.
+export * from './imageUsage';
+export * from './usageRows';
+export * from './model/usageScan';

@@ -27,6 +27,8 @@ const CONTEXT = {
   loadMore: 'sagemakerImages.loadMore',
   message: 'sagemakerImages.message',
   error: 'sagemakerImages.error',
+  usedBy: 'sagemakerImages.usedBy',
+  usage: 'sagemakerImages.usage',
   /** An error an `aws sso login` fixes: offers to copy that command. */
   ssoLoginError: 'sagemakerImages.error.ssoLogin',
 } as const;
@@ -83,7 +85,32 @@ export interface ErrorNode {
   readonly error: unknown;
 }
 
-export type Node = RegionNode | ImageNode | VersionNode | LoadMoreNode | MessageNode | ErrorNode;
+/** The lazy "Used by" row, first under an image: expanding it scans the region's Studio resources (imageUsage.ts). */
+export interface UsedByNode {
+  readonly kind: 'usedBy';
+  readonly id: string;
+  readonly parent: ImageNode;
+}
+
+/**
+ * A row under "Used by" (usageRows.ts builds them from a scan): a domain, who holds the reference
+ * (the domain's defaults, a user profile or a space), one reference (app type, version or
+ * "latest"), or a note (partial, skipped, nothing found, failed).
+ */
+export interface UsageNode {
+  readonly kind: 'usage';
+  readonly id: string;
+  readonly parent: UsedByNode | UsageNode;
+  readonly role: 'domain' | 'owner' | 'reference' | 'note';
+  readonly label: string;
+  readonly description?: string;
+  /** A codicon id. */
+  readonly icon: string;
+  readonly tooltip?: string;
+  readonly children: readonly UsageNode[];
+}
+
+export type Node = RegionNode | ImageNode | VersionNode | LoadMoreNode | MessageNode | ErrorNode | UsedByNode | UsageNode;
 
 /** The status's icon (model/statuses.ts); `ready`, if given, stands for CREATED. */
 function statusThemeIcon(status: string, ready?: vscode.ThemeIcon): vscode.ThemeIcon {
@@ -151,6 +178,10 @@ export function imageTooltip(node: ImageNode, aliases: Resolved<readonly string[
 export interface RowFacts {
   /** The version's aliases, when its details are cached. */
   readonly aliases?: readonly string[];
+  /** How many Studio settings pin the version (its "latest" references included), when a usage scan is cached. */
+  readonly pinnedBy?: number;
+  /** For "Used by": the cached scan's summary, or undefined when nothing has scanned the region yet. */
+  readonly usage?: { readonly references: number; readonly partial: boolean; readonly scanning: boolean };
 }
 
 /** The version row; its tooltip is left to resolveTreeItem (see versionTooltip). */
@@ -161,11 +192,47 @@ function versionTreeItem(node: VersionNode, facts: RowFacts, now = new Date()): 
   item.contextValue =
     facts.aliases === undefined ? CONTEXT.version : facts.aliases.length > 0 ? CONTEXT.versionAliased : CONTEXT.versionUnaliased;
   const when = formatRelative(v.creationTime, now, vscode.env.language);
-  item.description = v.imageVersionStatus === 'CREATED' ? when : `${v.imageVersionStatus} · ${when}`;
+  const pinned = facts.pinnedBy ? ` · ${vscode.l10n.t('pinned by {0}', facts.pinnedBy)}` : '';
+  item.description = (v.imageVersionStatus === 'CREATED' ? when : `${v.imageVersionStatus} · ${when}`) + pinned;
   item.iconPath = statusThemeIcon(v.imageVersionStatus);
   item.accessibilityInformation = {
-    label: vscode.l10n.t('Version {0} of {1}, status {2}, created {3}', v.version, node.parent.image.imageName, v.imageVersionStatus, when),
+    label:
+      vscode.l10n.t('Version {0} of {1}, status {2}, created {3}', v.version, node.parent.image.imageName, v.imageVersionStatus, when) +
+      (facts.pinnedBy ? `, ${vscode.l10n.t('pinned by {0}', facts.pinnedBy)}` : ''),
   };
+  return item;
+}
+
+/** The "Used by" row: what the cached scan found, or that expanding it scans. */
+function usedByTreeItem(node: UsedByNode, facts: RowFacts): vscode.TreeItem {
+  const item = new vscode.TreeItem(vscode.l10n.t('Used by'), vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.contextValue = CONTEXT.usedBy;
+  item.iconPath = new vscode.ThemeIcon('references');
+  const u = facts.usage;
+  item.description = !u
+    ? vscode.l10n.t('expand to scan Studio')
+    : u.scanning
+      ? vscode.l10n.t('scanning…')
+      : `${u.references === 1 ? vscode.l10n.t('1 reference') : vscode.l10n.t('{0} references', u.references)}${u.partial ? ` · ${vscode.l10n.t('partial')}` : ''}`;
+  item.tooltip = vscode.l10n.t(
+    'The Studio domains, user profiles and spaces whose settings name this image, in this region. Expanding scans them once (kept until Refresh).',
+  );
+  item.accessibilityInformation = { label: `${vscode.l10n.t('Used by')}, ${String(item.description)}` };
+  return item;
+}
+
+function usageTreeItem(node: UsageNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(
+    node.label,
+    node.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+  );
+  item.id = node.id;
+  item.contextValue = CONTEXT.usage;
+  item.description = node.description;
+  item.iconPath = new vscode.ThemeIcon(node.icon);
+  if (node.tooltip) item.tooltip = node.tooltip;
+  item.accessibilityInformation = { label: node.description ? `${node.label}, ${node.description}` : node.label };
   return item;
 }
 
@@ -174,7 +241,13 @@ function versionTreeItem(node: VersionNode, facts: RowFacts, now = new Date()): 
  * and ListAliases (with the version) returned, or one line saying why they could not be read.
  * `ref` (the provider's refOf) is what its links pass.
  */
-export function versionTooltip(node: VersionNode, resolved: Resolved<VersionDetails>, ref: VersionRef): vscode.MarkdownString {
+export function versionTooltip(
+  node: VersionNode,
+  resolved: Resolved<VersionDetails>,
+  ref: VersionRef,
+  /** Who pins it, as lines, when a usage scan is cached ([] : nobody); undefined: not scanned. */
+  usedBy?: readonly string[],
+): vscode.MarkdownString {
   const v = node.version;
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = {
@@ -208,6 +281,12 @@ export function versionTooltip(node: VersionNode, resolved: Resolved<VersionDeta
   lines.push(aliasLine(aliases));
   md.appendMarkdown(`\n\n---\n\n${lines.join('  \n')}`);
   if (d.releaseNotes) md.appendMarkdown(`\n\n**${vscode.l10n.t('Release notes')}:** ${mdText(d.releaseNotes)}`);
+  if (usedBy)
+    md.appendMarkdown(
+      usedBy.length === 0
+        ? `\n\n${vscode.l10n.t('Used by: nobody in Studio (last scan)')}`
+        : `\n\n**${vscode.l10n.t('Used by')}:**  \n${usedBy.map((l) => `$(pinned) ${mdText(l)}`).join('  \n')}`,
+    );
   const links = [commandLink(vscode.l10n.t('Show details'), 'showVersionDetails', [ref])];
   if (aliases.length) links.push(commandLink(vscode.l10n.t('Copy alias'), 'copyAlias', [ref]));
   if (d.containerImage) links.push(commandLink(vscode.l10n.t('Copy container image URI'), 'copyContainerImageUri', [ref]));
@@ -307,5 +386,9 @@ export function toTreeItem(node: Node, facts: RowFacts = {}): vscode.TreeItem {
       return messageTreeItem(node);
     case 'error':
       return errorTreeItem(node);
+    case 'usedBy':
+      return usedByTreeItem(node, facts);
+    case 'usage':
+      return usageTreeItem(node);
   }
 }

@@ -17,7 +17,7 @@ import { listImageVersionsPage } from '../../src/aws/operations';
 import { silentLogger } from '../../src/model/log';
 import { PagedList } from '../../src/tree/model/pagedList';
 import { SageMakerSession } from '../../src/model/sageMakerSession';
-import { scanImageUsage, type StudioCall } from '../../src/commands/model/usageScan';
+import { scanImageUsage, type StudioCall } from '../../src/tree/model/usageScan';
 import { controlRequest, run } from './benchIo';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');

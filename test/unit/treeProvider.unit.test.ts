@@ -64,11 +64,11 @@ describe('the Images tree in plain Node (emulator request log, real SDK)', funct
 
       const alpha = await imageUnder(tree, 'alpha');
       assert.equal(await imageUnder(tree, 'alpha'), alpha, 'an image keeps its node, so change events name what VS Code holds');
-      assert.deepEqual(await rowsUnder(tree, alpha), ['Version 5', 'Version 4', 'Load more… (2 loaded)']);
+      assert.deepEqual(await rowsUnder(tree, alpha), ['Used by', 'Version 5', 'Version 4', 'Load more… (2 loaded)']);
       await tree.loadMore(await loadMoreUnder(tree, alpha));
       assert.equal(changes.at(-1), alpha, 'the image’s rows changed');
       await tree.loadMore(await loadMoreUnder(tree, alpha));
-      assert.deepEqual(await rowsUnder(tree, alpha), ['Version 5', 'Version 4', 'Version 3', 'Version 2', 'Version 1']);
+      assert.deepEqual(await rowsUnder(tree, alpha), ['Used by', 'Version 5', 'Version 4', 'Version 3', 'Version 2', 'Version 1']);
       const versions = sent('ListImageVersions');
       assert.deepEqual(versions[0], { ImageName: 'alpha', MaxResults: 2, SortBy: 'CREATION_TIME', SortOrder: 'DESCENDING' });
       assert.equal(versions.length, 3, 'three pages of two, no more');
@@ -78,7 +78,7 @@ describe('the Images tree in plain Node (emulator request log, real SDK)', funct
       );
       assert.notEqual(versions[1].NextToken, versions[2].NextToken);
 
-      assert.deepEqual(await rowsUnder(tree, await imageUnder(tree, 'gamma')), ['No versions']);
+      assert.deepEqual(await rowsUnder(tree, await imageUnder(tree, 'gamma')), ['Used by', 'No versions']);
       assert.equal(sent('ListImages').length, 2);
     });
 
@@ -89,14 +89,14 @@ describe('the Images tree in plain Node (emulator request log, real SDK)', funct
       assert.equal(betaItem.id, 'image/beta');
       assert.equal(betaItem.contextValue, 'sagemakerImages.image');
       assert.equal((betaItem.iconPath as vscode.ThemeIcon).id, 'package');
-      const [failed] = await tree.getChildren(beta);
+      const [failed] = (await tree.getChildren(beta)).slice(1); // after Used by
       const item = tree.getTreeItem(failed);
       assert.equal(item.id, 'image/beta/version/1');
       assert.equal(item.contextValue, 'sagemakerImages.version');
       const icon = item.iconPath as vscode.ThemeIcon;
       assert.deepEqual([icon.id, colorId(icon.color)], ['error', 'list.errorForeground']);
       assert.match(String(item.description), /^CREATE_FAILED · /);
-      const [created] = await tree.getChildren(await imageUnder(tree, 'delta'));
+      const [created] = (await tree.getChildren(await imageUnder(tree, 'delta'))).slice(1);
       const ok = tree.getTreeItem(created).iconPath as vscode.ThemeIcon;
       assert.deepEqual([ok.id, colorId(ok.color)], ['pass', 'testing.iconPassed']);
     });
@@ -105,7 +105,7 @@ describe('the Images tree in plain Node (emulator request log, real SDK)', funct
       const { tree } = newTree();
       const delta = await imageUnder(tree, 'delta');
       emu().region('us-east-1').images.get('delta')!.versions[1].aliases.push('stable');
-      const [v3, v2] = await tree.getChildren(delta);
+      const [v3, v2] = (await tree.getChildren(delta)).slice(1); // after Used by
       assert.equal(tree.getTreeItem(v3).contextValue, 'sagemakerImages.version', 'not described yet: unknown');
       assert.equal(tree.getTreeItem(v2).contextValue, 'sagemakerImages.version');
       const before = emu().calls().length;
@@ -132,7 +132,7 @@ describe('the Images tree in plain Node (emulator request log, real SDK)', funct
     it('resolves a version’s tooltip on hover (one describe, one aliases call, then cached); its links carry the row’s region', async function () {
       const { tree } = newTree();
       const alpha = await imageUnder(tree, 'alpha');
-      const [v5] = await tree.getChildren(alpha);
+      const [v5] = (await tree.getChildren(alpha)).slice(1); // after Used by
       emu().clearRequests();
       const token = new vscode.CancellationTokenSource().token;
       const item = await tree.resolveTreeItem(tree.getTreeItem(v5), v5, token);
@@ -163,7 +163,7 @@ describe('the Images tree in plain Node (emulator request log, real SDK)', funct
       const t = newTree({ pageSize: 2 });
       const alpha = await imageUnder(t.tree, 'alpha');
       const beta = await imageUnder(t.tree, 'beta');
-      const [, v4] = await t.tree.getChildren(alpha);
+      const [, v4] = (await t.tree.getChildren(alpha)).slice(1); // after Used by
       await t.tree.getChildren(beta);
       emu().clearRequests();
       t.changes.length = 0;
@@ -178,8 +178,8 @@ describe('the Images tree in plain Node (emulator request log, real SDK)', funct
       t.tree.applyVersionQuery();
       assert.deepEqual(t.changes, [undefined], 'one reload, however often it is asked for');
       assert.deepEqual(await rowsUnder(t.tree), ['alpha', 'beta', 'Load more… (2 loaded)']);
-      assert.deepEqual(await rowsUnder(t.tree, alpha), ['Version 4', 'Version 5']);
-      assert.deepEqual(await rowsUnder(t.tree, beta), ['No versions match the filters']);
+      assert.deepEqual(await rowsUnder(t.tree, alpha), ['Used by', 'Version 4', 'Version 5']);
+      assert.deepEqual(await rowsUnder(t.tree, beta), ['Used by', 'No versions match the filters']);
       assert.deepEqual(sent('ListImages'), [], 'the images came from what was loaded');
       assert.deepEqual(
         sent('ListImageVersions'),
@@ -191,7 +191,7 @@ describe('the Images tree in plain Node (emulator request log, real SDK)', funct
           CreationTimeAfter: createdAfter.getTime() / 1000,
         })),
       );
-      const [none] = await t.tree.getChildren(beta);
+      const [none] = (await t.tree.getChildren(beta)).slice(1); // after Used by
       assert.equal(t.tree.getTreeItem(none).command?.command, 'sagemakerImages.clearVersionFilters');
     });
 
@@ -206,8 +206,8 @@ describe('the Images tree in plain Node (emulator request log, real SDK)', funct
       t.changes.length = 0;
       t.tree.refresh(alpha);
       assert.deepEqual(t.changes, [alpha]);
-      assert.deepEqual(await rowsUnder(t.tree, alpha), ['Version 5', 'Version 4', 'Load more… (2 loaded)']);
-      assert.deepEqual(await rowsUnder(t.tree, beta), ['Version 1']);
+      assert.deepEqual(await rowsUnder(t.tree, alpha), ['Used by', 'Version 5', 'Version 4', 'Load more… (2 loaded)']);
+      assert.deepEqual(await rowsUnder(t.tree, beta), ['Used by', 'Version 1']);
       assert.deepEqual(sent('ListImageVersions'), [
         { ImageName: 'alpha', MaxResults: 2, SortBy: 'CREATION_TIME', SortOrder: 'DESCENDING' },
       ]);
@@ -248,11 +248,18 @@ describe('the Images tree in plain Node (emulator request log, real SDK)', funct
       emu().addFault({ kind: 'error', operation: 'ListImageVersions', imageName: 'alpha', code: 'AccessDeniedException', status: 400 });
       await tree.loadMore(await loadMoreUnder(tree, alpha));
       const rows = await rowsUnder(tree, alpha);
-      assert.deepEqual(rows.slice(0, 2), ['Version 5', 'Version 4']);
-      assert.match(rows[2], /^error: /);
-      const error = (await tree.getChildren(alpha))[2] as ErrorNode;
+      assert.deepEqual(rows.slice(0, 3), ['Used by', 'Version 5', 'Version 4']);
+      assert.match(rows[3], /^error: /);
+      const error = (await tree.getChildren(alpha))[3] as ErrorNode;
       await tree.retry(error);
-      assert.deepEqual(await rowsUnder(tree, alpha), ['Version 5', 'Version 4', 'Version 3', 'Version 2', 'Load more… (4 loaded)']);
+      assert.deepEqual(await rowsUnder(tree, alpha), [
+        'Used by',
+        'Version 5',
+        'Version 4',
+        'Version 3',
+        'Version 2',
+        'Load more… (4 loaded)',
+      ]);
       const [, failed, retried] = emu().calls('ListImageVersions');
       assert.equal(failed.errorCode, 'AccessDeniedException');
       assert.equal(typeof failed.params.NextToken, 'string');
@@ -264,7 +271,7 @@ describe('the Images tree in plain Node (emulator request log, real SDK)', funct
       const { tree } = newTree();
       const delta = await imageUnder(tree, 'delta');
       emu().addFault({ kind: 'error', operation: 'ListImageVersions', imageName: 'delta', code: 'ResourceNotFound', status: 400 });
-      const [gone] = await tree.getChildren(delta);
+      const [gone] = (await tree.getChildren(delta)).slice(1); // after Used by
       const item = tree.getTreeItem(gone);
       assert.equal(item.command?.command, 'sagemakerImages.refresh');
       assert.equal(item.description, 'click to refresh');
@@ -300,7 +307,7 @@ describe('the Images tree in plain Node (emulator request log, real SDK)', funct
       const euImage = await imageUnder(t.tree, 'eu-only', eu);
       assert.equal(t.tree.getTreeItem(euImage).id, 'region/eu-west-1/image/eu-only');
       assert.equal(t.tree.getParent(euImage), eu);
-      const [v2] = await t.tree.getChildren(euImage);
+      const [v2] = (await t.tree.getChildren(euImage)).slice(1); // after Used by
       assert.deepEqual(t.tree.refOf(v2 as Extract<Node, { kind: 'version' }>), { region: 'eu-west-1', imageName: 'eu-only', version: 2 });
       assert.equal(emu().calls('ListImageVersions')[0].region, 'eu-west-1');
       assert.deepEqual(t.tree.shownRegions, ['us-east-1', 'eu-west-1']);

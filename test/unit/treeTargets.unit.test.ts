@@ -73,6 +73,7 @@ describe('what commands act on: locate, tree order and targets (plain Node, emul
       assert.deepEqual(tree.refOf(outcome.version), { region: 'us-east-1', imageName: 'omega', version: 2 });
       assert.equal(await imageUnder(tree, 'omega'), outcome.image, 'the very node the view shows');
       assert.deepEqual(await rowsUnder(tree, outcome.image), [
+        'Used by',
         'Version 6',
         'Version 5',
         'Version 4',

@@ -19,7 +19,7 @@ import {
   type UsageReference,
   type UsageScan,
   type UsageScanProgress,
-} from '../../src/commands/model/usageScan';
+} from '../../src/tree/model/usageScan';
 import type { LoggedRequest, SageMakerEmulator } from '../emulator/server';
 import { syntheticStudioSpec } from '../emulator/studioFixtures';
 import { rejection, useEmulator } from './helpers';
