@@ -8,7 +8,17 @@ import type { ExtensionApi } from '../../src/extension';
 import type { FaultSpec } from '../emulator/faults';
 import type { ErrorNode, ImageNode, LoadMoreNode, Node } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
-import { activateExtension, labelOf, resetSettings, setSetting, settled, sortVersions, startCounting, useEndpoint } from './helpers';
+import {
+  activateExtension,
+  labelOf,
+  resetSettings,
+  setSetting,
+  settled,
+  sortVersions,
+  startCounting,
+  useEndpoint,
+  belowImage,
+} from './helpers';
 
 describe('fault matrix', function () {
   this.timeout(30_000);
@@ -50,7 +60,7 @@ describe('fault matrix', function () {
     await startCounting(emulator);
     emulator.addFault({ operation: 'ListImageVersions', ...fault });
     const logBefore = api.recentLog().length;
-    const failed = await api.tree.getChildren(node);
+    const failed = await belowImage(api, node);
     assert.equal(failed.length, 1);
     assert.equal(failed[0].kind, 'error', `got ${labelOf(api, failed[0])}`);
     assert.match(labelOf(api, failed[0]), message);
@@ -63,7 +73,7 @@ describe('fault matrix', function () {
     if (['throttle', 'http500', 'error'].includes(fault.kind)) assert.match(logged[0], /requestId=[0-9a-f-]{36}/);
     emulator.faults.clear();
     await vscode.commands.executeCommand('sagemakerImages.retry', failed[0]);
-    assert.deepEqual(versions(await api.tree.getChildren(node)), ['Version 9', 'Version 8', 'Version 7', 'Version 6']);
+    assert.deepEqual(versions(await belowImage(api, node)), ['Version 9', 'Version 8', 'Version 7', 'Version 6']);
   }
 
   for (const times of [1, 2]) {
@@ -71,7 +81,7 @@ describe('fault matrix', function () {
       const node = await image();
       await startCounting(emulator);
       emulator.addFault({ kind: 'throttle', operation: 'ListImageVersions', times });
-      const children = await api.tree.getChildren(node);
+      const children = await belowImage(api, node);
       assert.deepEqual(versions(children), ['Version 9', 'Version 8', 'Version 7', 'Version 6']);
       await settled(emulator);
       assert.equal(emulator.calls('ListImageVersions').length, times + 1);
@@ -120,7 +130,7 @@ describe('fault matrix', function () {
 
   it('a repeated NextToken stops with an error node: no loop, no duplicate rows; a retry continues', async () => {
     const node = await image();
-    const first = await api.tree.getChildren(node);
+    const first = await belowImage(api, node);
     await startCounting(emulator);
     // The fault answers page 2 with the token that asked for it.
     emulator.addFault({ kind: 'repeatToken', operation: 'ListImageVersions' });
@@ -128,7 +138,7 @@ describe('fault matrix', function () {
       'sagemakerImages.loadMore',
       first.find((n): n is LoadMoreNode => n.kind === 'loadMore'),
     );
-    const stopped = await api.tree.getChildren(node);
+    const stopped = await belowImage(api, node);
     assert.deepEqual(
       versions(stopped),
       ['Version 9', 'Version 8', 'Version 7', 'Version 6'],
@@ -140,7 +150,7 @@ describe('fault matrix', function () {
     await settled(emulator);
     assert.equal(emulator.calls('ListImageVersions').length, 1, 'no loop');
     await vscode.commands.executeCommand('sagemakerImages.retry', error);
-    const rows = versions(await api.tree.getChildren(node));
+    const rows = versions(await belowImage(api, node));
     assert.deepEqual(rows, ['Version 9', 'Version 8', 'Version 7', 'Version 6', 'Version 5', 'Version 4', 'Version 3', 'Version 2']);
   });
 
@@ -148,7 +158,7 @@ describe('fault matrix', function () {
     const node = await image();
     await startCounting(emulator);
     emulator.addFault({ kind: 'emptyPageWithToken', operation: 'ListImageVersions' });
-    const children = await api.tree.getChildren(node);
+    const children = await belowImage(api, node);
     await settled(emulator); // an automatic fetch, if the tree made one, has arrived by now
     assert.deepEqual(
       children.map((n) => n.kind),
@@ -156,12 +166,12 @@ describe('fault matrix', function () {
     );
     assert.equal(emulator.calls('ListImageVersions').length, 1);
     await vscode.commands.executeCommand('sagemakerImages.loadMore', children[0]);
-    assert.deepEqual(versions(await api.tree.getChildren(node)), ['Version 9', 'Version 8', 'Version 7', 'Version 6']);
+    assert.deepEqual(versions(await belowImage(api, node)), ['Version 9', 'Version 8', 'Version 7', 'Version 6']);
   });
 
   it('an image deleted between page 1 and page 2: the rows stay and the node says it is gone', async () => {
     const node = await image();
-    const first = await api.tree.getChildren(node);
+    const first = await belowImage(api, node);
     const stored = emulator.region().images.get('fault-image')!;
     emulator.region().images.delete('fault-image');
     try {
@@ -169,7 +179,7 @@ describe('fault matrix', function () {
         'sagemakerImages.loadMore',
         first.find((n): n is LoadMoreNode => n.kind === 'loadMore'),
       );
-      const after = await api.tree.getChildren(node);
+      const after = await belowImage(api, node);
       assert.deepEqual(versions(after), ['Version 9', 'Version 8', 'Version 7', 'Version 6'], 'pages already shown stay');
       const error = after.find((n): n is ErrorNode => n.kind === 'error');
       assert.ok(error);
@@ -190,13 +200,13 @@ describe('fault matrix', function () {
     const node = await image();
     await emulator.stop();
     emulator = new SageMakerEmulator({ port });
-    const failed = await api.tree.getChildren(node);
+    const failed = await belowImage(api, node);
     assert.equal(failed[0].kind, 'error');
     assert.match(labelOf(api, failed[0]), /Could not reach SageMaker/);
     await emulator.start();
     emulator.seed({ images: [{ name: 'fault-image', versions: 9 }] });
     await vscode.commands.executeCommand('sagemakerImages.retry', failed[0]);
-    assert.deepEqual(versions(await api.tree.getChildren(node)), ['Version 9', 'Version 8', 'Version 7', 'Version 6']);
+    assert.deepEqual(versions(await belowImage(api, node)), ['Version 9', 'Version 8', 'Version 7', 'Version 6']);
   });
 });
 
@@ -223,7 +233,7 @@ describe('race storm', function () {
   it('20 rapid sort and filter changes while pages are in flight end with exactly the final query’s first page', async () => {
     api.tree.refresh();
     const node = (await api.tree.getChildren()).find((n): n is ImageNode => n.kind === 'image')!;
-    await api.tree.getChildren(node);
+    await belowImage(api, node);
     await startCounting(emulator);
     const sorts = [
       ['VERSION', 'ASCENDING'],
@@ -240,13 +250,13 @@ describe('race storm', function () {
         await api.query.setDateFilters(i % 4 === 1 ? { createdAfter: new Date(Date.now() - 365 * 86_400_000) } : {});
         api.tree.applyVersionQuery();
       }
-      children.push(Promise.resolve(api.tree.getChildren(node)));
+      children.push(Promise.resolve(belowImage(api, node)));
       await new Promise((r) => setTimeout(r, 15));
     }
     await Promise.all(children);
     // Final query: the last sort written (i = 18) and no date filter (i = 19).
     const final = sorts[9 % sorts.length];
-    const rows = versions(await api.tree.getChildren(node));
+    const rows = versions(await belowImage(api, node));
     const expected = (
       emulator.region().ListImageVersions({ ImageName: 'storm-image', SortBy: final[0], SortOrder: final[1], MaxResults: 5 }) as {
         ImageVersions: { Version: number }[];

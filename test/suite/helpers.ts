@@ -88,3 +88,10 @@ export async function findImage(api: ExtensionApi, name: string, parent?: Region
   }
   return nodes.find(isIt)!;
 }
+
+/** An image's rows after its "Used by" node (always first): its versions, Load more, a message or an error. */
+export async function belowImage(api: ExtensionApi, image: ImageNode): Promise<Node[]> {
+  const [usedBy, ...rest] = await api.tree.getChildren(image);
+  assert.equal(usedBy?.kind, 'usedBy', 'an image’s first row is Used by');
+  return rest;
+}

@@ -9,7 +9,17 @@ import type { ExtensionApi } from '../../src/extension';
 import { SORT_CHOICES } from '../../src/model/versionQuery';
 import type { ErrorNode, ImageNode, LoadMoreNode, Node, VersionNode } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
-import { activateExtension, labelOf, resetSettings, settled, sortVersions, startCounting, useEndpoint, waitFor } from './helpers';
+import {
+  activateExtension,
+  labelOf,
+  resetSettings,
+  settled,
+  sortVersions,
+  startCounting,
+  useEndpoint,
+  waitFor,
+  belowImage,
+} from './helpers';
 
 const BIG = 'pytorch-nightly-gpu';
 
@@ -67,7 +77,7 @@ describe('paging the demo fixture', () => {
       api.tree.refresh();
       const node = await image(BIG);
       await startCounting(emulator);
-      let children: Node[] = await api.tree.getChildren(node);
+      let children: Node[] = await belowImage(api, node);
       assert.equal(children.filter((n) => n.kind === 'version').length, 50);
       await settled(emulator);
       assert.equal(emulator.calls('ListImageVersions').length, 1);
@@ -75,7 +85,7 @@ describe('paging the demo fixture', () => {
         const more = children.find((n): n is LoadMoreNode => n.kind === 'loadMore');
         assert.ok(more, `Load more is there before click ${click}`);
         await vscode.commands.executeCommand('sagemakerImages.loadMore', more);
-        children = await api.tree.getChildren(node);
+        children = await belowImage(api, node);
       }
       const versions = children.filter((n): n is VersionNode => n.kind === 'version').map((n) => n.version.version);
       assert.equal(versions.length, 250);
@@ -101,14 +111,14 @@ describe('paging the demo fixture', () => {
     const node = await image('conda-env-kernel');
     const stored = emulator.region().images.get('conda-env-kernel')!;
     emulator.region().images.delete('conda-env-kernel');
-    const failed = await api.tree.getChildren(node);
+    const failed = await belowImage(api, node);
     const error = failed[0] as ErrorNode;
     assert.equal(error.kind, 'error');
     assert.match(labelOf(api, error), /conda-env-kernel/);
     assert.match(labelOf(api, error), /not found/);
     emulator.region().images.set('conda-env-kernel', stored);
     await vscode.commands.executeCommand('sagemakerImages.retry', error);
-    const recovered = await api.tree.getChildren(node);
+    const recovered = await belowImage(api, node);
     assert.equal(recovered.filter((n) => n.kind === 'version').length, 12);
   });
 
@@ -118,13 +128,13 @@ describe('paging the demo fixture', () => {
     const node = await image('single-version-kernel');
     await startCounting(emulator);
     emulator.addFault({ kind: 'throttle', operation: 'ListImageVersions', times: 3 });
-    const failed = await api.tree.getChildren(node);
+    const failed = await belowImage(api, node);
     await settled(emulator);
     assert.equal(emulator.calls('ListImageVersions').length, 3, 'the SDK made its three attempts');
     assert.equal(failed[0].kind, 'error');
     assert.match(labelOf(api, failed[0]), /throttled/);
     await vscode.commands.executeCommand('sagemakerImages.retry', failed[0]);
-    const recovered = await api.tree.getChildren(node);
+    const recovered = await belowImage(api, node);
     assert.deepEqual(
       recovered.map((n) => labelOf(api, n)),
       ['Version 1'],

@@ -18,6 +18,7 @@ import {
   startCounting,
   useEndpoint,
   waitFor,
+  belowImage,
 } from './helpers';
 
 const DAY = 86_400_000;
@@ -72,7 +73,7 @@ describe('sorting, filtering and copying versions', () => {
 
   it('restarts paging with the new server-side order when the sort setting changes', async () => {
     const node = await imageNode();
-    const first = await api.tree.getChildren(node);
+    const first = await belowImage(api, node);
     assert.deepEqual(versionLabels(first), ['Version 6', 'Version 5', 'Version 4', 'Version 3']);
     await vscode.commands.executeCommand(
       'sagemakerImages.loadMore',
@@ -82,7 +83,7 @@ describe('sorting, filtering and copying versions', () => {
     await setSetting('versions.sortBy', 'VERSION');
     await setSetting('versions.sortOrder', 'ASCENDING');
     await waitFor(() => api.view.description?.includes('version ↑') === true, 'the view description to show the sort');
-    const reloaded = await api.tree.getChildren(node);
+    const reloaded = await belowImage(api, node);
     assert.deepEqual(
       versionLabels(reloaded),
       ['Version 1', 'Version 2', 'Version 3', 'Version 4'],
@@ -113,14 +114,14 @@ describe('sorting, filtering and copying versions', () => {
 
   it('Sort Versions… writes both settings and reloads the versions once, in the new order, before it resolves', async () => {
     const node = await imageNode();
-    await api.tree.getChildren(node);
+    await belowImage(api, node);
     await startCounting(emulator);
     const reloads = await sortsReloadedDuring(() => sortVersions('VERSION', 'ASCENDING'));
     assert.deepEqual(reloads, ['VERSION ASCENDING'], 'one reload, none for the half-written pair');
     const config = vscode.workspace.getConfiguration('sagemakerImages');
     assert.deepEqual([config.get('versions.sortBy'), config.get('versions.sortOrder')], ['VERSION', 'ASCENDING']);
     assert.ok(api.view.description?.includes('version ↑'), api.view.description);
-    assert.deepEqual(versionLabels(await api.tree.getChildren(node)), ['Version 1', 'Version 2', 'Version 3', 'Version 4']);
+    assert.deepEqual(versionLabels(await belowImage(api, node)), ['Version 1', 'Version 2', 'Version 3', 'Version 4']);
     await settled(emulator);
     const calls = emulator.calls('ListImageVersions');
     assert.equal(calls.length, 1);
@@ -148,18 +149,18 @@ describe('sorting, filtering and copying versions', () => {
     const after = new Date(now - 45 * DAY);
     await api.query.setDateFilters({ createdAfter: after });
     await vscode.commands.executeCommand('sagemakerImages.refresh', node);
-    const filtered = await api.tree.getChildren(node);
+    const filtered = await belowImage(api, node);
     assert.deepEqual(versionLabels(filtered), ['Version 6']);
     await settled(emulator);
     const call = emulator.calls('ListImageVersions').at(-1)!;
     assert.equal(call.params.CreationTimeAfter, after.getTime() / 1000);
     await api.query.setDateFilters({ createdAfter: new Date(now - DAY) });
     api.tree.reloadVersions();
-    const none = await api.tree.getChildren(node);
+    const none = await belowImage(api, node);
     assert.equal(labelOf(api, none[0]), 'No versions match the filters');
     assert.equal(api.tree.getTreeItem(none[0]).command?.command, 'sagemakerImages.clearVersionFilters');
     await vscode.commands.executeCommand('sagemakerImages.clearVersionFilters');
-    const all = await api.tree.getChildren(node);
+    const all = await belowImage(api, node);
     assert.equal(versionLabels(all).length, 4);
     await settled(emulator);
     assert.equal(emulator.calls('ListImageVersions').at(-1)!.params.CreationTimeAfter, undefined);
@@ -167,7 +168,7 @@ describe('sorting, filtering and copying versions', () => {
 
   it('copies the clicked version’s ARN, and a multi-selection in tree order', async () => {
     const node = await imageNode();
-    const versions = (await api.tree.getChildren(node)).filter((n): n is VersionNode => n.kind === 'version');
+    const versions = (await belowImage(api, node)).filter((n): n is VersionNode => n.kind === 'version');
     await vscode.commands.executeCommand('sagemakerImages.copyVersionArn', versions[1]);
     assert.equal(await vscode.env.clipboard.readText(), 'arn:aws:sagemaker:us-east-1:123456789012:image-version/query-image/5');
     await vscode.commands.executeCommand('sagemakerImages.copyVersionArn', versions[2], [versions[2], versions[0]]);
@@ -185,13 +186,13 @@ describe('sorting, filtering and copying versions', () => {
   it('discards a slow response when the image is refreshed while it is in flight', async () => {
     const node = await imageNode();
     emulator.addFault({ kind: 'delay', delayMs: 1500, operation: 'ListImageVersions' });
-    const slow = api.tree.getChildren(node);
+    const slow = belowImage(api, node);
     await waitFor(() => emulator.calls('ListImageVersions').length === 1, 'the slow call to start');
     await sortVersions('VERSION', 'ASCENDING');
     await waitFor(() => api.view.description?.includes('version ↑') === true, 'the sort to apply');
-    const fresh = await api.tree.getChildren(node);
+    const fresh = await belowImage(api, node);
     await slow;
-    const now1 = await api.tree.getChildren(node);
+    const now1 = await belowImage(api, node);
     assert.deepEqual(versionLabels(fresh), ['Version 1', 'Version 2', 'Version 3', 'Version 4']);
     assert.deepEqual(versionLabels(now1), versionLabels(fresh), 'the stale page never landed');
     assert.ok(now1.some((n): n is LoadMoreNode => n.kind === 'loadMore'));

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ErrorNode, ImageNode, LoadMoreNode, Node } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
-import { activateExtension, labelOf, resetSettings, settled, startCounting, useEndpoint, findImage } from './helpers';
+import { activateExtension, labelOf, resetSettings, settled, startCounting, useEndpoint, findImage, belowImage } from './helpers';
 
 describe('the Images tree', () => {
   let api: ExtensionApi;
@@ -68,7 +68,7 @@ describe('the Images tree', () => {
   it('expands an image with exactly one ListImageVersions call, then pages with the token', async () => {
     const node = await image('tree-many');
     await startCounting(emulator);
-    const page1 = await api.tree.getChildren(node);
+    const page1 = await belowImage(api, node);
     assert.deepEqual(
       page1.map((n) => labelOf(api, n)),
       ['Version 7', 'Version 6', 'Version 5', 'Load more…'],
@@ -78,21 +78,21 @@ describe('the Images tree', () => {
     assert.equal(calls.length, 1);
     assert.deepEqual(calls[0].params, { ImageName: 'tree-many', MaxResults: 3, SortBy: 'CREATION_TIME', SortOrder: 'DESCENDING' });
     await vscode.commands.executeCommand('sagemakerImages.loadMore', page1[3]);
-    const page2 = await api.tree.getChildren(node);
+    const page2 = await belowImage(api, node);
     assert.equal(page2.filter((n) => n.kind === 'version').length, 6);
     await settled(emulator);
     const second = emulator.calls('ListImageVersions')[1];
     assert.equal(second.params.ImageName, 'tree-many');
     assert.equal(typeof second.params.NextToken, 'string');
     // Asking again for the children costs nothing.
-    await api.tree.getChildren(node);
+    await belowImage(api, node);
     await settled(emulator);
     assert.equal(emulator.calls('ListImageVersions').length, 2);
   });
 
   it('says "No versions" for an image without versions', async () => {
     const node = await image('tree-none');
-    const children = await api.tree.getChildren(node);
+    const children = await belowImage(api, node);
     assert.deepEqual(
       children.map((n: Node) => labelOf(api, n)),
       ['No versions'],
@@ -102,7 +102,7 @@ describe('the Images tree', () => {
   it('turns a failure into an error node whose click retries', async () => {
     const node = await image('tree-many');
     emulator.addFault({ kind: 'error', operation: 'ListImageVersions', code: 'AccessDeniedException', message: 'not allowed' });
-    const failed = await api.tree.getChildren(node);
+    const failed = await belowImage(api, node);
     assert.equal(failed.length, 1);
     const error = failed[0] as ErrorNode;
     assert.equal(error.kind, 'error');
@@ -111,7 +111,7 @@ describe('the Images tree', () => {
     assert.equal(item.command?.command, 'sagemakerImages.retry');
     assert.equal(item.contextValue, 'sagemakerImages.error');
     await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
-    const recovered = await api.tree.getChildren(node);
+    const recovered = await belowImage(api, node);
     assert.equal(labelOf(api, recovered[0]), 'Version 7');
   });
 });
