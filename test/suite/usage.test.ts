@@ -124,6 +124,12 @@ describe('where an image is used: Show Where Used, Used by and the delete warnin
     assert.match(String(api.tree.getTreeItem(fresh).description), /pinned by 3$/);
     const item = await api.tree.resolveTreeItem(api.tree.getTreeItem(fresh), fresh, new vscode.CancellationTokenSource().token);
     assert.match((item.tooltip as vscode.MarkdownString).value, /user profile alice in domain ml-platform/);
+    // The ARN hover says it too, from the cache.
+    const arn = 'arn:aws:sagemaker:us-east-1:123456789012:image-version/conda-env-kernel/12';
+    const doc = await vscode.workspace.openTextDocument({ content: `image = "${arn}"\n`, language: 'plaintext' });
+    const hover = await api.hovers.provideHover(doc, new vscode.Position(0, 20), new vscode.CancellationTokenSource().token);
+    const text = (hover?.contents[0] as vscode.MarkdownString | undefined)?.value ?? '';
+    assert.match(text, /Pinned by 3 in Studio: user profile alice in domain ml-platform/);
     await settled(emulator);
     assert.deepEqual(studioCalls(), [], 'answered from the cached scan');
   });
