@@ -68,7 +68,7 @@ describe('paging the demo fixture', () => {
   }
 
   for (const choice of SORT_CHOICES) {
-    it(`shows 50, then all 250 after four Load more clicks: ${choice.label}`, async () => {
+    it(`shows 50, then all 250 after four Load more clicks: ${choice.label()}`, async () => {
       await sortVersions(choice.sortBy, choice.sortOrder);
       await waitFor(() => {
         const q = api.query.versionQuery;
