@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { ErrorNode, ImageNode, LoadMoreNode, Node } from '../../src/tree/nodes';
 import { SageMakerEmulator } from '../emulator/server';
-import { activateExtension, labelOf, resetSettings, settled, startCounting, useEndpoint, findImage, belowImage } from './helpers';
+import { activateExtension, labelOf, resetSettings, settled, startCounting, useEndpoint, findImage, belowImage, waitFor } from './helpers';
 
 describe('the Images tree', () => {
   let api: ExtensionApi;
@@ -26,6 +26,9 @@ describe('the Images tree', () => {
     });
     api = await activateExtension();
     await useEndpoint(emulator.url, 3);
+    // The view hidden: only what a test asks for is fetched (a visible view loads the roots by itself after a refresh).
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitFor(() => !api.view.visible, 'the view hidden');
   });
 
   beforeEach(async () => {
