@@ -28,8 +28,10 @@ export async function deleteImageVersion(ctx: CommandContext, clicked?: unknown,
   // Who still pins them (scanning first when nothing is cached; cancelling the scan cancels the delete).
   const warnings: string[] = [];
   const groups = new Map<string, VersionRef[]>();
-  for (const ref of refs)
-    groups.set(JSON.stringify([ref.region, ref.imageName]), [...(groups.get(JSON.stringify([ref.region, ref.imageName])) ?? []), ref]);
+  for (const ref of refs) {
+    const key = JSON.stringify([ref.region, ref.imageName]);
+    groups.set(key, [...(groups.get(key) ?? []), ref]);
+  }
   for (const group of groups.values()) {
     const warning = await usageWarning(
       ctx,

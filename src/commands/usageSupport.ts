@@ -5,7 +5,7 @@
  * shows for what is still referenced.
  */
 import * as vscode from 'vscode';
-import { isCancelled } from '../model/errors';
+import { errorMessage, isCancelled } from '../model/errors';
 import type { ImageUsageScan } from '../tree/imageUsage';
 import { referenceLines } from '../tree/usageRows';
 import type { CommandContext } from './context';
@@ -58,7 +58,7 @@ export async function usageWarning(
   try {
     scan = await scanWithProgress(ctx, region, vscode.l10n.t('Checking where {0} is used before deleting…', imageName));
   } catch (e) {
-    return { lines: [vscode.l10n.t('Could not check where it is used: {0}', e instanceof Error ? e.message : String(e))] };
+    return { lines: [vscode.l10n.t('Could not check where it is used: {0}', errorMessage(e))] };
   }
   if (!scan) return undefined;
   const matches = versions
