@@ -14,6 +14,7 @@ import {
   calls,
   editorText,
   focusView,
+  hoverUntil,
   hoverWith,
   noHover,
   openFile,
@@ -88,9 +89,8 @@ describe('version details, Compare Versions, ARN hovers and Reveal by ARN (packa
     const mark = await quiet(w.emulator);
     const of12 = { ImageName: 'conda-env-kernel', Version: 12 };
 
-    await target.hover();
     const tooltip = hoverWith(w.page, uri('conda-env-kernel', 12));
-    await tooltip.waitFor();
+    await hoverUntil(w.page, target, tooltip);
     const text = await tooltip.innerText();
     assert.match(text, /Container image: /);
     assert.match(text, /Aliases: .*latest/);
@@ -105,8 +105,7 @@ describe('version details, Compare Versions, ARN hovers and Reveal by ARN (packa
 
     await moveAway();
     await tooltip.waitFor({ state: 'hidden' });
-    await target.hover();
-    await hoverWith(w.page, uri('conda-env-kernel', 12)).waitFor();
+    await hoverUntil(w.page, target, hoverWith(w.page, uri('conda-env-kernel', 12)));
     assert.equal(
       (await settledSince(w.emulator, mark, { operation: 'DescribeImageVersion', params: of12 })).length,
       1,

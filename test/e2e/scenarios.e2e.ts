@@ -12,6 +12,7 @@ import {
   calls,
   clipboard,
   focusView,
+  hoverUntil,
   openView,
   quickPickRows,
   quiet,
@@ -267,8 +268,12 @@ describe('SageMaker Image Versions in code-server (packaged VSIX)', function () 
     };
     await shoot('Default Light Modern', 'tree-light.png');
     await shoot('Default Dark Modern', 'tree-dark.png');
-    await row(w.page, 'Version 10 of conda-env-kernel').hover();
-    await w.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Failure reason' }).first().waitFor();
+    // Hovered until the tooltip shows: a row re-rendered under a still mouse gets no hover.
+    await hoverUntil(
+      w.page,
+      row(w.page, 'Version 10 of conda-env-kernel'),
+      w.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Failure reason' }).first(),
+    );
     await w.page.waitForTimeout(300);
     await w.page.screenshot({ path: path.join(SCREENSHOTS, 'failed-version-tooltip.png'), clip: { x: 0, y: 0, width: 1000, height: 620 } });
     for (const f of ['tree-light.png', 'tree-dark.png', 'failed-version-tooltip.png', 'sort-quickpick.png']) {
