@@ -7,7 +7,10 @@
  *    handlers, the tree or the AWS SDK except through the one lazy loader each (commandsLoader,
  *    treeLoader, awsLayer);
  *  - src/model is vscode-free and SDK-free so that it runs in plain Node (the unit suite) and is
- *    shared by the other bundles;
+ *    shared by the other bundles; dist/model.js loads at activation, so it holds only what
+ *    activation runs: src/model never imports src/requests, nor does src/extension;
+ *  - src/requests (request builders, paging guards, field rules) is vscode-free and SDK-free too,
+ *    and loads with the first row, command or AWS call; it imports only src/model;
  *  - only src/aws talks to the SDK, so SDK types and errors never leak into the rest.
  *
  * Type-only imports count for cycles on purpose: they cost nothing at run time, but a cycle of
@@ -47,9 +50,25 @@ module.exports = {
       name: 'model-imports-only-model',
       severity: 'error',
       comment:
-        'src/model never imports src/extension, src/tree, src/commands or src/aws; src/model/awsLayer.ts reaches src/aws by its lazy require only (next rule).',
+        'src/model never imports src/extension, src/tree, src/commands, src/aws or src/requests; src/model/awsLayer.ts reaches src/aws by its lazy require only (next rule).',
       from: { path: '^src/model/', pathNot: '^src/model/awsLayer\\.ts$' },
+      to: { path: '^src/(extension|tree|commands|aws|requests)/' },
+    },
+    {
+      name: 'requests-imports-only-model',
+      severity: 'error',
+      comment:
+        'src/requests is vscode-free and SDK-free, shared by the tree, the commands and src/aws: it imports src/model and nothing else of src.',
+      from: { path: '^src/requests/' },
       to: { path: '^src/(extension|tree|commands|aws)/' },
+    },
+    {
+      name: 'activation-never-loads-requests',
+      severity: 'error',
+      comment:
+        'dist/extension.js and dist/model.js are what activation parses: a value import of src/requests from either would load dist/requests.js in every window at startup.',
+      from: { path: '^src/(extension|model)/' },
+      to: { path: '^src/requests/', dependencyTypesNot: TYPE_ONLY },
     },
     {
       name: 'awsLayer-requires-aws-lazily',

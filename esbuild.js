@@ -9,7 +9,10 @@
 //  - src/aws       -> dist/aws.js: the AWS SDK and our calls through it, required on the first
 //    AWS call (src/model/awsLayer.ts), so activation never parses the SDK.
 //  - src/model     -> dist/model.js: vscode-free and SDK-free logic and helpers, shared by the
-//    others at run time (required with dist/extension.js).
+//    others at run time (required with dist/extension.js, so it holds only what activation runs).
+//  - src/requests  -> dist/requests.js: vscode-free and SDK-free rules of what we send (list
+//    request builders, paging guards, field checks), shared by tree, commands and aws; loaded
+//    with the first of them, never at activation.
 // An import that crosses folders becomes a runtime require of the other bundle (bundleFolders
 // below), so no module is compiled twice; the build fails if one is (see checkBundles).
 // `--production` minifies; `--watch` rebuilds on change (F5). Each build writes dist/meta.json
@@ -22,7 +25,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const SRC = path.join(__dirname, 'src');
-const BUNDLES = ['extension', 'tree', 'commands', 'aws', 'model'];
+const BUNDLES = ['extension', 'tree', 'commands', 'aws', 'model', 'requests'];
 
 /** The bundle a source path (with or without extension) belongs to: its folder under src/. */
 function bundleOf(file) {

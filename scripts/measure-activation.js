@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Measures, in a fresh Node process each time, how long requiring dist/extension.js and calling
-// activate() takes with a stub `vscode`, and checks the AWS SDK bundle was not loaded.
+// activate() takes with a stub `vscode`, and checks that activation loaded only dist/extension.js
+// and dist/model.js: not the SDK, nor the tree, command or request bundles.
 // Usage: node scripts/measure-activation.js [runs=20]   (build first: npm run build:production)
 'use strict';
 const { execFileSync } = require('child_process');
@@ -18,7 +19,9 @@ const t2 = performance.now();
 ext.activate(fakeExtensionContext());
 const t3 = performance.now();
 const sdk = Object.keys(require.cache).some((f) => f.endsWith('aws.js') || f.includes('@aws-sdk'));
-process.stdout.write(JSON.stringify({ require: t2 - t1, activate: t3 - t2, total: t3 - t1, sdkLoaded: sdk }));
+const dist = ${JSON.stringify(path.join(root, 'dist') + path.sep)};
+const bundles = Object.keys(require.cache).filter((f) => f.startsWith(dist)).map((f) => f.slice(dist.length)).sort();
+process.stdout.write(JSON.stringify({ require: t2 - t1, activate: t3 - t2, total: t3 - t1, sdkLoaded: sdk, bundles }));
 `;
 const samples = [];
 for (let i = 0; i < runs; i++) samples.push(JSON.parse(execFileSync(process.execPath, ['-e', child], { encoding: 'utf8' })));
@@ -30,4 +33,7 @@ for (const k of ['require', 'activate', 'total']) {
 }
 const loaded = samples.filter((s) => s.sdkLoaded).length;
 console.log(`AWS SDK loaded during activation: ${loaded ? `YES in ${loaded} runs` : 'no'}`);
-process.exit(loaded ? 1 : 0);
+const EXPECTED = 'extension.js,model.js';
+const extra = samples.find((s) => s.bundles.join() !== EXPECTED);
+console.log(`Bundles loaded during activation: ${(extra ?? samples[0]).bundles.join(', ')}${extra ? ` (expected ${EXPECTED})` : ''}`);
+process.exit(loaded || extra ? 1 : 0);

@@ -15,9 +15,9 @@ import {
   PROCESSORS,
   VENDOR_GUIDANCE,
   type FieldName,
-} from '../model/imageFields';
+} from '../requests/imageFields';
 import { l10n } from '../model/l10n';
-import { isNameFilter } from '../model/listRequests';
+import { isNameFilter } from '../requests/listRequests';
 import { IMAGE_SORT_BY, IMAGE_VERSION_SORT_BY, SORT_ORDERS, type ImageDeleteProperty, type ImageTag } from '../model/types';
 
 const MAX_TOKEN_LENGTH = 8192;
@@ -101,7 +101,7 @@ export const checkImageSortBy = (v: unknown) => checkEnum(v, IMAGE_SORT_BY, 'Ima
 export const checkVersionSortBy = (v: unknown) => checkEnum(v, IMAGE_VERSION_SORT_BY, 'Version sort');
 export const checkSortOrder = (v: unknown) => checkEnum(v, SORT_ORDERS, 'Sort order');
 
-/** An optional text member: absent stays absent; present, it must pass the field's rule (src/model/imageFields.ts). */
+/** An optional text member: absent stays absent; present, it must pass the field's rule (src/requests/imageFields.ts). */
 export function checkOptionalField(field: FieldName, value: unknown): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string') throw invalid(l10n.t('Expected text, not {0}.', typeof value));

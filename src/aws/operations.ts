@@ -52,7 +52,7 @@ import {
 } from './inputs';
 import { defined, page, send } from './request';
 import { studioOperations } from './studioOperations';
-import { collectAllPages } from '../model/paging';
+import { collectAllPages } from '../requests/paging';
 import type {
   CreateImageInput,
   CreateImageVersionInput,

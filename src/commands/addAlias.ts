@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { isAwsError } from '../model/errors';
-import { checkAliases, checkField } from '../model/imageFields';
+import { checkAliases, checkField } from '../requests/imageFields';
 import { plainText } from '../model/markdownText';
 import type { VersionRef } from '../model/types';
 import type { CommandContext } from './context';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { VersionRef } from '../tree/model/detailsStore';
-import { MAX_PAGE_SIZE, versionsRequest } from '../model/listRequests';
+import { MAX_PAGE_SIZE, versionsRequest } from '../requests/listRequests';
 import type { ImageVersionSummary } from '../model/types';
 import type { CommandContext } from './context';
 import { pickVersion, regionOf } from './pickers';

@@ -7,8 +7,8 @@
  */
 import * as vscode from 'vscode';
 import { isAwsError } from '../model/errors';
-import { versionsRequest } from '../model/listRequests';
-import { newClientToken } from '../model/imageFields';
+import { versionsRequest } from '../requests/listRequests';
+import { newClientToken } from '../requests/imageFields';
 import type { CreateImageVersionInput } from '../model/types';
 import type { CommandContext } from './context';
 import { parseImageVersionArn } from './model/arns';

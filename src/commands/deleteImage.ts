@@ -4,7 +4,7 @@
  * The row shows DELETING at once and leaves the tree when the service says the image is gone.
  */
 import * as vscode from 'vscode';
-import { MAX_PAGE_SIZE, versionsRequest } from '../model/listRequests';
+import { MAX_PAGE_SIZE, versionsRequest } from '../requests/listRequests';
 import type { CommandContext } from './context';
 import { imageTarget } from './targets';
 import { usageWarning } from './usageSupport';

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { exportPages, ExportWriter, formatFromPath, openReplacement, type ExportFormat, type ReplacementFile } from './model/versionExport';
-import { MAX_PAGE_SIZE, versionsRequest } from '../model/listRequests';
+import { MAX_PAGE_SIZE, versionsRequest } from '../requests/listRequests';
 import { describeQuery } from '../model/versionQuery';
 import { CommandFailure, errorMessage, isCancelled } from '../model/errors';
 import type { CommandContext } from './context';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isNameFilter } from '../model/listRequests';
+import { isNameFilter } from '../requests/listRequests';
 import type { CommandContext } from './context';
 
 /** Filter Images by Name…: ListImages NameContains; an empty input clears it. */

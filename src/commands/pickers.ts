@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { parseImageArn } from './model/arns';
 import type { ImageSummary, ImageVersionSummary } from '../model/types';
 import { formatRelative } from '../tree/model/timeFormat';
-import { imagesRequest, MAX_PAGE_SIZE, versionsRequest } from '../model/listRequests';
+import { imagesRequest, MAX_PAGE_SIZE, versionsRequest } from '../requests/listRequests';
 import type { CommandContext } from './context';
 import { pickFromPages } from './pickFromPages';
 

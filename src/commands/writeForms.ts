@@ -1,13 +1,13 @@
 /**
  * The forms of the write commands: a multi-step input (step n of m in the title, Back on every
  * step after the first, Esc cancels) whose input boxes check each value as it is typed against
- * the model's rules (src/model/imageFields.ts), so an invalid value can never be accepted, and a
+ * the model's rules (src/requests/imageFields.ts), so an invalid value can never be accepted, and a
  * last step that shows the request the command will send and where. Nothing here sends anything:
  * the forms return fields; the commands build and send the request.
  */
 import * as vscode from 'vscode';
 import { errorMessage } from '../model/errors';
-import { checkField, fieldLength, JOB_TYPES, PROCESSORS, VENDOR_GUIDANCE, type FieldName } from '../model/imageFields';
+import { checkField, fieldLength, JOB_TYPES, PROCESSORS, VENDOR_GUIDANCE, type FieldName } from '../requests/imageFields';
 import { baseImageSelection, formatTags, parseAliases, parseTags, type ImageFields, type VersionFields } from './model/writeForms';
 
 /** What the review step shows: the request as the API names it, and where it goes. */

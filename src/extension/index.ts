@@ -185,7 +185,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   statusBar.setVisible(view.visible);
   deferredTree.setVisible(view.visible);
-  showQuery();
+  // The description is written when the view shows (onDidChangeVisibility): a hidden view at
+  // startup, the common case, costs no formatting.
+  if (view.visible) showQuery();
+  else void query.syncContext();
   logger.info(`SageMaker Image Versions ${version} activated`);
   return {
     session,

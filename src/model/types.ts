@@ -137,7 +137,7 @@ export interface ListAllAliasesInput {
   version?: number;
 }
 
-/** A resource tag, as CreateImage takes it (src/model/imageFields.ts checks key and value). */
+/** A resource tag, as CreateImage takes it (src/requests/imageFields.ts checks key and value). */
 export interface ImageTag {
   key: string;
   value: string;
@@ -155,7 +155,7 @@ export interface CreateImageVersionInput extends VersionMetadata {
   imageName: string;
   baseImage: string;
   /**
-   * Made once per user action (newClientToken() in src/model/imageFields.ts) and sent as is: the
+   * Made once per user action (newClientToken() in src/requests/imageFields.ts) and sent as is: the
    * SDK's retries resend the same input, so a retry after a timeout never makes a second version.
    */
   clientToken: string;

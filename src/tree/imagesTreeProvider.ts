@@ -9,7 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { errorMessage, isAwsError, isCancelled, RequestCancelledError } from '../model/errors';
-import { tooManyPages } from '../model/paging';
+import { tooManyPages } from '../requests/paging';
 import type { ImageSummary, ImageVersionSummary } from '../model/types';
 import { DetailsStore, type ImageRef, type VersionRef } from './model/detailsStore';
 import type { PagedList } from './model/pagedList';

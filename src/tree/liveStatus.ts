@@ -13,7 +13,7 @@
  * MAX_FAILURES failures in a row (the error nodes of the next load say why).
  */
 import { isAwsError } from '../model/errors';
-import { MAX_PAGE_SIZE, versionsRequest } from '../model/listRequests';
+import { MAX_PAGE_SIZE, versionsRequest } from '../requests/listRequests';
 import type { ImageVersionSummary } from '../model/types';
 import type { DetailsStore } from './model/detailsStore';
 import type { PagedList } from './model/pagedList';

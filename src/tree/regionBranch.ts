@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { ImageSummary, ImageVersionSummary } from '../model/types';
 import { PagedList, type FetchPage } from './model/pagedList';
 import type { CallScope, SageMakerSession } from '../model/sageMakerSession';
-import { imagesRequest, versionsRequest } from '../model/listRequests';
+import { imagesRequest, versionsRequest } from '../requests/listRequests';
 import type { VersionQuery } from '../model/versionQuery';
 import type { ImageNode, RegionNode } from './nodes';
 

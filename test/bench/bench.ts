@@ -59,6 +59,7 @@ function size(): void {
   const tree = bundle('tree');
   const commands = bundle('commands');
   const aws = bundle('aws');
+  const requests = bundle('requests');
   const vsix = fs.statSync(path.join(ROOT, 'dist-vsix', 'sagemaker-image-versions.vsix')).size;
   rows.push({
     section: 'Size',
@@ -70,6 +71,11 @@ function size(): void {
   rows.push({ section: 'Size', metric: 'dist/model.js (minified, loaded at activation with it)', value: kb(model) });
   rows.push({ section: 'Size', metric: 'dist/tree.js (minified, loaded when the view first shows a row)', value: kb(tree) });
   rows.push({ section: 'Size', metric: 'dist/commands.js (minified, loaded on first command or hover)', value: kb(commands) });
+  rows.push({
+    section: 'Size',
+    metric: 'dist/requests.js (minified, loaded with the tree, a command or the AWS layer)',
+    value: kb(requests),
+  });
   rows.push({ section: 'Size', metric: 'dist/aws.js (minified, loaded on first AWS call)', value: kb(aws) });
   rows.push({ section: 'Size', metric: 'VSIX', value: kb(vsix) });
   const meta = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'meta.json'), 'utf8')) as {

@@ -14,7 +14,7 @@ import {
   listImagesPage,
   listImageVersionsPage,
 } from '../../src/aws/operations';
-import { RepeatedTokenGuard } from '../../src/model/paging';
+import { RepeatedTokenGuard } from '../../src/requests/paging';
 import type { ImageVersionSummary } from '../../src/model/types';
 import { ACCESS_KEY_ID, connect, expectAwsError, SECRET_ACCESS_KEY, useEmulator, withAwsEnv } from './helpers';
 

@@ -21,7 +21,7 @@ import {
   updateImageVersion,
 } from '../../src/aws/operations';
 import { isAwsError } from '../../src/model/errors';
-import { newClientToken } from '../../src/model/imageFields';
+import { newClientToken } from '../../src/requests/imageFields';
 import type { OperationInput, OperationName } from '../../src/model/types';
 import { SageMakerEmulator } from '../emulator/server';
 import { connect, expectAwsError } from './helpers';

@@ -10,7 +10,7 @@ import { createConnection } from '../../src/aws/clientFactory';
 import { AwsError, isAwsError } from '../../src/model/errors';
 import { toAwsError } from '../../src/aws/errorMapping';
 import { listImagesPage } from '../../src/aws/operations';
-import { collectAllPages, RepeatedTokenGuard } from '../../src/model/paging';
+import { collectAllPages, RepeatedTokenGuard } from '../../src/requests/paging';
 import { connect, expectAwsError, rejection, testTempDir, useEmulator, withAwsEnv } from './helpers';
 
 /** A port that was just free: a server listened on it and closed. */

@@ -7,7 +7,7 @@ import { ListImagesCommand } from '@aws-sdk/client-sagemaker';
 import type { SageMakerConnection } from '../../src/aws/clientFactory';
 import { isAwsError, isCancelled } from '../../src/model/errors';
 import { describeImage, listAliasesPage, listAllAliases, listImagesPage, listImageVersionsPage } from '../../src/aws/operations';
-import { collectAllPages, RepeatedTokenGuard } from '../../src/model/paging';
+import { collectAllPages, RepeatedTokenGuard } from '../../src/requests/paging';
 import type { LoggedRequest } from '../emulator/server';
 import { ACCESS_KEY_ID, connect, control, expectAwsError, rawRequest, rejection, SECRET_ACCESS_KEY, useEmulator } from './helpers';
 

@@ -1,5 +1,5 @@
 /**
- * The field rules of the publishing commands (src/model/imageFields.ts) against the reference
+ * The field rules of the publishing commands (src/requests/imageFields.ts) against the reference
  * model's lengths, patterns and enums: for every field the edge values that pass (shortest and
  * longest), the ones that fail (one character over, one bad character), and a 100 KB hostile
  * string, which the length check refuses before any pattern runs.
@@ -19,7 +19,7 @@ import {
   PROCESSORS,
   VENDOR_GUIDANCE,
   type FieldName,
-} from '../../src/model/imageFields';
+} from '../../src/requests/imageFields';
 
 const HOSTILE = [
   'a-'.repeat(50_000),
@@ -129,7 +129,7 @@ const CASES: { [F in FieldName]: FieldCase } = {
   },
 };
 
-describe('src/model/imageFields', function () {
+describe('src/requests/imageFields', function () {
   for (const field of Object.keys(CASES) as FieldName[]) {
     describe(field, function () {
       const c = CASES[field];

@@ -1,5 +1,5 @@
 /**
- * The one builder of ListImages and ListImageVersions requests (src/model/listRequests.ts) and the
+ * The one builder of ListImages and ListImageVersions requests (src/requests/listRequests.ts) and the
  * one name-filter pattern. The builders are checked member by member; the pattern against the
  * service model as the emulator enforces it (raw SDK, no client-side check in the way) and against
  * the request's own check in src/aws/inputs.ts, so the filter's input box, the client check and the
@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { ListImagesCommand } from '@aws-sdk/client-sagemaker';
 import type { SageMakerConnection } from '../../src/aws/clientFactory';
 import { checkNameContains } from '../../src/aws/inputs';
-import { imagesRequest, isNameFilter, MAX_PAGE_SIZE, versionsRequest } from '../../src/model/listRequests';
+import { imagesRequest, isNameFilter, MAX_PAGE_SIZE, versionsRequest } from '../../src/requests/listRequests';
 import type { VersionQuery } from '../../src/model/versionQuery';
 import { connect, useEmulator } from './helpers';
 

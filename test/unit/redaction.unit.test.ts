@@ -5,7 +5,7 @@
  * when redaction eats the text around it.
  */
 import * as assert from 'node:assert/strict';
-import { redact } from '../../src/model/log';
+import { mayHoldSecret, redact } from '../../src/model/log';
 
 const HEX64 = '0123456789abcdef'.repeat(4);
 const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQD+example/token+value==';
@@ -146,5 +146,15 @@ describe('log redaction, one case per pattern', function () {
     const line =
       'ListImageVersions 200 in 35 ms (request 7f3c1e2a-0b4d) https://api.sagemaker.us-east-1.amazonaws.com/ arn:aws:sagemaker:us-east-1:123456789012:image/my-image';
     assert.equal(redact(line), line);
+  });
+
+  it('skips the patterns only for a line no pattern could change (the prefilter is a superset)', function () {
+    for (const c of CASES) assert.ok(mayHoldSecret(c.line), c.pattern);
+    // Each separator alone, and a key-id-long run of letters and digits, send a line to the patterns.
+    for (const line of ['a=b', 'a:b', '<a>', 'u@h', 'x'.repeat(20), `9${'Z'.repeat(19)}`]) assert.ok(mayHoldSecret(line), line);
+    for (const line of ['SageMaker Image Versions 0.1.0 activated', 'x'.repeat(19), `${'a'.repeat(19)}-${'b'.repeat(19)}`, '']) {
+      assert.equal(mayHoldSecret(line), false, line);
+      assert.equal(redact(line), line);
+    }
   });
 });

@@ -22,7 +22,7 @@ import { findArnAt, MAX_LINE_LENGTH } from '../../src/commands/model/arnScan';
 import { mdCode, mdText, plainText } from '../../src/model/markdownText';
 import { parseDateInput } from '../../src/commands/model/dateInput';
 import { parseVersionDocumentPath } from '../../src/model/versionDocument';
-import { checkAliases, checkClientToken, checkField, checkTags, type FieldName } from '../../src/model/imageFields';
+import { checkAliases, checkClientToken, checkField, checkTags, type FieldName } from '../../src/requests/imageFields';
 
 const FIELDS: FieldName[] = [
   'imageName',

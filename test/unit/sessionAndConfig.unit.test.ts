@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConnectionCache } from '../../src/aws/clientFactory';
 import { silentLogger } from '../../src/model/log';
-import { RepeatedTokenGuard, collectAllPages } from '../../src/model/paging';
+import { RepeatedTokenGuard, collectAllPages } from '../../src/requests/paging';
 import { SAGEMAKER_REGIONS } from '../../src/model/regions';
 import { checkEndpoint, checkProfile } from '../../src/model/settings';
 import { resolveEndpoint, resolveRegion } from '../../src/aws/sharedConfig';

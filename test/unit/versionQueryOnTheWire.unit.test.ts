@@ -11,7 +11,7 @@ import { silentLogger } from '../../src/model/log';
 import { listImagesPage, listImageVersionsPage } from '../../src/aws/operations';
 import { SageMakerSession } from '../../src/model/sageMakerSession';
 import { exportPages, ExportWriter } from '../../src/commands/model/versionExport';
-import { MAX_PAGE_SIZE, versionsRequest } from '../../src/model/listRequests';
+import { MAX_PAGE_SIZE, versionsRequest } from '../../src/requests/listRequests';
 import type { VersionQuery } from '../../src/model/versionQuery';
 import { RegionBranch, type BranchQuery } from '../../src/tree/regionBranch';
 import { connect, DAY, HOUR, useEmulator } from './helpers';

@@ -9,7 +9,7 @@
 import { createWriteStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { AwsError } from '../../model/errors';
-import { RepeatedTokenGuard } from '../../model/paging';
+import { RepeatedTokenGuard } from '../../requests/paging';
 import { l10n } from '../../model/l10n';
 import type { ImageVersionSummary, Page } from '../../model/types';
 

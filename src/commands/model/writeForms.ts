@@ -11,7 +11,7 @@
  * class repeated, which is linear.
  */
 import { l10n } from '../../model/l10n';
-import { checkAliases, checkTags, MAX_TAGS } from '../../model/imageFields';
+import { checkAliases, checkTags, MAX_TAGS } from '../../requests/imageFields';
 import type {
   CreateImageInput,
   CreateImageVersionInput,

@@ -16,7 +16,7 @@
  *   version created meanwhile) is not appended twice; a tree cannot show two rows with one id.
  */
 import { isCancelled } from '../../model/errors';
-import { RepeatedTokenGuard } from '../../model/paging';
+import { RepeatedTokenGuard } from '../../requests/paging';
 import type { Page } from '../../model/types';
 
 export type FetchPage<T> = (nextToken: string | undefined, signal: AbortSignal) => Promise<Page<T>>;

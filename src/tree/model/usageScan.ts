@@ -16,7 +16,7 @@
  */
 import { isAwsError, isCancelled, RequestCancelledError } from '../../model/errors';
 import { l10n } from '../../model/l10n';
-import { RepeatedTokenGuard } from '../../model/paging';
+import { RepeatedTokenGuard } from '../../requests/paging';
 import type { CallScope } from '../../model/sageMakerSession';
 import type {
   CustomImageReference,

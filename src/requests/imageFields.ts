@@ -9,7 +9,7 @@
  * pattern is linear (one character class repeated, or anchored alternatives with no nested
  * repetition), so even a pasted 100 KB string is refused at once.
  */
-import { l10n } from './l10n';
+import { l10n } from '../model/l10n';
 
 export type FieldName =
   | 'imageName'

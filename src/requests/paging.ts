@@ -3,8 +3,8 @@
  * empty: a service that repeats a token makes them loop forever. Everything here that follows a
  * token goes through RepeatedTokenGuard, which turns a repeat into an error.
  */
-import { AwsError } from './errors';
-import { l10n } from './l10n';
+import { AwsError } from '../model/errors';
+import { l10n } from '../model/l10n';
 
 export class RepeatedTokenGuard {
   private readonly seen = new Set<string>();

@@ -5,8 +5,8 @@
  * Also the one definition of what a name filter (ListImages NameContains) may hold, which both the
  * filter's input box and the request's own check (src/aws/inputs.ts) use. vscode-free.
  */
-import type { ListImagesInput, ListImageVersionsInput } from './types';
-import { toListParameters, type VersionQuery } from './versionQuery';
+import type { ListImagesInput, ListImageVersionsInput } from '../model/types';
+import { toListParameters, type VersionQuery } from '../model/versionQuery';
 
 /** The largest page the service returns: pickers and exports read as few pages as they can. */
 export const MAX_PAGE_SIZE = 100;
