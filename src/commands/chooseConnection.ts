@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../model/markdownText';
 import type { CommandContext } from './context';
 import { selectProfile } from './selectProfile';
 import { selectRegion } from './selectRegion';
@@ -11,7 +12,7 @@ export async function chooseConnection(ctx: CommandContext): Promise<void> {
     [
       {
         label: `$(account) ${profile}`,
-        description: ctx.session.settings.profile ?? vscode.l10n.t('default chain'),
+        description: ctx.session.settings.profile !== undefined ? plainText(ctx.session.settings.profile) : vscode.l10n.t('default chain'),
         action: 'profile' as const,
       },
       { label: `$(globe) ${region}`, description: await ctx.session.region().catch(() => ''), action: 'region' as const },

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { FetchPage } from '../tree/model/pagedList';
 import { PagedList } from '../tree/model/pagedList';
 import { errorMessage } from '../model/errors';
+import { plainText } from '../model/markdownText';
 
 interface Entry<T> extends vscode.QuickPickItem {
   value?: T;
@@ -31,7 +32,7 @@ export async function pickFromPages<T>(options: {
     if (list.hasMore) entries.push({ label: `$(ellipsis) ${vscode.l10n.t('Load more…')}`, alwaysShow: true, loadMore: true });
     if (list.error !== undefined)
       entries.push({
-        label: `$(error) ${errorMessage(list.error)}`,
+        label: `$(error) ${plainText(errorMessage(list.error))}`,
         detail: vscode.l10n.t('Select to retry'),
         alwaysShow: true,
         loadMore: true,

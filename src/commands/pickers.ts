@@ -3,6 +3,7 @@
  * one of its versions. Commands use them when nothing in the tree says what to act on.
  */
 import * as vscode from 'vscode';
+import { plainText } from '../model/markdownText';
 import { parseImageArn } from './model/arns';
 import type { ImageSummary, ImageVersionSummary } from '../model/types';
 import { formatRelative } from '../tree/model/timeFormat';
@@ -28,7 +29,8 @@ export async function pickImage(ctx: CommandContext, title: string): Promise<Ima
       ctx.session.call('listImages', imagesRequest(ctx.query.nameContains, MAX_PAGE_SIZE, nextToken), { region, signal }),
     toItem: (i) => ({
       label: i.imageName,
-      description: [i.displayName, i.imageStatus !== 'CREATED' ? i.imageStatus : undefined].filter(Boolean).join(' · '),
+      // A quick pick renders $(name) as an icon: the service's DisplayName is text.
+      description: plainText([i.displayName, i.imageStatus !== 'CREATED' ? i.imageStatus : undefined].filter(Boolean).join(' · ')),
     }),
   });
 }

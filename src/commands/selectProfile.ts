@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { loadAws } from '../model/awsLayer';
 import { CommandFailure, errorMessage } from '../model/errors';
+import { plainText } from '../model/markdownText';
 import type { CommandContext } from './context';
 
 const KIND_LABELS: Record<string, () => string> = {
@@ -30,14 +31,15 @@ export async function selectProfile(ctx: CommandContext): Promise<string | undef
     {
       label: `${current === undefined ? '$(check) ' : ''}${vscode.l10n.t('Default credential chain')}`,
       description: process.env.AWS_PROFILE
-        ? `AWS_PROFILE=${process.env.AWS_PROFILE}`
+        ? plainText(`AWS_PROFILE=${process.env.AWS_PROFILE}`)
         : vscode.l10n.t('environment, default profile, SSO, instance role'),
       profile: undefined,
     },
     ...profiles.map((p) => ({
-      label: `${p.name === current ? '$(check) ' : ''}${p.name}`,
-      description: [KIND_LABELS[p.kind]?.(), p.region].filter(Boolean).join(' · '),
-      detail: p.endpointUrl ? vscode.l10n.t('endpoint {0}', p.endpointUrl) : undefined,
+      // Names, regions and endpoints come from the config files: text, never $(name) icons.
+      label: `${p.name === current ? '$(check) ' : ''}${plainText(p.name)}`,
+      description: plainText([KIND_LABELS[p.kind]?.(), p.region].filter(Boolean).join(' · ')),
+      detail: p.endpointUrl ? vscode.l10n.t('endpoint {0}', plainText(p.endpointUrl)) : undefined,
       profile: p.name,
     })),
   ];

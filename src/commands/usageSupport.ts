@@ -2,12 +2,12 @@
  * What Show Where Used and the delete modals share: a scan of the region's Studio resources under
  * a cancellable progress that counts what it has read (domains, user profiles, spaces, requests),
  * from the tree's usage cache when a scan is there already, and the warning lines a delete modal
- * shows for what is still referenced.
+ * shows for what is still referenced and for a check that is partial or incomplete.
  */
 import * as vscode from 'vscode';
 import { errorMessage, isCancelled } from '../model/errors';
 import type { ImageUsageScan } from '../tree/imageUsage';
-import { referenceLines } from '../tree/usageRows';
+import { listName, referenceLines } from '../tree/usageRows';
 import type { CommandContext } from './context';
 
 /** The cached scan, or a scan under a progress notification; undefined when the user cancelled it. */
@@ -75,5 +75,13 @@ export async function usageWarning(
   }
   if (scan.partial.length > 0)
     lines.push(vscode.l10n.t('The check is partial: {0} was refused.', scan.partial.map((p) => p.action).join(', ')));
+  // A list cut at the scan's cap may hold a reference the modal cannot name: say the check is incomplete.
+  if (scan.truncated.length > 0)
+    lines.push(
+      vscode.l10n.t(
+        'The check is incomplete: it stopped reading {0} at the cap.',
+        [...new Set(scan.truncated.map((t) => listName(t.list)))].join(', '),
+      ),
+    );
   return { lines };
 }

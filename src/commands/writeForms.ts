@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { errorMessage } from '../model/errors';
+import { plainText } from '../model/markdownText';
 import { checkField, fieldLength, JOB_TYPES, PROCESSORS, VENDOR_GUIDANCE, type FieldName } from '../requests/imageFields';
 import { baseImageSelection, formatTags, parseAliases, parseTags, type ImageFields, type VersionFields } from './model/writeForms';
 
@@ -198,7 +199,8 @@ function reviewStep<F>(review: (f: F) => Review): Step<F> {
   return async (frame, fields) => {
     const r = review(fields);
     const confirm = { label: `$(check) ${r.confirmLabel}`, description: r.operation, confirm: true };
-    const rows = r.rows.map(([member, value]) => ({ label: member, description: value, confirm: false }));
+    // The values are what the user typed or the service holds: text, never $(name) icons.
+    const rows = r.rows.map(([member, value]) => ({ label: member, description: plainText(value), confirm: false }));
     const answer = await pickStep(frame, [confirm, ...rows], r.where, confirm);
     if (answer === undefined || answer === BACK) return answer;
     // Picking a row of the request is not sending it: the form stays on the review.

@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { ImageUsageScan } from './imageUsage';
-import type { UsageMatch } from './model/usageScan';
+import type { UsageMatch, UsageScan } from './model/usageScan';
 import type { UsageNode, UsedByNode } from './nodes';
 
 /** Who holds a reference, in words: "user profile alice", "space team-shared", "the domain's default for user profiles". */
@@ -38,6 +38,18 @@ export function referenceLines(matches: readonly UsageMatch[], max = 5): string[
   const lines = matches.slice(0, max).map(referenceText);
   if (matches.length > max) lines.push(vscode.l10n.t('and {0} more', matches.length - max));
   return lines;
+}
+
+/** A list the scan reads, as the user reads its name (the scan's keys are identifiers). */
+export function listName(list: UsageScan['truncated'][number]['list']): string {
+  switch (list) {
+    case 'domains':
+      return vscode.l10n.t('domains');
+    case 'userProfiles':
+      return vscode.l10n.t('user profiles');
+    case 'spaces':
+      return vscode.l10n.t('spaces');
+  }
 }
 
 const OWNER_ORDER = { domainDefaultUser: 0, domainDefaultSpace: 1, userProfile: 2, space: 3 } as const;
@@ -145,8 +157,8 @@ export function usageRows(usedBy: UsedByNode, scan: ImageUsageScan, matches: rea
       note(
         `truncated/${t.list}/${t.domainId ?? ''}`,
         t.domainId
-          ? vscode.l10n.t('Stopped reading {0} of domain {1} at the cap; the rest is not shown', t.list, t.domainId)
-          : vscode.l10n.t('Stopped reading {0} at the cap; the rest is not shown', t.list),
+          ? vscode.l10n.t('Stopped reading {0} of domain {1} at the cap; the rest is not shown', listName(t.list), t.domainId)
+          : vscode.l10n.t('Stopped reading {0} at the cap; the rest is not shown', listName(t.list)),
         'warning',
       ),
     );

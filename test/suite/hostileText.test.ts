@@ -18,6 +18,7 @@ import { HOSTILE, HOSTILE_ALL } from '../emulator/fixtures';
 import { SageMakerEmulator } from '../emulator/server';
 import { imageArn, imageVersionArn } from '../emulator/store';
 import { activateExtension, resetSettings, setSetting, useEndpoint } from './helpers';
+import { ScriptedUi } from './scriptedUi';
 import { decodeEntities as decode, markdownParser } from '../support/markdownParser';
 
 const parser = markdownParser;
@@ -157,6 +158,20 @@ describe('hostile service text is shown as text', function () {
         HOSTILE.breakOut,
       ],
       'image tooltip',
+    );
+  });
+
+  it('the image picker: a DisplayName full of $(icon) and link syntax is text', async () => {
+    const ui = new ScriptedUi(['escape']);
+    await ui.run(() => vscode.commands.executeCommand('sagemakerImages.copyImageArn'));
+    assert.deepEqual(ui.problems, []);
+    const item = ui.shown.find((b) => b.kind === 'pick')?.items?.find((i) => i.label === 'hostile-markup');
+    assert.ok(item, JSON.stringify(ui.shown));
+    assert.doesNotMatch(item.description ?? '', /\$\(|\]\(/, 'nothing a quick pick renders as an icon, nor link syntax');
+    assert.equal(
+      item.description?.replaceAll('\u200b', ''),
+      `${HOSTILE.commandLink} ${HOSTILE.image} ${HOSTILE.icon}`,
+      'it reads as the service wrote it',
     );
   });
 

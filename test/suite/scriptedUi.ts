@@ -61,9 +61,19 @@ type Win = Record<
   | 'showQuickPick'
   | 'showWarningMessage'
   | 'showInformationMessage'
-  | 'showErrorMessage',
+  | 'showErrorMessage'
+  | 'withProgress',
   unknown
 >;
+
+/** A progress the command showed while the fake was installed: its title and each message it reported. */
+export interface ShownProgress {
+  readonly title?: string;
+  readonly cancellable: boolean;
+  readonly messages: string[];
+  /** Whether the scripted user pressed Cancel on it. */
+  cancelled: boolean;
+}
 
 const strip = (label: string) => label.replace(/\$\([\w-]+\)\s*/g, '');
 
@@ -103,9 +113,16 @@ export class ScriptedUi {
    * `answers` answers the boxes in order; `decide` answers each dialog that offers buttons (the
    * label to press, or undefined for Esc / Cancel); notifications without buttons are only recorded.
    */
+  readonly progress: ShownProgress[] = [];
+
   constructor(
     answers: readonly Answer[],
     private readonly decide: (dialog: Dialog) => string | undefined = () => undefined,
+    /**
+     * When set, progress notifications are faked too, and the user presses Cancel on each cancellable
+     * one once it has reported this many messages (0: at once). Unset, the real withProgress runs.
+     */
+    private readonly cancelProgressAfter?: number,
   ) {
     this.answers = [...answers];
   }
@@ -135,8 +152,10 @@ export class ScriptedUi {
       'showWarningMessage',
       'showInformationMessage',
       'showErrorMessage',
+      'withProgress',
     ] as const;
     this.saved = Object.fromEntries(replaced.map((k) => [k, win[k]]));
+    if (this.cancelProgressAfter !== undefined) win.withProgress = this.withProgress.bind(this);
     win.createInputBox = () => this.inputBox();
     win.createQuickPick = () => this.quickPick();
     win.showInputBox = (options?: vscode.InputBoxOptions) => this.showInputBox(options ?? {});
@@ -147,6 +166,31 @@ export class ScriptedUi {
     win.showWarningMessage = (message: string, ...rest: unknown[]) => this.dialog('warning', message, rest);
     win.showInformationMessage = (message: string, ...rest: unknown[]) => this.dialog('information', message, rest);
     win.showErrorMessage = (message: string, ...rest: unknown[]) => this.dialog('error', message, rest);
+  }
+
+  /** withProgress as the user sees it: reports are recorded, and Cancel is pressed after `cancelProgressAfter` of them. */
+  private withProgress<R>(
+    options: vscode.ProgressOptions,
+    task: (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>,
+  ): Thenable<R> {
+    const shown: ShownProgress = { title: options.title, cancellable: !!options.cancellable, messages: [], cancelled: false };
+    this.progress.push(shown);
+    const source = new vscode.CancellationTokenSource();
+    const cancelIfDue = () => {
+      if (shown.cancellable && !shown.cancelled && shown.messages.length >= (this.cancelProgressAfter ?? Infinity)) {
+        shown.cancelled = true;
+        source.cancel();
+      }
+    };
+    const progress = {
+      report: (value: { message?: string }) => {
+        if (value.message !== undefined) shown.messages.push(value.message);
+        // After the report returns, as a click lands after the notification showed it.
+        setImmediate(cancelIfDue);
+      },
+    };
+    setImmediate(cancelIfDue);
+    return Promise.resolve(task(progress, source.token)).finally(() => source.dispose());
   }
 
   private restore(): void {
@@ -261,6 +305,9 @@ export class ScriptedUi {
       dispose: () => undefined,
     };
     const drive = async () => {
+      // A picker that loads its items after show() (the paged pickers) is read once they are there, as a user waits for them.
+      await Promise.resolve();
+      await until(() => !pick.busy);
       const shown: ShownBox = {
         kind: 'pick',
         title: pick.title,

@@ -163,6 +163,23 @@ describe('where an image is used: Show Where Used, Used by and the delete warnin
     assert.match(String(api.tree.getTreeItem(node).description), /partial$/);
   });
 
+  it('Delete Image Version… whose check is cancelled: the scan stops, is not cached, no modal shows and nothing is deleted', async () => {
+    const row = await versionRow('conda-env-kernel', 12);
+    // The user presses Cancel on the progress once it has counted two requests; had the scan gone on, the modal would be confirmed.
+    const ui = new ScriptedUi([], () => 'Delete Version', 2);
+    await ui.run(() => vscode.commands.executeCommand('sagemakerImages.deleteImageVersion', row));
+    assert.equal(ui.progress.length, 1, 'one progress');
+    const [progress] = ui.progress;
+    assert.equal(progress.title, 'Checking where conda-env-kernel is used before deleting…');
+    assert.ok(progress.cancellable && progress.cancelled, 'cancellable, and cancelled');
+    assert.match(progress.messages[0] ?? '', /^\d+ domains, \d+ user profiles, \d+ spaces \(\d+ of \d+ requests\)$/);
+    assert.deepEqual(ui.dialogs, [], 'no modal and no notification: a cancel is silent');
+    await settled(emulator);
+    assert.ok(studioCalls().length < 18, `the scan stopped (${studioCalls().length} of its 18 requests sent)`);
+    assert.equal(api.tree.usage.cached('us-east-1'), undefined, 'a cancelled scan is not cached');
+    assert.deepEqual(emulator.calls('DeleteImageVersion'), []);
+  });
+
   it('Delete Image Version… scans first and warns in its modal who pins the version; cancelled, nothing is deleted', async () => {
     const row = await versionRow('conda-env-kernel', 12);
     const ui = new ScriptedUi([], () => undefined);

@@ -112,7 +112,8 @@ const vscode = {
     showErrorMessage: show('error'),
     showInformationMessage: show('information'),
     showWarningMessage: show('warning'),
-    withProgress: (_o, task) => task({ report: noop }),
+    // As VS Code's: a task gets a progress and a token (this one never cancelled).
+    withProgress: (_o, task) => task({ report: noop }, new CancellationTokenSource().token),
     setStatusBarMessage: () => disposable(),
   },
   languages: { registerHoverProvider: () => disposable() },

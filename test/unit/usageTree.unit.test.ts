@@ -4,9 +4,16 @@
  * Refresh), what it shows (domain → who → app type with the version or "latest"), "pinned by N" on
  * version rows, and a partial result when the role may not describe user profiles.
  */
+// First: the commands' module below imports `vscode`, which this resolves to the stand-in.
+import './vscodeInNode';
 import * as assert from 'node:assert/strict';
 import type { Node, UsageNode, UsedByNode, VersionNode } from '../../src/tree/nodes';
 import type { ImagesTreeProvider } from '../../src/tree/imagesTreeProvider';
+import type { CommandContext } from '../../src/commands/context';
+import { usageWarning } from '../../src/commands/usageSupport';
+import type { ImageUsageScan } from '../../src/tree/imageUsage';
+import { referencesTo, scanImageUsage, type StudioCall } from '../../src/tree/model/usageScan';
+import { usageRows } from '../../src/tree/usageRows';
 import { imageUnder, rowOf, useTreeSuite } from './treeHarness';
 
 const NOW = Date.UTC(2026, 3, 15, 12, 0, 0);
@@ -24,7 +31,7 @@ async function outline(tree: ImagesTreeProvider, parent: Node, depth = 0): Promi
 }
 
 describe('Used by: where an image is used, in the tree (plain Node, emulator)', function () {
-  const { emu, newTree } = useTreeSuite(NOW, (e) => e.loadFixture('demo'));
+  const { emu, session, newTree } = useTreeSuite(NOW, (e) => e.loadFixture('demo'));
   const studioCalls = () =>
     emu()
       .calls()
@@ -117,6 +124,36 @@ describe('Used by: where an image is used, in the tree (plain Node, emulator)', 
     const usedBy = await usedByOf(tree, 'conda-env-kernel');
     assert.match(String(tree.getTreeItem(usedBy).description), /partial$/);
     emu().faults.clear();
+  });
+
+  it('a scan cut at the list cap says so: in Used by, and in the delete warning, which otherwise names only who pins', async () => {
+    const { tree } = newTree();
+    const usedBy = await usedByOf(tree, 'conda-env-kernel');
+    // The real scan, as the delete modal gets it from the tree (scanning first), and the words it adds.
+    const complete = await usageWarning({ tree } as unknown as CommandContext, 'us-east-1', 'conda-env-kernel', [12]);
+    assert.deepEqual(complete?.lines.slice(0, 1), ['Still in use: pinned by 3:']);
+    assert.ok(!complete?.lines.some((l) => /incomplete/.test(l)), complete?.lines.join('\n'));
+
+    // The same account read with one item per list: the scan's bound, at a size the demo reaches.
+    const call: StudioCall = (operation, input, scope) => session().call(operation, input, scope);
+    const capped = await scanImageUsage(call, { region: 'us-east-1', maxItemsPerList: 1 });
+    const scan: ImageUsageScan = { ...capped, latest: new Map([['conda-env-kernel', 12]]) };
+    assert.deepEqual(
+      [...new Set(scan.truncated.map((t) => t.list))],
+      ['domains', 'userProfiles'],
+      'the demo has 2 domains, more than one profile in the one read, and one space in it',
+    );
+    const labels = usageRows(usedBy, scan, referencesTo(scan, 'conda-env-kernel', undefined, 12), 'us-east-1').map((r) => r.label);
+    assert.ok(labels.includes('Stopped reading domains at the cap; the rest is not shown'), labels.join('\n'));
+    assert.ok(
+      labels.some((l) => /^Stopped reading user profiles of domain d-[a-z0-9]+ at the cap; the rest is not shown$/.test(l)),
+      labels.join('\n'),
+    );
+    const cappedCtx = {
+      tree: { usage: { cached: () => scan, referencesTo: (s: ImageUsageScan, n: string, v?: number) => referencesTo(s, n, v, 12) } },
+    } as unknown as CommandContext;
+    const warning = await usageWarning(cappedCtx, 'us-east-1', 'conda-env-kernel', [12]);
+    assert.equal(warning?.lines.at(-1), 'The check is incomplete: it stopped reading domains, user profiles at the cap.');
   });
 
   it('an image nobody uses says so', async () => {
