@@ -157,6 +157,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     { dispose: () => session.dispose() },
     documents,
     vscode.workspace.registerTextDocumentContentProvider(VERSION_DOCUMENT_SCHEME, documents),
+    // An open details document that asked for trust shows the version once trust is granted.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => documents.refreshOpen()),
     vscode.languages.registerHoverProvider(HOVER_SELECTOR, {
       provideHover: (document, position, token) =>
         mayHoldArn(document.lineAt(position.line).text) ? hovers().provideHover(document, position, token) : undefined,

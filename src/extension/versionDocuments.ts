@@ -5,7 +5,8 @@
  *
  * Any link in any file can open a `sagemaker-image-version:` URI, so the path is checked like a
  * hovered ARN (a region SageMaker serves, the model's name and version patterns) and an untrusted
- * workspace gets a document asking for trust: in neither case is a request made.
+ * workspace gets what the extension has read already or else a document asking for trust: in
+ * neither case is a request made. Granting trust reloads the open documents.
  */
 import * as vscode from 'vscode';
 import type { DetailsStore, VersionRef } from '../tree/model/detailsStore';
@@ -48,6 +49,10 @@ export class VersionDocumentProvider implements vscode.TextDocumentContentProvid
     const decision = decideVersionDocument(uri.path, { isTrusted: vscode.workspace.isTrusted, isKnownRegion });
     if (uri.scheme !== VERSION_DOCUMENT_SCHEME || decision.action === 'refuse') return errorDocument(refusal(uri, decision));
     if (decision.action === 'askForTrust') {
+      // What the extension read already (Show Version Details reads before it opens the document) is
+      // shown; only a lookup, which any link in an untrusted file could cause, waits for trust.
+      const cached = this.details().cachedVersion(decision.ref);
+      if (cached) return versionDocumentJson(decision.ref.imageName, cached);
       return errorDocument(
         vscode.l10n.t(
           'Trust this workspace to look up version {0} of {1} in {2}: SageMaker is not called from an untrusted workspace. Then run “Refresh Version Details”.',

@@ -45,7 +45,16 @@ export function writeUserSettings(userDataDir: string, extra: Record<string, unk
   }
 }
 
-export async function startWorld(): Promise<World> {
+export interface WorldOptions {
+  /**
+   * false: workspace trust is on and the folder is not trusted, so the window opens in Restricted
+   * Mode (no start-up prompt; the user grants trust later). Default true: trust is off.
+   */
+  readonly trusted?: boolean;
+}
+
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
+  const trusted = options.trusted ?? true;
   if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first.`);
   const entry = ensureCodeServer(ROOT);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -60,7 +69,8 @@ export async function startWorld(): Promise<World> {
   for (const d of [path.join(userDataDir, 'User'), extensionsDir, workspace]) fs.mkdirSync(d, { recursive: true });
   writeUserSettings(userDataDir, {
     'sagemakerImages.endpoint': emulator.url,
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': !trusted,
+    'security.workspace.trust.startupPrompt': 'never',
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'workbench.colorTheme': 'Default Light Modern',
@@ -112,7 +122,7 @@ export async function startWorld(): Promise<World> {
       userDataDir,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(trusted ? ['--disable-workspace-trust'] : []),
       workspace,
     ],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },

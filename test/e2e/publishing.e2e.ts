@@ -10,57 +10,31 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, SCREENSHOTS, startWorld, stopWorld, writeUserSettings, type World } from './harness';
-import { afterScenario, focusView, hoverUntil, hoverWith, noHover, quiet, row, sentSince, settledSince, waitUntil } from './ui';
+import {
+  afterScenario,
+  contextMenu,
+  focusView,
+  hoverUntil,
+  hoverWith,
+  menuEntries,
+  noHover,
+  paletteOffers,
+  quiet,
+  row,
+  sentSince,
+  settledSince,
+  waitUntil,
+} from './ui';
 
 const IMAGE = 'conda-env-kernel';
 const BASE = (tag: string) => `123456789012.dkr.ecr.us-east-1.amazonaws.com/${IMAGE}:${tag}`;
 const WHERE = 'account 123456789012 · us-east-1 · profile default';
-
-/** Right-clicks a row and picks a context menu entry (after the menu's fade-in, which drops early clicks). */
-async function contextMenu(page: Page, rowLabel: string, entry: string): Promise<void> {
-  await row(page, rowLabel).click({ button: 'right' });
-  const item = page.getByRole('menuitem', { name: entry }).first();
-  await item.waitFor();
-  await page.waitForTimeout(300);
-  await item.click();
-}
-
-/** The context menu entries of a row (then the menu is closed). */
-async function menuEntries(page: Page, rowLabel: string): Promise<string[]> {
-  await row(page, rowLabel).click({ button: 'right' });
-  const items = page.getByRole('menuitem');
-  await items.first().waitFor();
-  const names = (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
-  await page.keyboard.press('Escape');
-  await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached' });
-  return names;
-}
 
 const input = (page: Page) => page.locator('.quick-input-widget .quick-input-box input');
 
 /** Waits until the form shows step `n` of `total` (the title says "n/total"), so a key press lands on that step. */
 async function atStep(page: Page, n: number, total: number): Promise<void> {
   await page.locator('.quick-input-widget .quick-input-title', { hasText: `${n}/${total}` }).waitFor();
-}
-
-/** Whether the Command Palette lists `SageMaker Images: <title>` (it filters as it renders: its answer is the list once it stops changing). */
-async function paletteOffers(page: Page, title: string): Promise<boolean> {
-  await page.keyboard.press('F1');
-  await input(page).fill(`>SageMaker Images: ${title}`);
-  const rows = page.locator('.quick-input-list .monaco-list-row');
-  const matches = rows.filter({ hasText: `SageMaker Images: ${title}` });
-  let last = '';
-  let same = 0;
-  await waitUntil(async () => {
-    const now = (await rows.allInnerTexts()).join('\n');
-    same = now === last && now !== '' ? same + 1 : 0;
-    last = now;
-    return (await matches.count()) > 0 || same >= 3;
-  }, `the palette’s answer for ${title}`);
-  const offered = (await matches.count()) > 0;
-  await page.keyboard.press('Escape');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  return offered;
 }
 
 describe('publishing versions in code-server (packaged VSIX)', function () {

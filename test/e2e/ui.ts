@@ -102,6 +102,46 @@ async function quickOpen(page: Page, text: string, entry: string): Promise<void>
   await page.keyboard.press('Enter');
 }
 
+/** Right-clicks a row and picks a context menu entry (after the menu's fade-in, which drops early clicks). */
+export async function contextMenu(page: Page, rowLabel: string, entry: string): Promise<void> {
+  await row(page, rowLabel).click({ button: 'right' });
+  const item = page.getByRole('menuitem', { name: entry }).first();
+  await item.waitFor();
+  await page.waitForTimeout(300);
+  await item.click();
+}
+
+/** The context menu entries of a row (then the menu is closed). */
+export async function menuEntries(page: Page, rowLabel: string): Promise<string[]> {
+  await row(page, rowLabel).click({ button: 'right' });
+  const items = page.getByRole('menuitem');
+  await items.first().waitFor();
+  const names = (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+  await page.keyboard.press('Escape');
+  await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached' });
+  return names;
+}
+
+/** Whether the Command Palette lists `SageMaker Images: <title>` (it filters as it renders: its answer is the list once it stops changing). */
+export async function paletteOffers(page: Page, title: string): Promise<boolean> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget .quick-input-box input').fill(`>SageMaker Images: ${title}`);
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  const matches = rows.filter({ hasText: `SageMaker Images: ${title}` });
+  let last = '';
+  let same = 0;
+  await waitUntil(async () => {
+    const now = (await rows.allInnerTexts()).join('\n');
+    same = now === last && now !== '' ? same + 1 : 0;
+    last = now;
+    return (await matches.count()) > 0 || same >= 3;
+  }, `the palette’s answer for ${title}`);
+  const offered = (await matches.count()) > 0;
+  await page.keyboard.press('Escape');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  return offered;
+}
+
 export async function quickPickRows(page: Page): Promise<string[]> {
   const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
   await rows.first().waitFor();

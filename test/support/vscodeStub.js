@@ -122,6 +122,7 @@ const vscode = {
     getConfiguration: () => ({ get: (_k, d) => d, update: async () => undefined, inspect: () => undefined }),
     onDidChangeConfiguration: () => disposable(),
     registerTextDocumentContentProvider: () => disposable(),
+    onDidGrantWorkspaceTrust: () => disposable(),
     isTrusted: true,
   },
   Uri: { parse: (s) => ({ toString: () => s }), file: (p) => ({ fsPath: p, toString: () => `file://${p}` }) },

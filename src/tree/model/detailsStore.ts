@@ -49,9 +49,14 @@ export class DetailsStore {
     );
   }
 
+  /** The version's details if they are cached (what the extension read already); never fetches. */
+  cachedVersion(ref: VersionRef): VersionDetails | undefined {
+    return this.versions.peek(this.key(ref, ref.version));
+  }
+
   /** The version's aliases if its details are cached (a row's menu depends on them); never fetches. */
   knownAliases(ref: VersionRef): readonly string[] | undefined {
-    return this.versions.peek(this.key(ref, ref.version))?.aliases;
+    return this.cachedVersion(ref)?.aliases;
   }
 
   /** Every alias of the image (ListAliases without Version). */
