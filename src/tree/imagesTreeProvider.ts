@@ -291,13 +291,20 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
    * was on its way (refresh, sort, filter, profile change), loads again, so a caller never builds
    * "empty" nodes from a list that was reset under it.
    */
-  private async ensureFirstPage<T>(list: PagedList<T>, signal?: AbortSignal): Promise<void> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      if (list.started || list.error !== undefined || signal?.aborted) return;
+  /**
+   * Loads the list's first page unless it is loaded, failed or loading; again if a refresh reset the
+   * list meanwhile, at most `maxLoads` times (5). Resolves to the pages it requested.
+   */
+  private async ensureFirstPage<T>(list: PagedList<T>, signal?: AbortSignal, maxLoads = 5): Promise<number> {
+    let loads = 0;
+    while (loads < Math.min(maxLoads, 5)) {
+      if (list.started || list.error !== undefined || signal?.aborted) return loads;
       const generation = list.generationId;
+      loads += 1;
       await this.withProgress(list.loadNext(signal));
-      if (list.generationId === generation) return;
+      if (list.generationId === generation) return loads;
     }
+    return loads;
   }
 
   private async imageChildren(branch: RegionBranch): Promise<Node[]> {
@@ -501,21 +508,24 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       await this.withProgress(list.loadNext(limits.signal));
       if (limits.signal?.aborted) throw new RequestCancelledError('Reveal');
     };
-    const ensureFirst = async <T>(list: PagedList<T>) => {
-      if (!list.started && list.error === undefined) pages += 1;
-      await this.ensureFirstPage(list, limits.signal);
+    // A first page counts too (each load, when a refresh made it load again); false: the cap is reached before it.
+    const ensureFirst = async <T>(list: PagedList<T>): Promise<boolean> => {
+      const needed = !list.started && list.error === undefined;
+      if (needed && pages >= maxPages) return false;
+      pages += await this.ensureFirstPage(list, limits.signal, maxPages - pages);
       if (limits.signal?.aborted) throw new RequestCancelledError('Reveal');
+      return true;
     };
     let branch = this.branchFor(region);
     if (!branch && !this.sideBySide) {
       // The single branch's region may not be resolved yet: load the roots first.
-      await ensureFirst(this.branches[0].images);
+      if (!(await ensureFirst(this.branches[0].images))) return tooMany('images');
       await this.branches[0].resolveRegion();
       branch = this.branchFor(region);
     }
     if (!branch) return { kind: 'regionNotShown' };
     const images = branch.images;
-    await ensureFirst(images);
+    if (!(await ensureFirst(images))) return tooMany('images');
     if (branch.resolvedRegion === '') await branch.resolveRegion();
     if (region && branch.resolvedRegion && branch.resolvedRegion !== region) return { kind: 'regionNotShown' };
     // Version ARNs carry the name in lower case; the listed name may not be.
@@ -534,7 +544,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     const image = this.handOut([branch.findImageNode(listedName) as ImageNode])[0];
     if (version === undefined) return { kind: 'found', image };
     const list = branch.versionList(listedName);
-    await ensureFirst(list);
+    if (!(await ensureFirst(list))) return { ...tooMany(vscode.l10n.t('the versions of {0}', listedName)), image };
     const versionsGeneration = list.generationId;
     while (!list.items.some((v) => v.version === version)) {
       if (list.error !== undefined) return { kind: 'failed', error: list.error, image };

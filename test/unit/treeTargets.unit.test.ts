@@ -121,12 +121,16 @@ describe('what commands act on: locate, tree order and targets (plain Node, emul
       assert.equal(capped.image?.image.imageName, 'omega');
       assert.deepEqual(
         sent().map(([operation]) => operation),
-        ['ListImages', 'ListImages', 'ListImageVersions'],
+        ['ListImages', 'ListImages'],
+        'two pages of images find omega; its first page of versions would be a third call',
       );
+      const three = await newTree({ pageSize: 2 }).tree.locate('us-east-1', 'omega', 6, { maxPages: 3 });
+      assert.equal(three.kind, 'found', 'three calls reach version 6 (first page of versions)');
+      assert.equal(emu().calls().length, 5);
       const cancel = new AbortController();
       cancel.abort();
       await assert.rejects(newTree().tree.locate('us-east-1', 'alpha', 1, { signal: cancel.signal }), (e: unknown) => isCancelled(e));
-      assert.equal(emu().calls().length, 3, 'an aborted Reveal sends nothing');
+      assert.equal(emu().calls().length, 5, 'an aborted Reveal sends nothing');
     });
 
     it('with regions side by side, finds the image in its region’s branch', async function () {
