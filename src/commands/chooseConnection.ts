@@ -15,7 +15,7 @@ export async function chooseConnection(ctx: CommandContext): Promise<void> {
         description: ctx.session.settings.profile !== undefined ? plainText(ctx.session.settings.profile) : vscode.l10n.t('default chain'),
         action: 'profile' as const,
       },
-      { label: `$(globe) ${region}`, description: await ctx.session.region().catch(() => ''), action: 'region' as const },
+      { label: `$(globe) ${region}`, description: plainText(await ctx.session.region().catch(() => '')), action: 'region' as const },
     ],
     { title: vscode.l10n.t('SageMaker Images: where to look') },
   );

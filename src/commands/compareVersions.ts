@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { VersionRef } from '../tree/model/detailsStore';
 import { MAX_PAGE_SIZE, versionsRequest } from '../requests/listRequests';
 import type { ImageVersionSummary } from '../model/types';
+import { plainText } from '../model/markdownText';
 import type { CommandContext } from './context';
 import { pickVersion, regionOf } from './pickers';
 import { pickFromPages } from './pickFromPages';
@@ -35,7 +36,11 @@ export async function compareVersions(
   }
   const [a, b] = refs;
   const [left, right] = a.imageName === b.imageName && a.region === b.region && a.version > b.version ? [b, a] : [a, b];
+  // Read first, as Show Version Details does: a failure is a notification, not an error document, and
+  // the documents show what was read (also in an untrusted workspace, where they do not look up).
+  await Promise.all([left, right].map((r) => ctx.tree.details.version(r)));
   const uris: [vscode.Uri, vscode.Uri] = [ctx.documents.uriOf(left), ctx.documents.uriOf(right)];
+  for (const uri of uris) ctx.documents.reload(uri);
   const label = (r: VersionRef) => `${r.imageName} v${r.version}`;
   await vscode.commands.executeCommand('vscode.diff', uris[0], uris[1], `${label(left)} ↔ ${label(right)}`, { preview: true });
   return uris;
@@ -54,7 +59,7 @@ async function pickOther(ctx: CommandContext, first: VersionRef, title: string):
       }),
     toItem: (v) => ({
       label: vscode.l10n.t('Version {0}', v.version),
-      description: v.version === first.version ? vscode.l10n.t('(this one)') : v.imageVersionStatus,
+      description: v.version === first.version ? vscode.l10n.t('(this one)') : plainText(v.imageVersionStatus),
     }),
   });
   return picked && { region: first.region, imageName: first.imageName, version: picked.version };

@@ -28,8 +28,8 @@ export async function pickImage(ctx: CommandContext, title: string): Promise<Ima
     fetchPage: (nextToken, signal) =>
       ctx.session.call('listImages', imagesRequest(ctx.query.nameContains, MAX_PAGE_SIZE, nextToken), { region, signal }),
     toItem: (i) => ({
-      label: i.imageName,
-      // A quick pick renders $(name) as an icon: the service's DisplayName is text.
+      // A quick pick renders $(name) as an icon: what the service (or an endpoint) answers is text.
+      label: plainText(i.imageName),
       description: plainText([i.displayName, i.imageStatus !== 'CREATED' ? i.imageStatus : undefined].filter(Boolean).join(' · ')),
     }),
   });
@@ -58,8 +58,8 @@ export async function pickVersion(
       }),
     toItem: (v) => ({
       label: vscode.l10n.t('Version {0}', v.version),
-      description: `${v.imageVersionStatus} · ${formatRelative(v.creationTime, new Date(), vscode.env.language)}`,
-      detail: v.imageVersionArn,
+      description: `${plainText(v.imageVersionStatus)} · ${formatRelative(v.creationTime, new Date(), vscode.env.language)}`,
+      detail: plainText(v.imageVersionArn),
     }),
   });
   return version ? { image, version } : undefined;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../model/markdownText';
 import { SAGEMAKER_REGIONS } from '../model/regions';
 import type { CommandContext } from './context';
 
@@ -16,7 +17,8 @@ export async function selectRegion(ctx: CommandContext): Promise<string | undefi
   const configured = ctx.session.settings.region;
   items.push({
     label: `${configured === undefined ? '$(check) ' : ''}${vscode.l10n.t('From the profile or environment')}`,
-    description: configured === undefined && current ? current : undefined,
+    // From the config file or AWS_REGION, unchecked: text, never $(name) icons.
+    description: configured === undefined && current ? plainText(current) : undefined,
     region: '',
   });
   for (const [partition, regions] of Object.entries(SAGEMAKER_REGIONS)) {

@@ -13,6 +13,7 @@ export async function showVersionDetails(ctx: CommandContext, arg?: unknown): Pr
   if (!ref) return undefined;
   await ctx.tree.details.version(ref);
   const uri = ctx.documents.uriOf(ref);
+  ctx.documents.reload(uri);
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
   return uri;
 }

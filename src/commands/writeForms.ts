@@ -321,7 +321,7 @@ export function askImageFields(options: {
     async (frame, fields) => {
       if (options.recentRoleArns.length > 0) {
         const enter = { label: vscode.l10n.t('$(edit) Enter a role ARN…'), arn: undefined as string | undefined };
-        const items = [...options.recentRoleArns.map((arn) => ({ label: arn, arn: arn as string | undefined })), enter];
+        const items = [...options.recentRoleArns.map((arn) => ({ label: plainText(arn), arn: arn as string | undefined })), enter];
         const picked = await pickStep(
           frame,
           items,

@@ -99,7 +99,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: deferredTree, showCollapseAll: true, canSelectMany: true });
   const statusBar = new ConnectionStatusBar(session);
-  const documents = new VersionDocumentProvider(() => deferredTree.provider.details);
+  const documents = new VersionDocumentProvider(
+    () => deferredTree.provider.details,
+    () => deferredTree.loaded?.details,
+  );
   // The hover provider and its bundle load on the first hover over a line that may hold an ARN.
   let hoverProvider: ArnHoverProvider | undefined;
   const hovers = () => (hoverProvider ??= new (loadCommands().ArnHoverProvider)(session, () => deferredTree.loaded?.usage));

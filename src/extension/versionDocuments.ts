@@ -33,7 +33,11 @@ export class VersionDocumentProvider implements vscode.TextDocumentContentProvid
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly details: () => DetailsStore) {}
+  constructor(
+    private readonly details: () => DetailsStore,
+    /** The store if the tree is loaded: an untrusted window reads its cache without loading the tree. */
+    private readonly loadedDetails: () => DetailsStore | undefined = details,
+  ) {}
 
   /** The document of a version (what Show Version Details and Compare Versions open). */
   uriOf(ref: VersionRef): vscode.Uri {
@@ -51,11 +55,11 @@ export class VersionDocumentProvider implements vscode.TextDocumentContentProvid
     if (decision.action === 'askForTrust') {
       // What the extension read already (Show Version Details reads before it opens the document) is
       // shown; only a lookup, which any link in an untrusted file could cause, waits for trust.
-      const cached = this.details().cachedVersion(decision.ref);
+      const cached = this.loadedDetails()?.cachedVersion(decision.ref);
       if (cached) return versionDocumentJson(decision.ref.imageName, cached);
       return errorDocument(
         vscode.l10n.t(
-          'Trust this workspace to look up version {0} of {1} in {2}: SageMaker is not called from an untrusted workspace. Then run “Refresh Version Details”.',
+          'Trust this workspace to look up version {0} of {1} in {2}: SageMaker is not called from an untrusted workspace. This document reloads once you trust it.',
           decision.ref.version,
           decision.ref.imageName,
           decision.ref.region,
@@ -73,6 +77,15 @@ export class VersionDocumentProvider implements vscode.TextDocumentContentProvid
     } finally {
       subscription.dispose();
     }
+  }
+
+  /**
+   * Shows the document's version again from the cache, when it is open: a command that has just
+   * read the version (Show Version Details, Compare Versions) opens a document VS Code may hold
+   * already, with what it showed before (an error, or the request for trust).
+   */
+  reload(uri: vscode.Uri): void {
+    if (versionRefOfUri(uri)) this.changed.fire(uri);
   }
 
   /** Forgets the cached description and reloads the open document. */

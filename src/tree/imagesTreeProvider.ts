@@ -289,11 +289,8 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
   /**
    * Loads a list's first page unless it has one (or failed). If the list was reset while the page
    * was on its way (refresh, sort, filter, profile change), loads again, so a caller never builds
-   * "empty" nodes from a list that was reset under it.
-   */
-  /**
-   * Loads the list's first page unless it is loaded, failed or loading; again if a refresh reset the
-   * list meanwhile, at most `maxLoads` times (5). Resolves to the pages it requested.
+   * "empty" nodes from a list that was reset under it: at most `maxLoads` loads (and 5). Resolves
+   * to the pages it requested.
    */
   private async ensureFirstPage<T>(list: PagedList<T>, signal?: AbortSignal, maxLoads = 5): Promise<number> {
     let loads = 0;
@@ -508,34 +505,39 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       await this.withProgress(list.loadNext(limits.signal));
       if (limits.signal?.aborted) throw new RequestCancelledError('Reveal');
     };
-    // A first page counts too (each load, when a refresh made it load again); false: the cap is reached before it.
-    const ensureFirst = async <T>(list: PagedList<T>): Promise<boolean> => {
-      const needed = !list.started && list.error === undefined;
-      if (needed && pages >= maxPages) return false;
+    // A first page counts too (each load, when a refresh made it load again). 'capped': the cap came
+    // before the list had a page; 'refreshed': refreshes kept resetting it.
+    const ensureFirst = async <T>(list: PagedList<T>): Promise<'ok' | 'capped' | 'refreshed'> => {
+      const unloaded = () => !list.started && list.error === undefined;
+      if (unloaded() && pages >= maxPages) return 'capped';
       pages += await this.ensureFirstPage(list, limits.signal, maxPages - pages);
       if (limits.signal?.aborted) throw new RequestCancelledError('Reveal');
-      return true;
+      if (unloaded()) return pages >= maxPages ? 'capped' : 'refreshed';
+      return 'ok';
     };
+    const refreshed = { kind: 'failed', error: new Error(vscode.l10n.t('The view was refreshed meanwhile; run Reveal again.')) } as const;
+    const imagesWhat = () => vscode.l10n.t('images');
     let branch = this.branchFor(region);
     if (!branch && !this.sideBySide) {
       // The single branch's region may not be resolved yet: load the roots first.
-      if (!(await ensureFirst(this.branches[0].images))) return tooMany('images');
+      const first = await ensureFirst(this.branches[0].images);
+      if (first !== 'ok') return first === 'capped' ? tooMany(imagesWhat()) : refreshed;
       await this.branches[0].resolveRegion();
       branch = this.branchFor(region);
     }
     if (!branch) return { kind: 'regionNotShown' };
     const images = branch.images;
-    if (!(await ensureFirst(images))) return tooMany('images');
+    const firstImages = await ensureFirst(images);
+    if (firstImages !== 'ok') return firstImages === 'capped' ? tooMany(imagesWhat()) : refreshed;
     if (branch.resolvedRegion === '') await branch.resolveRegion();
     if (region && branch.resolvedRegion && branch.resolvedRegion !== region) return { kind: 'regionNotShown' };
     // Version ARNs carry the name in lower case; the listed name may not be.
     const isWanted = (name: string) => name === imageName || name.toLowerCase() === imageName.toLowerCase();
-    const refreshed = { kind: 'failed', error: new Error(vscode.l10n.t('The view was refreshed meanwhile; run Reveal again.')) } as const;
     const imagesGeneration = images.generationId;
     while (!images.items.some((i) => isWanted(i.imageName))) {
       if (images.error !== undefined) return { kind: 'failed', error: images.error };
       if (!images.hasMore) return { kind: 'imageNotListed', filtered: this.options.imageNameContains() !== undefined };
-      if (pages >= maxPages) return tooMany('images');
+      if (pages >= maxPages) return tooMany(imagesWhat());
       await load(images);
       if (images.generationId !== imagesGeneration || !this.branches.includes(branch)) return refreshed;
     }
@@ -544,7 +546,9 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     const image = this.handOut([branch.findImageNode(listedName) as ImageNode])[0];
     if (version === undefined) return { kind: 'found', image };
     const list = branch.versionList(listedName);
-    if (!(await ensureFirst(list))) return { ...tooMany(vscode.l10n.t('the versions of {0}', listedName)), image };
+    const firstVersions = await ensureFirst(list);
+    if (firstVersions !== 'ok')
+      return firstVersions === 'capped' ? { ...tooMany(vscode.l10n.t('the versions of {0}', listedName)), image } : { ...refreshed, image };
     const versionsGeneration = list.generationId;
     while (!list.items.some((v) => v.version === version)) {
       if (list.error !== undefined) return { kind: 'failed', error: list.error, image };

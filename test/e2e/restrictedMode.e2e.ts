@@ -1,9 +1,9 @@
 /**
  * An untrusted workspace, as a user meets it in code-server with the packaged VSIX: the window opens
  * in Restricted Mode, where the tree still lists and reads but no menu and not the palette offers a
- * command that changes AWS; Show Version Details shows what it read, while a lookup the document
- * would make by itself (Refresh Version Details, or any link in an untrusted file) asks for trust
- * and sends nothing. Trusting the folder from the Workspace Trust editor brings the write commands
+ * command that changes AWS; Show Version Details shows what it read (also in a document already
+ * open), while a lookup the document would make by itself (Refresh Version Details, or any link in
+ * an untrusted file) asks for trust and sends nothing. Trusting the folder from the Workspace Trust editor brings the write commands
  * back and reloads the open document, which then shows the version again.
  */
 import * as assert from 'node:assert/strict';
@@ -75,6 +75,18 @@ describe('an untrusted workspace (Restricted Mode) in code-server (packaged VSIX
     assert.ok(!(await editorText(editor())).includes('"ContainerImage"'), 'the forgotten details are not shown');
     await quiet(w.emulator);
     assert.deepEqual(of12(await settledSince(w.emulator, mark, { operation: 'DescribeImageVersion' })), [], 'nothing was looked up');
+
+    // Show Version Details again: it reads, and the document VS Code holds open shows what it read.
+    await contextMenu(w.page, `Version 12 of ${IMAGE}`, 'Show Version Details');
+    await waitUntil(async () => (await editorText(editor())).includes('"ContainerImage"'), 'the open document to show the new read');
+    assert.equal(of12(await settledSince(w.emulator, mark, { operation: 'DescribeImageVersion' })).length, 1, 'one read, by the command');
+
+    // Leave it asking for trust, for the next scenario.
+    await runCommand(w.page, 'SageMaker Images: Refresh Version Details');
+    await waitUntil(
+      async () => (await editorText(editor())).includes('Trust this workspace to look up'),
+      'the document to ask for trust again',
+    );
   });
 
   it('trusting the folder reloads the open document with the version, and the write commands are offered again', async () => {

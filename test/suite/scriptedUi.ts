@@ -120,7 +120,8 @@ export class ScriptedUi {
     private readonly decide: (dialog: Dialog) => string | undefined = () => undefined,
     /**
      * When set, progress notifications are faked too, and the user presses Cancel on each cancellable
-     * one once it has reported this many messages (0: at once). Unset, the real withProgress runs.
+     * one once it has reported this many messages (0: at once); progress elsewhere (the view's) is
+     * real. Unset, the real withProgress runs for all.
      */
     private readonly cancelProgressAfter?: number,
   ) {
@@ -173,6 +174,11 @@ export class ScriptedUi {
     options: vscode.ProgressOptions,
     task: (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>,
   ): Thenable<R> {
+    // Only notifications are the user's to cancel; the view's own progress (a page loading) runs as it would.
+    if (options.location !== vscode.ProgressLocation.Notification) {
+      const real = this.saved.withProgress as typeof vscode.window.withProgress;
+      return real(options, task);
+    }
     const shown: ShownProgress = { title: options.title, cancellable: !!options.cancellable, messages: [], cancelled: false };
     this.progress.push(shown);
     const source = new vscode.CancellationTokenSource();
@@ -307,7 +313,7 @@ export class ScriptedUi {
     const drive = async () => {
       // A picker that loads its items after show() (the paged pickers) is read once they are there, as a user waits for them.
       await Promise.resolve();
-      await until(() => !pick.busy);
+      if (!(await until(() => !pick.busy))) this.problems.push(`the pick “${pick.title ?? ''}” stayed busy (its items never came)`);
       const shown: ShownBox = {
         kind: 'pick',
         title: pick.title,
