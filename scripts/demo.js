@@ -11,6 +11,7 @@
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { codeServerArgs } = require('./codeServerLaunch');
 
 const root = path.resolve(__dirname, '..');
 const demoDir = path.join(root, '.vscode-test', 'demo');
@@ -144,25 +145,10 @@ async function main() {
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
-  const server = spawn(
-    process.execPath,
-    [
-      entry,
-      '--auth',
-      'none',
-      '--bind-addr',
-      `127.0.0.1:${uiPort}`,
-      '--extensions-dir',
-      extensionsDir,
-      '--user-data-dir',
-      userDataDir,
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      workspace,
-    ],
-    { env, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  const server = spawn(process.execPath, codeServerArgs({ entry, port: uiPort, extensionsDir, userDataDir, workspace }), {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   children.push(server);
   await waitFor(`http://127.0.0.1:${uiPort}/healthz`, 'code-server');
   console.log(`\nSageMaker Image Versions demo: open http://127.0.0.1:${uiPort}/?folder=${encodeURIComponent(workspace)}`);

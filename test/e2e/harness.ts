@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SageMakerEmulator } from '../emulator/server';
-import { chromiumPath, ensureCodeServer, freePort } from '../host/codeServer';
+import { chromiumPath, codeServerLaunch, ensureCodeServer, freePort } from '../host/codeServer';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const VSIX = path.join(ROOT, 'dist-vsix', 'sagemaker-image-versions.vsix');
@@ -108,25 +108,10 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const port = await freePort();
   const serverLog = path.join(ARTIFACTS, 'code-server.log');
   const logStream = fs.createWriteStream(serverLog);
-  const server = spawn(
-    process.execPath,
-    [
-      entry,
-      '--auth',
-      'none',
-      '--bind-addr',
-      `127.0.0.1:${port}`,
-      '--extensions-dir',
-      extensionsDir,
-      '--user-data-dir',
-      userDataDir,
-      '--disable-telemetry',
-      '--disable-update-check',
-      ...(trusted ? ['--disable-workspace-trust'] : []),
-      workspace,
-    ],
-    { env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const server = spawn(process.execPath, codeServerLaunch.codeServerArgs({ entry, port, extensionsDir, userDataDir, workspace, trusted }), {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   server.stdout?.pipe(logStream);
   server.stderr?.pipe(logStream);
   const base = `http://127.0.0.1:${port}`;
@@ -143,15 +128,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: codeServerLaunch.CHROMIUM_ARGS,
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });

@@ -12,6 +12,22 @@ import * as path from 'node:path';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 
+/** scripts/codeServerLaunch.js: the code-server and Chromium flags the demo and both suites share. */
+// out/test/host → the repository root: the module is plain JavaScript (the demo runs it uncompiled).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const codeServerLaunch = require(path.resolve(__dirname, '..', '..', '..', 'scripts', 'codeServerLaunch.js')) as {
+  codeServerArgs(o: {
+    entry: string;
+    port: number;
+    extensionsDir: string;
+    userDataDir: string;
+    workspace: string;
+    trusted?: boolean;
+    locale?: string;
+  }): string[];
+  CHROMIUM_ARGS: string[];
+};
+
 export interface CodeServerRun {
   root: string;
   suitePath: string;
@@ -140,22 +156,7 @@ export async function runInCodeServer(opts: CodeServerRun): Promise<number> {
 
   const proc = spawn(
     process.execPath,
-    [
-      entry,
-      '--auth',
-      'none',
-      '--bind-addr',
-      `127.0.0.1:${port}`,
-      '--extensions-dir',
-      extensionsDir,
-      '--user-data-dir',
-      userDataDir,
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      ...(opts.displayLanguage ? ['--locale', opts.displayLanguage] : []),
-      opts.workspace,
-    ],
+    codeServerLaunch.codeServerArgs({ entry, port, extensionsDir, userDataDir, workspace: opts.workspace, locale: opts.displayLanguage }),
     { env: { ...process.env, ...opts.env, SMIV_TEST_REPORT: report }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const logStream = fs.createWriteStream(serverLog);
@@ -164,15 +165,7 @@ export async function runInCodeServer(opts: CodeServerRun): Promise<number> {
   const stopFollowing = follow(report);
   const browser = await chromium.launch({
     executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: codeServerLaunch.CHROMIUM_ARGS,
   });
   try {
     await waitForHttp(`${base}/healthz`, Date.now() + 60_000, proc);
