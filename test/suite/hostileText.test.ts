@@ -175,6 +175,23 @@ describe('hostile service text is shown as text', function () {
     );
   });
 
+  it('the review step of a write: a value full of $(icon) and link syntax is text, and nothing is sent on Esc', async () => {
+    const notes = `${HOSTILE.icon} ${HOSTILE.commandLink}`;
+    const ui = new ScriptedUi([
+      { type: '123456789012.dkr.ecr.us-east-1.amazonaws.com/hostile-markup:next' },
+      ...Array<'enter'>(7).fill('enter'),
+      { type: notes },
+      'escape',
+    ]);
+    await ui.run(async () => vscode.commands.executeCommand('sagemakerImages.createImageVersion', await hostileImage()));
+    assert.deepEqual(ui.problems, []);
+    const row = ui.shown.at(-1)?.items?.find((i) => i.label === 'ReleaseNotes');
+    assert.ok(row, JSON.stringify(ui.shown.at(-1)));
+    assert.doesNotMatch(row.description ?? '', /\$\(|\]\(/, 'nothing a quick pick renders as an icon, nor link syntax');
+    assert.equal(row.description?.replaceAll('\u200b', ''), notes, 'it reads as typed');
+    assert.deepEqual(emulator.calls('CreateImageVersion'), []);
+  });
+
   it('an error node: an endpoint’s message and error code full of markup are text', async () => {
     emulator.addFault({ kind: 'error', operation: 'ListImageVersions', status: 400, code: 'ValidationException', message: HOSTILE_ALL });
     const nodes = await api.tree.getChildren(await hostileImage());
