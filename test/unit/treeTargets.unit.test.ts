@@ -133,6 +133,32 @@ describe('what commands act on: locate, tree order and targets (plain Node, emul
       assert.equal(emu().calls().length, 5, 'an aborted Reveal sends nothing');
     });
 
+    it('counts each load of a first page against the cap, also the reload a refresh forces', async function () {
+      const { tree } = newTree();
+      const alpha = await imageUnder(tree, 'alpha'); // the first page of images, loaded before Reveal
+      let letGo!: () => void;
+      const release = new Promise<void>((resolve) => (letGo = resolve));
+      emu().faults.add({ kind: 'delay', delayMs: 60_000, release, operation: 'ListImageVersions' });
+      const pending = tree.locate('us-east-1', 'alpha', 1, { maxPages: 1 });
+      const deadline = Date.now() + 10_000;
+      while (emu().activity().inFlight === 0) {
+        assert.ok(Date.now() < deadline, 'the first page of versions never went out');
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      tree.refresh(alpha); // resets the list under the page on its way
+      letGo();
+      const outcome = await pending;
+      assert.ok(
+        outcome.kind === 'failed' && isAwsError(outcome.error) && outcome.error.details.code === 'TooManyPages',
+        JSON.stringify(outcome),
+      );
+      assert.deepEqual(
+        sent().map(([operation]) => operation),
+        ['ListImages', 'ListImageVersions'],
+        'the page the refresh threw away was the one call the cap allowed: no second one',
+      );
+    });
+
     it('with regions side by side, finds the image in its region’s branch', async function () {
       const { tree } = newTree({ regions: ['us-east-1', 'eu-west-1'] });
       const outcome = await tree.locate('eu-west-1', 'eu-image', 1);
