@@ -6,6 +6,7 @@ import { plainText } from '../model/markdownText';
 import type { CommandContext } from './context';
 import { pickVersion, regionOf } from './pickers';
 import { pickFromPages } from './pickFromPages';
+import { readIntoDocument } from './showVersionDetails';
 import { selectedNodes } from './targets';
 
 /**
@@ -36,11 +37,8 @@ export async function compareVersions(
   }
   const [a, b] = refs;
   const [left, right] = a.imageName === b.imageName && a.region === b.region && a.version > b.version ? [b, a] : [a, b];
-  // Read first, as Show Version Details does: a failure is a notification, not an error document, and
-  // the documents show what was read (also in an untrusted workspace, where they do not look up).
-  await Promise.all([left, right].map((r) => ctx.tree.details.version(r)));
-  const uris: [vscode.Uri, vscode.Uri] = [ctx.documents.uriOf(left), ctx.documents.uriOf(right)];
-  for (const uri of uris) ctx.documents.reload(uri);
+  // Read first, as Show Version Details does (also in an untrusted workspace, where the documents do not look up).
+  const uris = (await Promise.all([left, right].map((r) => readIntoDocument(ctx, r)))) as [vscode.Uri, vscode.Uri];
   const label = (r: VersionRef) => `${r.imageName} v${r.version}`;
   await vscode.commands.executeCommand('vscode.diff', uris[0], uris[1], `${label(left)} ↔ ${label(right)}`, { preview: true });
   return uris;

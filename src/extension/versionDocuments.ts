@@ -36,7 +36,7 @@ export class VersionDocumentProvider implements vscode.TextDocumentContentProvid
   constructor(
     private readonly details: () => DetailsStore,
     /** The store if the tree is loaded: an untrusted window reads its cache without loading the tree. */
-    private readonly loadedDetails: () => DetailsStore | undefined = details,
+    private readonly loadedDetails: () => DetailsStore | undefined,
   ) {}
 
   /** The document of a version (what Show Version Details and Compare Versions open). */

@@ -505,30 +505,30 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
       await this.withProgress(list.loadNext(limits.signal));
       if (limits.signal?.aborted) throw new RequestCancelledError('Reveal');
     };
-    // A first page counts too (each load, when a refresh made it load again). 'capped': the cap came
-    // before the list had a page; 'refreshed': refreshes kept resetting it.
-    const ensureFirst = async <T>(list: PagedList<T>): Promise<'ok' | 'capped' | 'refreshed'> => {
+    const refreshed = { kind: 'failed', error: new Error(vscode.l10n.t('The view was refreshed meanwhile; run Reveal again.')) } as const;
+    // A first page counts too (each load, when a refresh made it load again). Resolves to why Reveal
+    // stops when the list still has no page (the cap came first, or refreshes kept resetting it).
+    const ensureFirst = async <T>(list: PagedList<T>, what: string) => {
       const unloaded = () => !list.started && list.error === undefined;
-      if (unloaded() && pages >= maxPages) return 'capped';
+      if (unloaded() && pages >= maxPages) return tooMany(what);
       pages += await this.ensureFirstPage(list, limits.signal, maxPages - pages);
       if (limits.signal?.aborted) throw new RequestCancelledError('Reveal');
-      if (unloaded()) return pages >= maxPages ? 'capped' : 'refreshed';
-      return 'ok';
+      if (unloaded()) return pages >= maxPages ? tooMany(what) : refreshed;
+      return undefined;
     };
-    const refreshed = { kind: 'failed', error: new Error(vscode.l10n.t('The view was refreshed meanwhile; run Reveal again.')) } as const;
-    const imagesWhat = () => vscode.l10n.t('images');
+    const imagesWhat = vscode.l10n.t('images');
     let branch = this.branchFor(region);
     if (!branch && !this.sideBySide) {
       // The single branch's region may not be resolved yet: load the roots first.
-      const first = await ensureFirst(this.branches[0].images);
-      if (first !== 'ok') return first === 'capped' ? tooMany(imagesWhat()) : refreshed;
+      const stopped = await ensureFirst(this.branches[0].images, imagesWhat);
+      if (stopped) return stopped;
       await this.branches[0].resolveRegion();
       branch = this.branchFor(region);
     }
     if (!branch) return { kind: 'regionNotShown' };
     const images = branch.images;
-    const firstImages = await ensureFirst(images);
-    if (firstImages !== 'ok') return firstImages === 'capped' ? tooMany(imagesWhat()) : refreshed;
+    const stoppedOnImages = await ensureFirst(images, imagesWhat);
+    if (stoppedOnImages) return stoppedOnImages;
     if (branch.resolvedRegion === '') await branch.resolveRegion();
     if (region && branch.resolvedRegion && branch.resolvedRegion !== region) return { kind: 'regionNotShown' };
     // Version ARNs carry the name in lower case; the listed name may not be.
@@ -537,7 +537,7 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     while (!images.items.some((i) => isWanted(i.imageName))) {
       if (images.error !== undefined) return { kind: 'failed', error: images.error };
       if (!images.hasMore) return { kind: 'imageNotListed', filtered: this.options.imageNameContains() !== undefined };
-      if (pages >= maxPages) return tooMany(imagesWhat());
+      if (pages >= maxPages) return tooMany(imagesWhat);
       await load(images);
       if (images.generationId !== imagesGeneration || !this.branches.includes(branch)) return refreshed;
     }
@@ -546,14 +546,14 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Node>, vscode
     const image = this.handOut([branch.findImageNode(listedName) as ImageNode])[0];
     if (version === undefined) return { kind: 'found', image };
     const list = branch.versionList(listedName);
-    const firstVersions = await ensureFirst(list);
-    if (firstVersions !== 'ok')
-      return firstVersions === 'capped' ? { ...tooMany(vscode.l10n.t('the versions of {0}', listedName)), image } : { ...refreshed, image };
+    const versionsWhat = vscode.l10n.t('the versions of {0}', listedName);
+    const stoppedOnVersions = await ensureFirst(list, versionsWhat);
+    if (stoppedOnVersions) return { ...stoppedOnVersions, image };
     const versionsGeneration = list.generationId;
     while (!list.items.some((v) => v.version === version)) {
       if (list.error !== undefined) return { kind: 'failed', error: list.error, image };
       if (!list.hasMore) return { kind: 'versionNotListed', image, filtered: hasFilters(this.options.versionQuery().filters) };
-      if (pages >= maxPages) return { ...tooMany(vscode.l10n.t('the versions of {0}', listedName)), image };
+      if (pages >= maxPages) return { ...tooMany(versionsWhat), image };
       await load(list);
       if (list.generationId !== versionsGeneration || !this.branches.includes(branch)) return refreshed;
     }
